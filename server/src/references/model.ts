@@ -1,0 +1,63 @@
+import type { OffsetRange } from '../parse/model';
+
+export type ReferenceKind =
+  /** A document cited by symbol or short form, without a pinpoint. */
+  | 'document'
+  /** A document cited with a paragraph (or annex/page) pinpoint. */
+  | 'paragraph'
+  /** A document cited by name ("the Sutherland Report"). */
+  | 'alias'
+  /** A reference inside the draft itself ("paragraph 12 above", "footnote 3"). */
+  | 'internal';
+
+/** One problem with how a symbol was written; the symbol is still understood. */
+export interface SymbolProblem {
+  readonly kind:
+    | 'case' // "A/Res/71/280", "a/res/71/280"
+    | 'spacing' // "A /RES/71/280"
+    | 'order' // "A/71/RES/280"
+    | 'trailing-slash' // "A/RES/71/280/"
+    | 'range-hyphen'; // "paras. 89-91" where the house style wants "89–91"
+  readonly message: string;
+  /** The part of the document the problem is about. */
+  readonly range: OffsetRange;
+  /** What that part should read. */
+  readonly replacement: string;
+}
+
+export interface PagePinpoint {
+  readonly pages: readonly number[];
+  readonly range: OffsetRange;
+}
+
+export interface Reference {
+  readonly kind: ReferenceKind;
+  /** The whole citation as written, e.g. "resolution 71/280, paragraph 8". */
+  readonly range: OffsetRange;
+  /** The part that names the document ("71/280", "A/RES/71/1", "Sutherland Report"); for internal references the pinpoint. */
+  readonly targetRange: OffsetRange;
+  /** Normalised official symbol ("A/RES/71/280", "S/RES/2240 (2015)"); undefined for internal references and unresolved aliases. */
+  readonly symbol?: string;
+  /** For short forms, how it was written relative to the symbol: "resolution 67/172" → 'short'; "A/RES/67/172" → 'full'; "[67/172](#)" → 'short'. */
+  readonly form?: 'full' | 'short' | 'alias';
+  /** The alias as written, for kind 'alias'. */
+  readonly alias?: string;
+  /** Roman numeral of the annex ("II"), or "" for an unnumbered annex; undefined when no annex is cited. */
+  readonly annex?: string;
+  /** Cited paragraph numbers, expanded: "paras. 89-91" → [89, 90, 91]. Labels as printed ("5 bis") are kept as strings. */
+  readonly paragraphs: readonly string[];
+  /** The pinpoint text ("paras. 89-91"), when there is one. */
+  readonly pinpointRange?: OffsetRange;
+  /** Page pinpoints are kept apart from paragraphs. */
+  readonly pages?: PagePinpoint;
+  /** For internal references: where the target is said to be. */
+  readonly direction?: 'above' | 'below';
+  /** For internal references: what is referred to. */
+  readonly internalTarget?: 'paragraph' | 'footnote';
+  /** Written problems of the symbol (malformed-symbol). */
+  readonly problems: readonly SymbolProblem[];
+  /** A date written right after the citation ("of 6 April 2017"), ISO, with its range. */
+  readonly statedDate?: { readonly iso: string; readonly range: OffsetRange };
+  /** A quoted title right after the citation ("entitled “…”"), with its range (inside the quotes). */
+  readonly statedTitle?: { readonly text: string; readonly range: OffsetRange };
+}
