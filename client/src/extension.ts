@@ -1,0 +1,71 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+const BUNDLED_SCHEME = 'compact-drafter-corpus';
+const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Compact Drafter');
+  context.subscriptions.push(output);
+
+  // Bundled corpus texts open read-only: their content comes from the server.
+  const corpusTexts = new (class implements vscode.TextDocumentContentProvider {
+    async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+      const text = await client?.sendRequest<string | null>(CORPUS_TEXT_REQUEST, { uri: uri.toString() });
+      return text ?? `This bundled text is not available: ${uri.toString()}`;
+    }
+  })();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SCHEME, corpusTexts));
+
+  await startClient(context, output);
+
+  // Trust changes what the server may read (the workspace corpus): start it again with the new answer.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      output.appendLine('Workspace trusted: restarting the server to read the workspace corpus.');
+      await client?.stop();
+      await startClient(context, output);
+    }),
+    vscode.commands.registerCommand('compactDrafter.restartServer', async () => {
+      await client?.stop();
+      await startClient(context, output);
+    }),
+  );
+}
+
+async function startClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const settings = vscode.workspace.getConfiguration('compactDrafter');
+  const corpusPaths = settings.get<string[]>('corpus.paths', ['corpus']);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    outputChannel: output,
+    // Hover text quotes the corpus, which is untrusted: never let it run commands or HTML.
+    markdown: { isTrusted: false, supportHtml: false },
+    initializationOptions: {
+      trusted: vscode.workspace.isTrusted,
+      settings: JSON.parse(JSON.stringify(settings)),
+    },
+    synchronize: {
+      configurationSection: 'compactDrafter',
+      fileEvents: corpusPaths.map((p) => vscode.workspace.createFileSystemWatcher(`${p.replace(/\\/g, '/').replace(/\/$/, '')}/**/*.{md,markdown,txt}`)),
+    },
+  };
+  client = new LanguageClient('compactDrafter', 'Compact Drafter', serverOptions, clientOptions);
+  await client.start();
+  output.appendLine(`Compact Drafter server started (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: bundled corpus only'}).`);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

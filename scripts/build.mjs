@@ -1,0 +1,21 @@
+// Bundles the client (VS Code side), the language server and the CLI with esbuild.
+// `--production` minifies (for the .vsix); the default keeps names for readable stacks.
+import { build } from 'esbuild';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' }),
+]);
+console.log(`built dist/client.js, dist/server.js, dist/cli.js${production ? ' (production)' : ''}`);

@@ -1,0 +1,51 @@
+import { parseDraft, type DraftModel, type NumberedParagraph } from '../parse';
+
+export type CorpusLayer = 'bundled' | 'workspace';
+
+/** A document whose text the corpus holds, parsed on first use. */
+export class CorpusDocument {
+  private parsed: DraftModel | undefined;
+  private byLabel: Map<string, NumberedParagraph> | undefined;
+
+  constructor(
+    /** The symbol, or for a document without one a name derived from its file. */
+    readonly id: string,
+    readonly symbol: string | undefined,
+    readonly uri: string,
+    readonly layer: CorpusLayer,
+    /** The file's text; any front matter is blanked out, so offsets still match the file. */
+    readonly text: string,
+    readonly title?: string,
+    readonly date?: string,
+  ) {}
+
+  get model(): DraftModel {
+    this.parsed ??= parseDraft(this.text);
+    return this.parsed;
+  }
+
+  get isParsed(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  paragraph(label: string): NumberedParagraph | undefined {
+    if (!this.byLabel) {
+      this.byLabel = new Map();
+      for (const paragraph of this.model.paragraphs) {
+        if (!this.byLabel.has(paragraph.label)) this.byLabel.set(paragraph.label, paragraph);
+      }
+    }
+    return this.byLabel.get(normaliseParagraphLabel(label));
+  }
+
+  /** The first and last paragraph numbers, for messages such as "A/68/283 has paragraphs 1–143". */
+  paragraphSpan(): { first: number; last: number } | undefined {
+    const paragraphs = this.model.paragraphs;
+    if (paragraphs.length === 0) return undefined;
+    return { first: paragraphs[0].number, last: paragraphs[paragraphs.length - 1].number };
+  }
+}
+
+export function normaliseParagraphLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ');
+}

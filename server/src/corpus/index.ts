@@ -1,0 +1,7 @@
+export { Corpus, type CorpusEntry } from './corpus';
+export { CorpusDocument, type CorpusLayer } from './document';
+export { Registry, symbolKey, type RegistryEntry, type Succession, type UncertainField } from './registry';
+export { bundledRegistry } from './bundledRegistry';
+export { BUNDLED_SCHEME, bundledDataDir, loadBundledDocuments } from './bundledCorpus';
+export { documentFromBytes, loadCorpusFolder, type CorpusProblem, type LoadedFolder } from './loader';
+export { loadCorpus, type CorpusOptions } from './loadCorpus';

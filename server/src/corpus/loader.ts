@@ -1,0 +1,81 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { URI } from 'vscode-uri';
+import { CorpusDocument, type CorpusLayer } from './document';
+import { readFrontMatter, readMetadata } from './metadata';
+
+/** A corpus file that could not be used, and why; reported, never fatal. */
+export interface CorpusProblem {
+  readonly uri: string;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+export interface LoadedFolder {
+  readonly documents: CorpusDocument[];
+  readonly problems: CorpusProblem[];
+}
+
+export const CORPUS_EXTENSIONS = ['.md', '.markdown', '.txt'];
+/** Larger files are skipped: a corpus file that big is almost always a mistake (a PDF dump, a log). */
+export const MAX_CORPUS_FILE_BYTES = 10 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Turns one file's bytes into a corpus document, or says why it cannot be one. */
+export function documentFromBytes(bytes: Uint8Array, uri: string, layer: CorpusLayer): CorpusDocument | CorpusProblem {
+  const problem = (message: string, severity: CorpusProblem['severity'] = 'error'): CorpusProblem => ({ uri, message, severity });
+  if (bytes.length > MAX_CORPUS_FILE_BYTES) {
+    return problem(`skipped: ${(bytes.length / 1048576).toFixed(1)} MB is more than the ${MAX_CORPUS_FILE_BYTES / 1048576} MB a corpus file may have`);
+  }
+  if (bytes.includes(0)) return problem('skipped: a binary file (it contains NUL bytes), not text');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return problem('skipped: not valid UTF-8 text (save it as UTF-8)');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
+  const fileName = basename(URI.parse(uri).path);
+  try {
+    const { body, fields } = readFrontMatter(text);
+    const meta = readMetadata(fields, body, fileName);
+    const id = meta.symbol ?? fileName;
+    return new CorpusDocument(id, meta.symbol, uri, layer, body, meta.title, meta.date);
+  } catch (error) {
+    return problem(`skipped: ${(error as Error).message}`);
+  }
+}
+
+/** Every corpus file under a folder, recursively. A missing folder is no problem: most workspaces have none. */
+export async function loadCorpusFolder(folder: string, layer: CorpusLayer): Promise<LoadedFolder> {
+  const documents: CorpusDocument[] = [];
+  const problems: CorpusProblem[] = [];
+  let entries: string[];
+  try {
+    if (!(await stat(folder)).isDirectory()) return { documents, problems };
+    entries = (await readdir(folder, { recursive: true })).sort();
+  } catch {
+    return { documents, problems };
+  }
+  for (const entry of entries) {
+    if (!CORPUS_EXTENSIONS.some((ext) => entry.toLowerCase().endsWith(ext))) continue;
+    if (basename(entry).toLowerCase() === 'readme.md') continue;
+    const path = join(folder, entry);
+    const uri = URI.file(path).toString();
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) continue;
+      if (info.size > MAX_CORPUS_FILE_BYTES) {
+        problems.push({ uri, severity: 'error', message: `skipped: ${(info.size / 1048576).toFixed(1)} MB is more than the ${MAX_CORPUS_FILE_BYTES / 1048576} MB a corpus file may have` });
+        continue;
+      }
+      const result = documentFromBytes(await readFile(path), uri, layer);
+      if (result instanceof CorpusDocument) documents.push(result);
+      else problems.push(result);
+    } catch (error) {
+      problems.push({ uri, severity: 'error', message: `could not be read: ${(error as Error).message}` });
+    }
+  }
+  return { documents, problems };
+}

@@ -1,0 +1,110 @@
+import type { Corpus } from '../corpus';
+import { referenceAt, type DraftAnalysis, type ResolvedReference } from '../analysis';
+import type { OffsetRange } from '../parse/model';
+import { digitalLibrarySearchUrl, displayDate, officialDocumentUrl } from './documentFacts';
+import { escapeMarkdown, link, truncate } from './markdown';
+
+export interface CitationCounts {
+  /** Citations of the symbol in this draft. */
+  readonly draft: number;
+  /** Citations across the workspace's drafts (this one included), when known. */
+  readonly workspace?: { readonly citations: number; readonly files: number };
+}
+
+export interface HoverContext {
+  readonly corpus: Corpus;
+  readonly counts: (symbol: string) => CitationCounts;
+}
+
+export interface HoverResult {
+  /** Markdown with every piece of corpus or draft text escaped: never to be marked trusted. */
+  readonly markdown: string;
+  readonly range: OffsetRange;
+}
+
+const PARAGRAPH_CHARS = 700;
+
+export function hoverAt(analysis: DraftAnalysis, offset: number, context: HoverContext): HoverResult | undefined {
+  const ref = referenceAt(analysis, offset);
+  if (!ref) return undefined;
+  const markdown = ref.kind === 'internal' ? internalHover(ref) : documentHover(ref, context);
+  return { markdown, range: ref.range };
+}
+
+function documentHover(ref: ResolvedReference, context: HoverContext): string {
+  const { resolution } = ref;
+  const lines: string[] = [];
+  const symbol = ref.symbol;
+  if (!symbol) {
+    lines.push(`**${escapeMarkdown(ref.alias ?? '')}**: not found. ${escapeMarkdown(resolution.reason ?? '')}`);
+    return lines.join('\n\n');
+  }
+  const entry = resolution.entry;
+  if (!entry) {
+    lines.push(`**${escapeMarkdown(symbol)}**: not found. ${escapeMarkdown(capitalise(resolution.reason ?? 'unknown symbol'))}.`);
+    lines.push(`${link('Search the UN Digital Library', digitalLibrarySearchUrl(symbol))} · ${link('Official Document System', officialDocumentUrl(symbol))}`);
+    return lines.join('\n\n');
+  }
+  const facts = entry.registry;
+  const title = facts?.title ?? entry.document?.title;
+  lines.push(`**${escapeMarkdown(entry.symbol)}**${ref.alias ? ` (“${escapeMarkdown(ref.alias)}”)` : ''}`);
+  if (title) {
+    const doubt = facts?.unverified?.includes('title') ? ' (title not verified)' : facts?.titleIsDescription ? ' (description; the document bears no title)' : '';
+    lines.push(`*${escapeMarkdown(title)}*${doubt}`);
+  }
+  const about: string[] = [];
+  if (facts) about.push(`${escapeMarkdown(facts.body)} ${escapeMarkdown(facts.kind)}`);
+  const date = facts ? displayDate(facts) : entry.document?.date;
+  if (date) about.push(escapeMarkdown(date));
+  if (facts?.draft) about.push(`adopted from ${escapeMarkdown(facts.draft)}${facts.unverified?.includes('draft') ? ' (not verified)' : ''}`);
+  if (about.length) lines.push(about.join(' · '));
+  const succession = context.corpus.registry.successorOf(entry.symbol);
+  if (succession) {
+    const next = succession.successor;
+    const why = succession.reason === 'adopted' ? 'adopted as' : 'superseded by the later resolution';
+    lines.push(`⚠ Status: ${why} **${escapeMarkdown(next.symbol)}** of ${escapeMarkdown(displayDate(next))}`);
+  } else if (facts) {
+    lines.push('Status: current');
+  }
+  lines.push(...pinpointLines(ref));
+  const counts = context.counts(entry.symbol);
+  const workspace = counts.workspace ? ` · ${times(counts.workspace.citations)} in ${counts.workspace.files} workspace ${counts.workspace.files === 1 ? 'draft' : 'drafts'}` : '';
+  lines.push(`Cited ${times(counts.draft)} in this draft${workspace}`);
+  lines.push(`${link('Official Document System', officialDocumentUrl(entry.symbol))} · ${link('UN Digital Library', digitalLibrarySearchUrl(entry.symbol))}`);
+  return lines.join('\n\n');
+}
+
+function pinpointLines(ref: ResolvedReference): string[] {
+  const { resolution } = ref;
+  const lines: string[] = [];
+  if (ref.pages?.pages.length) lines.push(`Page ${ref.pages.pages.join(', ')} (page numbers are not checked: cite paragraphs where the document has them)`);
+  if (resolution.status === 'no-such-paragraph' || resolution.status === 'no-such-annex') {
+    lines.push(`✖ ${escapeMarkdown(capitalise(resolution.reason ?? 'pinpoint not found'))}.`);
+  }
+  if (resolution.status === 'no-text' && ref.paragraphs.length) {
+    const annex = ref.annex !== undefined ? `annex${ref.annex ? ` ${ref.annex}` : ''}, ` : '';
+    lines.push(`${escapeMarkdown(annex)}${ref.paragraphs.length > 1 ? 'paragraphs' : 'paragraph'} ${escapeMarkdown(ref.paragraphs.join(', '))}: the text of this document is not in the corpus, so the pinpoint is not checked. Add it to a corpus folder to check it.`);
+  }
+  for (const cited of resolution.paragraphs) {
+    if (!cited.paragraph) continue;
+    lines.push(`Paragraph ${escapeMarkdown(cited.label)}: “${escapeMarkdown(truncate(cited.paragraph.text, PARAGRAPH_CHARS))}”`);
+  }
+  return lines;
+}
+
+function internalHover(ref: ResolvedReference): string {
+  const { resolution } = ref;
+  if (resolution.status !== 'internal-found') return `✖ ${escapeMarkdown(capitalise(resolution.reason ?? 'not found'))}.`;
+  if (resolution.footnote) return `Footnote ${escapeMarkdown(resolution.footnote.label)}: “${escapeMarkdown(truncate(resolution.footnote.text, PARAGRAPH_CHARS))}”`;
+  return resolution.paragraphs
+    .map((cited) => `Paragraph ${escapeMarkdown(cited.label)} of this draft: “${escapeMarkdown(truncate(cited.paragraph!.text, PARAGRAPH_CHARS))}”`)
+    .join('\n\n');
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

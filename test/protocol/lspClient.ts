@@ -1,0 +1,88 @@
+// A minimal LSP client for protocol tests: spawns the built server over stdio and speaks
+// JSON-RPC to it, as an editor would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface TestServer {
+  readonly connection: MessageConnection;
+  readonly process: ChildProcess;
+  readonly initialize: InitializeResult;
+  readonly stderr: () => string;
+  readonly logs: string[];
+  readonly diagnostics: Map<string, PublishDiagnosticsParams[]>;
+  open(uri: string, text: string, version?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: { workspaceFolder?: string; initializationOptions?: unknown } = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const logs: string[] = [];
+  const diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    diagnostics.set(params.uri, [...(diagnostics.get(params.uri) ?? []), params]);
+  });
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/configuration', () => []);
+  connection.listen();
+  const folder = options.workspaceFolder;
+  const initialize = (await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: folder ? `file://${folder}` : null,
+    workspaceFolders: folder ? [{ uri: `file://${folder}`, name: 'test' }] : null,
+    capabilities: {},
+    initializationOptions: options.initializationOptions,
+  })) as InitializeResult;
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    process: child,
+    initialize,
+    logs,
+    diagnostics,
+    stderr: () => stderr,
+    async open(uri, text, version = 1) {
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    },
+    async stop() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      connection.dispose();
+      if (child.exitCode === null) {
+        await Promise.race([new Promise((resolve) => child.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 2000))]);
+        child.kill();
+      }
+    },
+  };
+}
+
+/** The position of the first occurrence of `needle` in `text` (plus `delta` characters). */
+export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`"${needle}" not in text`);
+  const before = text.slice(0, offset + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Polls until `check` returns a value, or fails after `ms`. */
+export async function waitFor<T>(check: () => T | undefined, ms = 5000, what = 'condition'): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
