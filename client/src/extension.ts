@@ -1,11 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DraftStatusBar, type DraftStatus } from './statusBar';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 const BUNDLED_SCHEME = 'compact-drafter-corpus';
 const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
+const STATUS_NOTIFICATION = 'compactDrafter/status';
 
 let client: LanguageClient | undefined;
+let statusBar: DraftStatusBar | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Compact Drafter');
@@ -20,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   })();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SCHEME, corpusTexts));
 
+  statusBar = new DraftStatusBar();
+  context.subscriptions.push(statusBar);
   await startClient(context, output);
 
   // Trust changes what the server may read (the workspace corpus): start it again with the new answer.
@@ -62,6 +67,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.Outp
     },
   };
   client = new LanguageClient('compactDrafter', 'Compact Drafter', serverOptions, clientOptions);
+  client.onNotification(STATUS_NOTIFICATION, (status: DraftStatus) => statusBar?.update(status));
   await client.start();
   output.appendLine(`Compact Drafter server started (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: bundled corpus only'}).`);
 }

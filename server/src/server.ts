@@ -18,6 +18,8 @@ import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
+import { quickFixes, toLspDiagnostic } from './features/diagnostics';
+import { ALL_RULES, runRules, type Diagnostic } from './rules';
 import { readSettings, type ServerSettings } from './settings';
 import { WorkspaceDrafts } from './workspace/workspaceDrafts';
 
@@ -28,6 +30,10 @@ export interface InitializationOptions {
 }
 
 export const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
+/** Sent after each validation: what the client's status bar shows for the active draft. */
+export const STATUS_NOTIFICATION = 'compactDrafter/status';
+/** Typing pauses shorter than this do not trigger a validation. */
+const VALIDATION_DELAY_MS = 150;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -42,6 +48,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let configurationPush = false;
 
   const log = (message: string) => connection.console.log(message);
+  /** Diagnostics of the latest validated version of each document; code actions read them. */
+  const diagnosticsByUri = new Map<string, { version: number; generation: number; diagnostics: Diagnostic[] }>();
+  const pending = new Map<string, NodeJS.Timeout>();
 
   /** Runs a handler; an exception is logged and answered with the empty result, never fatal. */
   const guard = <T>(name: string, empty: T, handler: () => T | Promise<T>) => async (): Promise<T> => {
@@ -57,6 +66,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     trusted ? workspaceFolders.flatMap((root) => settings.corpus.paths.map((p) => (isAbsolute(p) ? p : join(root, p)))) : [];
 
   const reloadCorpus = (): Promise<Corpus> => {
+    diagnosticsByUri.clear();
     const folders = corpusFolders();
     const loading = loadCorpus({ folders, generation: ++generation }).then((loaded) => {
       if (loading !== corpusLoading) return corpus ?? loaded;
@@ -67,6 +77,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!trusted) log('Restricted Mode: the workspace corpus folders are not read; only the bundled corpus is used.');
       drafts = new WorkspaceDrafts(workspaceFolders, folders);
       void drafts.scan(loaded);
+      revalidateAll();
       return loaded;
     });
     corpusLoading = loading;
@@ -82,6 +93,53 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const analysis = cache.get(uri, document.version, () => document.getText(), current);
     drafts.setLive(uri, analysis.references);
     return { analysis, document, corpus: current };
+  };
+
+  const diagnosticsOf = (document: TextDocument, analysis: DraftAnalysis, current: Corpus): Diagnostic[] => {
+    const cached = diagnosticsByUri.get(document.uri);
+    if (cached && cached.version === document.version && cached.generation === current.generation) return cached.diagnostics;
+    const diagnostics = runRules(
+      ALL_RULES,
+      { text: document.getText(), analysis, corpus: current, houseStyle: settings.diagnostics.houseStyle },
+      settings.diagnostics,
+      (rule, error) => connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
+    );
+    diagnosticsByUri.set(document.uri, { version: document.version, generation: current.generation, diagnostics });
+    return diagnostics;
+  };
+
+  const validate = async (uri: string): Promise<void> => {
+    const state = await analysisOf(uri);
+    // A newer version arrived meanwhile: its own validation is scheduled; publish nothing stale.
+    if (!state || documents.get(uri)?.version !== state.document.version) return;
+    const diagnostics = diagnosticsOf(state.document, state.analysis, state.corpus);
+    void connection.sendDiagnostics({
+      uri,
+      version: state.document.version,
+      diagnostics: diagnostics.map((d) => toLspDiagnostic(d, state.document)),
+    });
+    void connection.sendNotification(STATUS_NOTIFICATION, {
+      uri,
+      version: state.document.version,
+      bracketedPassages: state.analysis.brackets.passages.length,
+      unbalancedBrackets: state.analysis.brackets.unmatched.length,
+      references: state.analysis.references.length,
+    });
+  };
+
+  const scheduleValidation = (uri: string, delay = VALIDATION_DELAY_MS) => {
+    clearTimeout(pending.get(uri));
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        validate(uri).catch((error) => connection.console.error(`validation failed: ${(error as Error).stack ?? error}`));
+      }, delay),
+    );
+  };
+
+  const revalidateAll = () => {
+    for (const document of documents.all()) scheduleValidation(document.uri, 0);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -100,6 +158,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
       serverInfo: { name: 'compact-drafter-ls', version: '0.1.0' },
     };
@@ -114,8 +173,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (raw === undefined) return;
     const next = readSettings(raw);
     if (JSON.stringify(next) === JSON.stringify(settings)) return;
+    const corpusChanged = JSON.stringify(next.corpus) !== JSON.stringify(settings.corpus);
     settings = next;
-    void reloadCorpus();
+    for (const problem of settings.problems) connection.console.warn(`settings: ${problem}`);
+    diagnosticsByUri.clear();
+    if (corpusChanged) void reloadCorpus();
+    else revalidateAll();
   });
 
   connection.onDidChangeWatchedFiles(() => {
@@ -179,9 +242,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     })(),
   );
 
+  connection.onCodeAction((params) =>
+    guard('codeAction', [], async () => {
+      const state = await analysisOf(params.textDocument.uri);
+      if (!state) return [];
+      return quickFixes(diagnosticsOf(state.document, state.analysis, state.corpus), state.document, params.range);
+    })(),
+  );
+
+  // The first validation of a document runs at once (it is also the open); edits wait for a pause.
+  documents.onDidChangeContent((event) => scheduleValidation(event.document.uri, diagnosticsByUri.has(event.document.uri) ? VALIDATION_DELAY_MS : 0));
+
   documents.onDidClose((event) => {
-    cache.delete(event.document.uri);
-    drafts.closeLive(event.document.uri);
+    const uri = event.document.uri;
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    cache.delete(uri);
+    diagnosticsByUri.delete(uri);
+    drafts.closeLive(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
   documents.listen(connection);

@@ -3,6 +3,7 @@ import { parseDraft } from '../parse';
 import type { DraftModel } from '../parse/model';
 import { findReferences, type GrammarOptions } from '../references';
 import type { Reference } from '../references/model';
+import { analyzeBrackets, type BracketAnalysis } from './brackets';
 import type { Resolution } from './resolution';
 import { resolveReference } from './resolve';
 import { toSourceReference } from './sourceMap';
@@ -16,6 +17,7 @@ export interface DraftAnalysis {
   readonly model: DraftModel;
   /** In document order. */
   readonly references: readonly ResolvedReference[];
+  readonly brackets: BracketAnalysis;
   readonly corpusGeneration: number;
 }
 
@@ -43,7 +45,7 @@ export function findDraftReferences(model: DraftModel, corpus: Corpus): Referenc
 export function analyzeDraft(text: string, corpus: Corpus): DraftAnalysis {
   const model = parseDraft(text);
   const references = findDraftReferences(model, corpus).map((ref) => ({ ...ref, resolution: resolveReference(ref, corpus, model) }));
-  return { model, references, corpusGeneration: corpus.generation };
+  return { model, references, brackets: analyzeBrackets(model.spans), corpusGeneration: corpus.generation };
 }
 
 /** The reference under an offset, the innermost when citations nest. */

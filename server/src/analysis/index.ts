@@ -2,3 +2,4 @@ export { analyzeDraft, findDraftReferences, referenceAt, type DraftAnalysis, typ
 export { AnalysisCache } from './cache';
 export type { CitedParagraph, Resolution, ResolutionStatus } from './resolution';
 export { resolveReference } from './resolve';
+export type { BracketAnalysis } from './brackets';

@@ -60,4 +60,11 @@ export interface Reference {
   readonly statedDate?: { readonly iso: string; readonly range: OffsetRange };
   /** A quoted title right after the citation ("entitled “…”"), with its range (inside the quotes). */
   readonly statedTitle?: { readonly text: string; readonly range: OffsetRange };
+  /**
+   * Lettered parts of a resolution adopted in parts ("resolution 31/16 A" → ['A'], "217 A (III)" → ['A']).
+   * The symbol stays that of the whole resolution, which is the document that holds the parts.
+   */
+  readonly parts?: readonly string[];
+  /** The symbol was written with the reissue asterisk ("A/71/L.1*"); `symbol` leaves it out. */
+  readonly reissue?: boolean;
 }

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { ALL_RULES } from '../rules';
+import { DEFAULT_DIAGNOSTICS_CONFIG, readDiagnosticsConfig, type DiagnosticsConfig } from '../rules/config';
+
+export const PROJECT_CONFIG_FILE = '.compactdrafter.json';
+
+export interface ProjectConfig {
+  readonly diagnostics: DiagnosticsConfig;
+  /** Corpus folders, absolute. */
+  readonly corpus: string[];
+  readonly file?: string;
+  readonly problems: string[];
+}
+
+/**
+ * `.compactdrafter.json` in the working folder:
+ * `{ "corpus": ["corpus"], "diagnostics": { "superseded": "error", "quote-mismatch": "off" }, "houseStyle": { "rangeDash": "hyphen" } }`.
+ */
+export async function readProjectConfig(cwd: string): Promise<ProjectConfig> {
+  const file = join(cwd, PROJECT_CONFIG_FILE);
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch {
+    return { diagnostics: DEFAULT_DIAGNOSTICS_CONFIG, corpus: [], problems: [] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    return { diagnostics: DEFAULT_DIAGNOSTICS_CONFIG, corpus: [], file, problems: [`not valid JSON: ${(error as Error).message}`] };
+  }
+  const { config, problems } = readDiagnosticsConfig(json, ALL_RULES.map((r) => r.code));
+  const corpusValue = (json as { corpus?: unknown }).corpus;
+  const corpus = Array.isArray(corpusValue) ? corpusValue.filter((c): c is string => typeof c === 'string') : [];
+  if (corpusValue !== undefined && !Array.isArray(corpusValue)) problems.push('"corpus" must be a list of folders');
+  return { diagnostics: config, corpus: corpus.map((c) => (isAbsolute(c) ? c : resolve(dirname(file), c))), file, problems };
+}

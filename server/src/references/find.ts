@@ -1,0 +1,254 @@
+// The grammar's pipeline over one run of prose:
+//   1. candidates: keyword citations (shortForms), bare symbols (symbols), names (aliases),
+//      each with what may follow it (dates: date and title; pinpoints: ", paragraph 8");
+//   2. pinpoints written before their document ("paragraph 8 of resolution 71/280") join the
+//      candidate that starts where the pinpoint's "of" ends;
+//   3. internal references ("paragraph 12 above");
+//   4. overlaps resolved (the earliest, then the longest citation wins), names followed by
+//      their own symbol dropped, nothing inside a URL.
+import type { OffsetRange } from '../parse/model';
+import { compileAliases, type AliasEntry, type AliasMatcher } from './aliases';
+import { readTail, type StatedDate, type StatedTitle } from './dates';
+import { PRESENT_DOCUMENT_AT, findInternalReferences } from './internal';
+import type { Reference, SymbolProblem } from './model';
+import { readAnnex, readPinpoint, readSuffixPinpoint, type Pinpoint } from './pinpoints';
+import { KEYWORD_PATTERN, keywordAt, nextItemAt, readItem } from './shortForms';
+import { symbolCandidates } from './symbols';
+import { execAt, insideAny, range, urlRanges } from './text';
+
+export interface GrammarOptions {
+  /** Names of documents from the registry ("Sutherland Report" → A/71/728). */
+  aliases?: readonly AliasEntry[];
+}
+
+/** A document citation being assembled. */
+interface Cite {
+  readonly start: number;
+  readonly end: number;
+  readonly target: OffsetRange;
+  readonly symbol?: string;
+  readonly form: 'full' | 'short' | 'alias';
+  readonly alias?: string;
+  readonly problems: readonly SymbolProblem[];
+  readonly parts?: readonly string[];
+  readonly reissue?: boolean;
+  readonly date?: StatedDate;
+  readonly title?: StatedTitle;
+  readonly pinpoint?: Pinpoint;
+}
+
+/** What follows a document's name: its date and title, then a pinpoint after a comma. */
+function withTail(cite: Omit<Cite, 'end'>, text: string, at: number): Cite {
+  const tail = readTail(text, at);
+  const pinpoint = readSuffixPinpoint(text, tail.end);
+  return {
+    ...cite,
+    ...(tail.date ? { date: tail.date } : {}),
+    ...(tail.title ? { title: tail.title } : {}),
+    ...(pinpoint ? { pinpoint } : {}),
+    end: pinpoint ? pinpoint.range.end : tail.end,
+  };
+}
+
+function keywordCitations(text: string): Cite[] {
+  const cites: Cite[] = [];
+  KEYWORD_PATTERN.lastIndex = 0;
+  for (let m = KEYWORD_PATTERN.exec(text); m; m = KEYWORD_PATTERN.exec(text)) {
+    const keyword = keywordAt(text, m);
+    let at = keyword.itemsAt;
+    let first = true;
+    for (;;) {
+      const item = readItem(text, at, keyword);
+      if (!item) break;
+      const cite = withTail(
+        {
+          start: first ? keyword.start : item.target.start,
+          target: item.target,
+          ...(item.symbol ? { symbol: item.symbol } : {}),
+          form: item.form,
+          problems: item.problems,
+          ...(item.parts ? { parts: item.parts } : {}),
+          ...(item.reissue ? { reissue: true } : {}),
+        },
+        text,
+        item.end,
+      );
+      if (item.symbol) cites.push(cite);
+      first = false;
+      at = cite.end;
+      // "resolutions 70/1 and 71/1" lists; a singular keyword names one document.
+      const next = keyword.plural ? nextItemAt(text, at) : undefined;
+      if (next === undefined) break;
+      at = next;
+    }
+    KEYWORD_PATTERN.lastIndex = Math.max(KEYWORD_PATTERN.lastIndex, at);
+  }
+  return cites;
+}
+
+function symbolCitations(text: string): Cite[] {
+  const cites: Cite[] = [];
+  for (const found of symbolCandidates(text)) {
+    cites.push(
+      withTail(
+        {
+          start: found.range.start,
+          target: found.range,
+          symbol: found.canonical,
+          form: 'full',
+          problems: found.problems,
+          ...(found.parts ? { parts: found.parts } : {}),
+          ...(found.reissue ? { reissue: true } : {}),
+        },
+        text,
+        found.range.end,
+      ),
+    );
+  }
+  return cites;
+}
+
+function aliasCitations(text: string, matcher: AliasMatcher): Cite[] {
+  return matcher.findAll(text).map((match) => {
+    const pinpoint = readSuffixPinpoint(text, match.range.end);
+    return {
+      start: match.range.start,
+      end: pinpoint ? pinpoint.range.end : match.range.end,
+      target: match.range,
+      symbol: match.entry.symbol,
+      form: 'alias',
+      alias: match.written,
+      problems: [],
+      ...(pinpoint ? { pinpoint } : {}),
+    };
+  });
+}
+
+const PREFIX_ANCHOR = /\b(?:[Pp]ara(?:graphs?\b|s?\.|s?\b)|[Aa]nnex\b|pp?\.|pp?(?=[ \t]\d)|pages?\b)/g;
+const OF_AT = /(?:[ \t]*,)?[ \t]+of[ \t]+/y;
+const TO_AT = /[ \t]+(?:to|of)[ \t]+/y;
+const THE_AT = /the[ \t]+/y;
+const NESTED_ANNEX_TO_AT = /[ \t]+(?:to|of)[ \t]+(?:the[ \t]+)?/y;
+const DETERMINER_AT = /(?:its|their|document)[ \t]+/y;
+
+/**
+ * Pinpoints written before the document: "paragraph 8 of resolution 71/280", "annex II, paragraph 8,
+ * of its resolution A/RES/71/1", "paragraph 8 of annex II to resolution 71/1", "annex to resolution
+ * 66/288", "paragraph 52 of the New York Declaration"; and "paragraph 7 of the present report".
+ */
+function prefixedCitations(text: string, byStart: ReadonlyMap<number, Cite>, internal: Reference[]): Cite[] {
+  const cites: Cite[] = [];
+  PREFIX_ANCHOR.lastIndex = 0;
+  for (let m = PREFIX_ANCHOR.exec(text); m; m = PREFIX_ANCHOR.exec(text)) {
+    const pinpoint = readPinpoint(text, m.index);
+    if (!pinpoint) continue;
+    PREFIX_ANCHOR.lastIndex = pinpoint.range.end;
+    const annexOnly = pinpoint.paragraphs.length === 0 && !pinpoint.pages;
+    const connector = execAt(annexOnly ? TO_AT : OF_AT, text, pinpoint.range.end);
+    if (!connector) continue;
+    let at = pinpoint.range.end + connector[0].length;
+
+    const self = annexOnly ? null : execAt(PRESENT_DOCUMENT_AT, text, at);
+    if (self && !pinpoint.pages && pinpoint.annex === undefined) {
+      internal.push({
+        kind: 'internal',
+        range: range(pinpoint.range.start, at + self[0].length),
+        targetRange: pinpoint.range,
+        pinpointRange: pinpoint.range,
+        paragraphs: pinpoint.paragraphs,
+        internalTarget: 'paragraph',
+        problems: pinpoint.problems,
+      });
+      continue;
+    }
+
+    const the = execAt(THE_AT, text, at);
+    if (the) at += the[0].length;
+    let annex = pinpoint.annex;
+    if (annex === undefined && !annexOnly) {
+      const nested = readAnnex(text, at);
+      const to = nested && execAt(NESTED_ANNEX_TO_AT, text, nested.range.end);
+      if (nested && to) {
+        annex = nested.annex;
+        at = nested.range.end + to[0].length;
+      }
+    }
+    const target = byStart.get(at) ?? byStart.get(at + (execAt(DETERMINER_AT, text, at)?.[0].length ?? 0));
+    if (!target || target.pinpoint) continue;
+    cites.push({ ...target, start: pinpoint.range.start, pinpoint: annex === undefined ? pinpoint : { ...pinpoint, annex } });
+  }
+  return cites;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function toReference(cite: Cite): Reference {
+  const pin = cite.pinpoint;
+  const kind = cite.form === 'alias' ? 'alias' : pin && (pin.paragraphs.length > 0 || pin.annex !== undefined) ? 'paragraph' : 'document';
+  const problems = pin?.problems.length ? [...cite.problems, ...pin.problems] : [...cite.problems];
+  // Optional fields are set only when present, so that a reference compares equal to its expectation.
+  const ref: Mutable<Reference> = { kind, range: range(cite.start, cite.end), targetRange: cite.target, form: cite.form, paragraphs: pin ? pin.paragraphs : [], problems };
+  if (cite.symbol) ref.symbol = cite.symbol;
+  if (cite.alias !== undefined) ref.alias = cite.alias;
+  if (pin) {
+    ref.pinpointRange = pin.range;
+    if (pin.annex !== undefined) ref.annex = pin.annex;
+    if (pin.pages) ref.pages = pin.pages;
+  }
+  if (cite.date) ref.statedDate = cite.date;
+  if (cite.title) ref.statedTitle = cite.title;
+  if (cite.parts) ref.parts = cite.parts;
+  if (cite.reissue) ref.reissue = true;
+  return ref;
+}
+
+// Between a name and its own symbol: "Sutherland Report, A/71/728", "the 2030 Agenda (resolution 70/1)".
+const NAME_THEN_SYMBOL = /^\s*[,(]?\s*$/;
+
+function select(text: string, candidates: Reference[]): Reference[] {
+  const urls = urlRanges(text);
+  candidates.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  const accepted: Reference[] = [];
+  let reach = 0;
+  for (const ref of candidates) {
+    if (ref.range.start < reach || ref.range.end <= ref.range.start) continue;
+    if (insideAny(ref.range.start, urls)) continue;
+    accepted.push(ref);
+    reach = ref.range.end;
+  }
+  return accepted.filter((ref, i) => {
+    const next = accepted[i + 1];
+    return !(
+      ref.kind === 'alias' &&
+      ref.paragraphs.length === 0 &&
+      next?.symbol === ref.symbol &&
+      next.kind !== 'alias' &&
+      NAME_THEN_SYMBOL.test(text.slice(ref.range.end, next.range.start))
+    );
+  });
+}
+
+function scan(text: string, options: GrammarOptions): Reference[] {
+  const documents = [...keywordCitations(text), ...symbolCitations(text)];
+  if (options.aliases?.length) documents.push(...aliasCitations(text, compileAliases(options.aliases)));
+  const byStart = new Map<number, Cite>();
+  // Where two candidates start at one place (keyword and symbol cannot, alias and symbol cannot), keep the longer.
+  for (const cite of documents) {
+    const other = byStart.get(cite.start);
+    if (!other || cite.end > other.end) byStart.set(cite.start, cite);
+  }
+  const internal = findInternalReferences(text);
+  const prefixed = prefixedCitations(text, byStart, internal);
+  return select(text, [...[...documents, ...prefixed].map(toReference), ...internal]);
+}
+
+/** Finds every reference in a run of plain prose. All ranges are offsets into `text`. Never throws. */
+export function findReferences(text: string, options?: GrammarOptions): Reference[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  try {
+    return scan(text, options ?? {});
+  } catch {
+    // A grammar bug must not take the language server down; the block simply shows no references.
+    return [];
+  }
+}

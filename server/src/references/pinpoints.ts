@@ -1,0 +1,142 @@
+// Pinpoints: which part of a document a citation points at. Paragraph numbers are what UN texts
+// cite ("para.", "paras."); pages are kept apart (a page of a PDF is not a stable address); an
+// annex is named by its roman numeral or is unnumbered ("resolution 66/288, annex").
+import type { OffsetRange } from '../parse/model';
+import type { PagePinpoint, SymbolProblem } from './model';
+import { MONTH_SOURCE, execAt, range } from './text';
+
+export interface Pinpoint {
+  readonly range: OffsetRange;
+  readonly annex?: string;
+  readonly paragraphs: string[];
+  readonly pages?: PagePinpoint;
+  readonly problems: SymbolProblem[];
+}
+
+/** Inserted paragraphs in negotiated drafts: "5 bis" is numbering, not a gap. */
+const INSERTION_WORDS = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
+
+// A number that is not part of a decimal, a fraction or a date ("paragraph 8 June" is no pinpoint).
+const NUMBER = String.raw`\d{1,4}(?![\d\/]|\.\d|[ \t]+(?:${MONTH_SOURCE})\b)`;
+const LABEL = String.raw`${NUMBER}(?:[ \t]?(?:${INSERTION_WORDS.join('|')})\b)?(?:[ \t]?\([a-z]{1,5}\)){0,2}`;
+const SEPARATOR = String.raw`(?:[ \t]?,[ \t]?(?:and[ \t]+)?|[ \t]+(?:and|to)[ \t]+|[ \t]?[-–][ \t]?)`;
+
+const PARAGRAPHS_AT = new RegExp(String.raw`\b[Pp]ara(?:graphs?\b|s?\.|s?\b)[ \t\u00a0]*(${LABEL}(?:${SEPARATOR}${LABEL})*)`, 'dy');
+const PAGES_AT = new RegExp(String.raw`\b(?:pp?\.|pp?(?=[ \t]\d)|pages?\b)[ \t\u00a0]*(${NUMBER}(?:${SEPARATOR}${NUMBER})*)`, 'dy');
+const ANNEX_AT = /\b[Aa]nnex\b(?:[ \t]+([IVX]{1,6}|\d{1,2})\b)?/y;
+const FOOTNOTES_AT = new RegExp(String.raw`\b[Ff]ootnotes?[ \t\u00a0]+(${NUMBER}(?:${SEPARATOR}${NUMBER})*)`, 'dy');
+
+// Tokens of a list: a label, or a range separator between two labels.
+const LIST_TOKEN = new RegExp(String.raw`(\d{1,4})(?:[ \t]?(${INSERTION_WORDS.join('|')})\b)?(?:[ \t]?\([a-z]{1,5}\)){0,2}|([ \t]?[-–][ \t]?|[ \t]+to[ \t]+)`, 'g');
+
+/** A range longer than this is more likely a typo than a pinpoint; its ends are kept as written. */
+const LONGEST_RANGE = 200;
+
+export interface NumberList {
+  readonly labels: string[];
+  readonly problems: SymbolProblem[];
+}
+
+/** "89-91" → 89, 90, 91 (with a range-hyphen problem); "12, 14 and 15"; "5 bis". `offset` places the list in the text. */
+export function expandList(list: string, offset: number): NumberList {
+  const labels: string[] = [];
+  const problems: SymbolProblem[] = [];
+  let pendingRange = false;
+  LIST_TOKEN.lastIndex = 0;
+  for (let m = LIST_TOKEN.exec(list); m; m = LIST_TOKEN.exec(list)) {
+    if (m[3] !== undefined) {
+      pendingRange = true;
+      if (m[3].includes('-')) {
+        problems.push({
+          kind: 'range-hyphen',
+          message: 'A range of numbers takes an en dash (“89–91”), not a hyphen.',
+          range: range(offset + m.index, offset + m.index + m[3].length),
+          replacement: '–',
+        });
+      }
+      continue;
+    }
+    const label = m[2] ? `${m[1]} ${m[2]}` : m[1];
+    const previous = labels[labels.length - 1];
+    if (pendingRange && previous !== undefined && /^\d+$/.test(previous) && !m[2]) {
+      const from = Number(previous);
+      const to = Number(m[1]);
+      if (to > from && to - from <= LONGEST_RANGE) {
+        for (let n = from + 1; n <= to; n++) labels.push(String(n));
+        pendingRange = false;
+        continue;
+      }
+    }
+    pendingRange = false;
+    labels.push(label);
+  }
+  return { labels, problems };
+}
+
+interface ListRead {
+  readonly range: OffsetRange;
+  readonly list: NumberList;
+}
+
+function readList(pattern: RegExp, text: string, at: number): ListRead | undefined {
+  const m = execAt(pattern, text, at);
+  if (!m) return undefined;
+  const listStart = m.indices![1][0];
+  return { range: range(at, at + m[0].length), list: expandList(m[1], listStart) };
+}
+
+export function readParagraphs(text: string, at: number): ListRead | undefined {
+  return readList(PARAGRAPHS_AT, text, at);
+}
+
+export function readPages(text: string, at: number): ListRead | undefined {
+  return readList(PAGES_AT, text, at);
+}
+
+export function readFootnotes(text: string, at: number): ListRead | undefined {
+  return readList(FOOTNOTES_AT, text, at);
+}
+
+export function readAnnex(text: string, at: number): { range: OffsetRange; annex: string } | undefined {
+  const m = execAt(ANNEX_AT, text, at);
+  return m ? { range: range(at, at + m[0].length), annex: m[1] ?? '' } : undefined;
+}
+
+const COMMA_AT = /[ \t]*,[ \t]*/y;
+// The pinpoint belongs to what follows: "…, paragraphs 8 and 9 of resolution 71/1".
+const OF_NEXT_AT = /[ \t]*,?[ \t]+of\b/y;
+
+/** Paragraphs or pages at `at`, as one pinpoint. */
+export function readParagraphsOrPages(text: string, at: number): Pinpoint | undefined {
+  const paragraphs = readParagraphs(text, at);
+  if (paragraphs) return { range: paragraphs.range, paragraphs: paragraphs.list.labels, problems: paragraphs.list.problems };
+  const pages = readPages(text, at);
+  if (pages) {
+    return {
+      range: pages.range,
+      paragraphs: [],
+      pages: { pages: pages.list.labels.map(Number), range: pages.range },
+      problems: pages.list.problems,
+    };
+  }
+  return undefined;
+}
+
+/** "annex II, paragraph 8", "annex", "paras. 89–91", "p. 5": what may follow a comma after a citation, or precede "of". */
+export function readPinpoint(text: string, at: number): Pinpoint | undefined {
+  const annex = readAnnex(text, at);
+  if (!annex) return readParagraphsOrPages(text, at);
+  const comma = execAt(COMMA_AT, text, annex.range.end);
+  const rest = comma ? readParagraphsOrPages(text, annex.range.end + comma[0].length) : undefined;
+  if (!rest) return { range: annex.range, annex: annex.annex, paragraphs: [], problems: [] };
+  return { ...rest, range: range(annex.range.start, rest.range.end), annex: annex.annex };
+}
+
+/** The pinpoint after a citation: ", paragraph 8", ", annex", ", paras. 89-91", ", p. 5". */
+export function readSuffixPinpoint(text: string, at: number): Pinpoint | undefined {
+  const comma = execAt(COMMA_AT, text, at);
+  if (!comma) return undefined;
+  const pinpoint = readPinpoint(text, at + comma[0].length);
+  if (!pinpoint || execAt(OF_NEXT_AT, text, pinpoint.range.end)) return undefined;
+  return pinpoint;
+}

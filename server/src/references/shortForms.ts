@@ -1,0 +1,194 @@
+// Resolutions and decisions cited by number ("resolution 67/172", "Human Rights Council resolution
+// 35/17", "resolutions 70/1 and 71/1", "resolution 2240 (2015)"), and by symbol after the same
+// keyword ("its resolution A/RES/71/1"). The organ named before the keyword decides the symbol;
+// without one, "NN/NNN" is a General Assembly resolution. A number whose organ cannot be told
+// (a GA decision, "Council resolution 35/17", "WHO resolution …") gives no reference.
+import type { OffsetRange } from '../parse/model';
+import type { SymbolProblem } from './model';
+import { readSymbolAt } from './symbols';
+import { execAt, range } from './text';
+
+/** Who adopted the resolution; 'other' when it is named but is none of these ("WHO", "Council"). */
+export type Organ = 'GA' | 'HRC' | 'SC' | 'ECOSOC' | 'CHR' | 'other';
+
+/** How organs are named before "resolution". Longer names first where one contains another. */
+export const ORGAN_NAMES: readonly (readonly [name: string, organ: Organ])[] = [
+  ['General Assembly', 'GA'],
+  ['World Health Assembly', 'other'],
+  ['Assembly', 'GA'],
+  ['UNGA', 'GA'],
+  ['GA', 'GA'],
+  ['Human Rights Council', 'HRC'],
+  ['HRC', 'HRC'],
+  ['Security Council', 'SC'],
+  ['UNSC', 'SC'],
+  ['Economic and Social Council', 'ECOSOC'],
+  ['ECOSOC', 'ECOSOC'],
+  ['Commission on Human Rights', 'CHR'],
+  ['Council', 'other'],
+  ['Commission', 'other'],
+  ['Committee', 'other'],
+  ['Conference', 'other'],
+  ['Board', 'other'],
+];
+
+/** The first and last General Assembly sessions numbered "NN/NNN" (sessions 1-30 used "NNN (XXX)"). */
+const GA_SESSIONS = { first: 31, last: 120 };
+const YEARS = { first: 1946, last: 2100 };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ORGAN_ALTERNATIVES = ORGAN_NAMES.map(([name]) => escape(name)).join('|');
+// Any other acronym right before "resolution" is another organization's (WHO, ILO, IOM).
+const ORGAN_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(${ORGAN_ALTERNATIVES})|([A-Z]{2,8}))(?:['’]s)?(,?\s+(?:(?:in|by|through)\s+its|adopted))?\s+$`,
+  'u',
+);
+export const KEYWORD_PATTERN = /(?<![\p{L}\p{N}])([Rr]esolution|[Dd]ecision)(s?)(?![\p{L}\p{N}])\s+/gu;
+const DRAFT_BEFORE = /(?<![\p{L}\p{N}])[Dd]raft\s+$/u;
+
+// Items, tried in order at the place a number is expected.
+const SPECIAL_AT = /(E?S)-(\d{1,2})\/(\d{1,3})(?![\p{L}\p{N}_\/])/uy;
+const SC_YEAR_AT = /(\d{1,4})[ \t]?\(((?:19|20)\d{2})\)/y;
+const ROMAN_AT = /(\d{1,4})(?:[ \t]([A-Z]))?[ \t]?\(([IVXL]{1,7})\)/y;
+const SLASH_AT = /(\d{1,4})\/(\d{1,4})(?![\p{L}\p{N}_\/]|\.\d)/uy;
+const PLAIN_AT = /(\d{1,4})(?![\p{L}\p{N}_\/]|[.,]\d|[ \t]?\()/uy;
+// Lettered parts ("31/16 A", "31/6 A and B"), but not an article starting a new phrase ("71/280 A new …").
+const PARTS_AT =
+  /[ \t]([A-Z](?:(?:,[ \t]?|[ \t](?:and|to)[ \t]|[ \t]?[-–][ \t]?)[A-Z])*)(?![\p{L}\p{N}])(?=$|[ \t]*[,;:.)\]”’"]|[ \t]+(?:of|and|entitled|on|adopted)\b)/uy;
+const LIST_SEPARATOR_AT = /[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+/y;
+
+export interface Keyword {
+  /** Where the citation starts: the organ when it stands right before the keyword, else the keyword. */
+  readonly start: number;
+  /** Where the first item is expected. */
+  readonly itemsAt: number;
+  readonly organ?: Organ;
+  readonly decision: boolean;
+  readonly plural: boolean;
+  /** "draft resolution": only a symbol can follow. */
+  readonly draft: boolean;
+}
+
+export interface Item {
+  readonly target: OffsetRange;
+  readonly end: number;
+  /** Undefined when the item is read but names no document (a GA decision, an organ we cannot tell). */
+  readonly symbol?: string;
+  readonly form: 'full' | 'short';
+  readonly problems: SymbolProblem[];
+  readonly parts?: string[];
+  readonly reissue?: boolean;
+}
+
+/** Describes the keyword match `m` (from KEYWORD_PATTERN): its organ and where the items start. */
+export function keywordAt(text: string, m: RegExpExecArray): Keyword {
+  const keywordStart = m.index;
+  const before = text.slice(Math.max(0, keywordStart - 60), keywordStart);
+  const organMatch = ORGAN_BEFORE.exec(before);
+  let organ: Organ | undefined;
+  let start = keywordStart;
+  if (organMatch) {
+    organ = organMatch[1] ? ORGAN_NAMES.find(([name]) => name === organMatch[1])![1] : 'other';
+    // "General Assembly resolution 67/172" is one citation; in "the Assembly, in its resolution 67/172"
+    // and "the Council adopted resolution 35/17" the organ is the subject, named outside the citation.
+    if (!organMatch[3]) start = keywordStart - before.length + organMatch.index;
+  }
+  const draft = DRAFT_BEFORE.test(before);
+  if (draft && !organMatch) start = keywordStart - before.length + before.search(DRAFT_BEFORE);
+  return {
+    start,
+    itemsAt: keywordStart + m[0].length,
+    ...(organ ? { organ } : {}),
+    decision: m[1].toLowerCase() === 'decision',
+    plural: m[2] === 's',
+    draft,
+  };
+}
+
+function gaSession(session: number): boolean {
+  return session >= GA_SESSIONS.first && session <= GA_SESSIONS.last;
+}
+
+function isYear(n: number): boolean {
+  return n >= YEARS.first && n <= YEARS.last;
+}
+
+/** The symbol of "NN/NNN" or "YYYY/NN" for an organ; undefined when it cannot be told. */
+function slashSymbol(keyword: Keyword, a: string, b: string): string | undefined {
+  const first = Number(a);
+  const organ = keyword.organ;
+  if (a.length === 4) {
+    if (!isYear(first) || keyword.decision) return undefined;
+    if (organ === 'ECOSOC') return `E/RES/${a}/${b}`;
+    if (organ === 'CHR') return `E/CN.4/RES/${a}/${b}`;
+    return undefined;
+  }
+  if (organ === 'HRC') return first >= 1 && first <= 99 ? `A/HRC/${keyword.decision ? 'DEC' : 'RES'}/${a}/${b}` : undefined;
+  // General Assembly decisions ("decision 71/547") are published without a document symbol.
+  if ((organ === undefined || organ === 'GA') && !keyword.decision && gaSession(first)) return `A/RES/${a}/${b}`;
+  return undefined;
+}
+
+function splitParts(written: string): string[] {
+  const letters = written.match(/[A-Z]/g) ?? [];
+  if (letters.length === 2 && /[-–]|\bto\b/.test(written)) {
+    const from = letters[0].charCodeAt(0);
+    const to = letters[1].charCodeAt(0);
+    if (to > from) return Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+  }
+  return letters;
+}
+
+/** Reads one item (a number or a symbol) at `at`. */
+export function readItem(text: string, at: number, keyword: Keyword): Item | undefined {
+  const full = readSymbolAt(text, at);
+  if (full) {
+    return {
+      target: full.range,
+      end: full.range.end,
+      symbol: full.canonical,
+      form: 'full',
+      problems: full.problems,
+      ...(full.parts ? { parts: full.parts } : {}),
+      ...(full.reissue ? { reissue: true } : {}),
+    };
+  }
+  if (keyword.draft) return undefined;
+  const short = (end: number, symbol: string | undefined, parts?: string[]): Item => ({
+    target: range(at, end),
+    end,
+    ...(symbol ? { symbol } : {}),
+    form: 'short',
+    problems: [],
+    ...(parts && parts.length ? { parts } : {}),
+  });
+  const resolutionBy = (...organs: (Organ | undefined)[]) => !keyword.decision && organs.includes(keyword.organ);
+
+  let m = execAt(SPECIAL_AT, text, at);
+  if (m) return short(at + m[0].length, resolutionBy(undefined, 'GA') ? `A/RES/${m[1]}-${m[2]}/${m[3]}` : undefined);
+  m = execAt(SC_YEAR_AT, text, at);
+  if (m && isYear(Number(m[2]))) {
+    return short(at + m[0].length, resolutionBy(undefined, 'SC') ? `S/RES/${m[1]} (${m[2]})` : undefined);
+  }
+  m = execAt(ROMAN_AT, text, at);
+  if (m) {
+    return short(at + m[0].length, resolutionBy(undefined, 'GA') ? `A/RES/${m[1]} (${m[3]})` : undefined, m[2] ? [m[2]] : undefined);
+  }
+  m = execAt(SLASH_AT, text, at);
+  if (m) {
+    const symbol = slashSymbol(keyword, m[1], m[2]);
+    const parts = symbol?.startsWith('A/RES/') ? execAt(PARTS_AT, text, at + m[0].length) : null;
+    if (parts) return short(at + m[0].length + parts[0].length, symbol, splitParts(parts[1]));
+    return short(at + m[0].length, symbol);
+  }
+  // A Security Council resolution may be cited without its year; other bare numbers are too vague.
+  m = keyword.organ === 'SC' && !keyword.decision ? execAt(PLAIN_AT, text, at) : null;
+  if (m) return short(at + m[0].length, `S/RES/${m[1]}`);
+  return undefined;
+}
+
+/** After an item of a plural keyword: where the next item starts, if one follows. */
+export function nextItemAt(text: string, at: number): number | undefined {
+  const m = execAt(LIST_SEPARATOR_AT, text, at);
+  return m ? at + m[0].length : undefined;
+}

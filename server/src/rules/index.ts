@@ -1,0 +1,9 @@
+import type { Rule } from './rule';
+
+/** Every diagnostic rule, in the order their findings are documented. */
+export const ALL_RULES: readonly Rule[] = [];
+
+export type { Fix, Finding, HouseStyle, Rule, RuleContext, Severity, TextEdit } from './rule';
+export { DEFAULT_HOUSE_STYLE } from './rule';
+export { readDiagnosticsConfig, DEFAULT_DIAGNOSTICS_CONFIG, type DiagnosticsConfig, type RuleLevel } from './config';
+export { runRules, type Diagnostic } from './runner';

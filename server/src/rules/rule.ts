@@ -1,0 +1,47 @@
+import type { DraftAnalysis } from '../analysis';
+import type { Corpus } from '../corpus';
+import type { OffsetRange } from '../parse/model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface TextEdit {
+  readonly range: OffsetRange;
+  readonly newText: string;
+}
+
+/** A quick fix: one set of edits applied together. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+/** What a rule reports. Severity comes from the rule (or the user's settings), not from here. */
+export interface Finding {
+  readonly range: OffsetRange;
+  /** Written as a UN editor would write it: what is wrong and what is right. */
+  readonly message: string;
+  readonly fixes: readonly Fix[];
+}
+
+export interface HouseStyle {
+  /** Paragraph ranges: "89–91" (en dash, the UN Editorial Manual's) or "89-91". */
+  readonly rangeDash: 'en-dash' | 'hyphen';
+}
+
+export const DEFAULT_HOUSE_STYLE: HouseStyle = { rangeDash: 'en-dash' };
+
+export interface RuleContext {
+  readonly text: string;
+  readonly analysis: DraftAnalysis;
+  readonly corpus: Corpus;
+  readonly houseStyle: HouseStyle;
+}
+
+/** One diagnostic rule: a stable code (part of the CLI's contract), a default severity and a check. */
+export interface Rule {
+  readonly code: string;
+  readonly defaultSeverity: Severity;
+  /** One line for settings and documentation. */
+  readonly description: string;
+  check(context: RuleContext): Finding[];
+}

@@ -1,0 +1,42 @@
+import type { DiagnosticsConfig } from './config';
+import type { Fix, Rule, RuleContext, Severity } from './rule';
+import { Suppressions } from './suppressions';
+import type { OffsetRange } from '../parse/model';
+
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: OffsetRange;
+  readonly fixes: readonly Fix[];
+}
+
+/**
+ * Runs every rule over one analysis. A rule that throws is reported through `onError` and
+ * contributes nothing: one broken rule must not take the others (or the server) down.
+ */
+export function runRules(
+  rules: readonly Rule[],
+  context: RuleContext,
+  config: DiagnosticsConfig,
+  onError: (rule: Rule, error: unknown) => void = () => {},
+): Diagnostic[] {
+  const suppressions = new Suppressions(context.text);
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    const level = config.levels[rule.code] ?? rule.defaultSeverity;
+    if (level === 'off') continue;
+    let findings;
+    try {
+      findings = rule.check(context);
+    } catch (error) {
+      onError(rule, error);
+      continue;
+    }
+    for (const finding of findings) {
+      if (suppressions.isSuppressed(rule.code, finding.range.start)) continue;
+      diagnostics.push({ code: rule.code, severity: level, message: finding.message, range: finding.range, fixes: finding.fixes });
+    }
+  }
+  return diagnostics.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,37 @@
+// Shared by the rules' table tests: analyse a draft against the bundled corpus, run one rule,
+// apply a fix.
+import { analyzeDraft } from '../analysis';
+import { Corpus, bundledRegistry, loadBundledDocuments, type CorpusDocument } from '../corpus';
+import { DEFAULT_HOUSE_STYLE, type Finding, type Fix, type HouseStyle, type Rule } from './rule';
+
+let bundled: Corpus | undefined;
+
+/** The registry and the bundled seed texts, plus any extra documents a test adds. */
+export function testCorpus(extra: readonly CorpusDocument[] = []): Corpus {
+  if (extra.length === 0) {
+    bundled ??= new Corpus(bundledRegistry(), loadBundledDocuments().documents);
+    return bundled;
+  }
+  return new Corpus(bundledRegistry(), [...loadBundledDocuments().documents, ...extra]);
+}
+
+export function check(rule: Rule, text: string, options: { corpus?: Corpus; houseStyle?: HouseStyle } = {}): Finding[] {
+  const corpus = options.corpus ?? testCorpus();
+  return rule.check({ text, analysis: analyzeDraft(text, corpus), corpus, houseStyle: options.houseStyle ?? DEFAULT_HOUSE_STYLE });
+}
+
+/** Applies a fix's edits (non-overlapping) to the text. */
+export function applyFix(text: string, fix: Fix): string {
+  const edits = [...fix.edits].sort((a, b) => b.range.start - a.range.start);
+  for (let i = 1; i < edits.length; i++) {
+    if (edits[i].range.end > edits[i - 1].range.start) throw new Error('overlapping edits');
+  }
+  let result = text;
+  for (const edit of edits) result = result.slice(0, edit.range.start) + edit.newText + result.slice(edit.range.end);
+  return result;
+}
+
+/** The text each finding covers, for readable assertions. */
+export function flagged(text: string, findings: readonly Finding[]): string[] {
+  return findings.map((f) => text.slice(f.range.start, f.range.end));
+}
