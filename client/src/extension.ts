@@ -11,7 +11,7 @@ let client: LanguageClient | undefined;
 let statusBar: DraftStatusBar | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Compact Drafter');
+  const output = vscode.window.createOutputChannel('Compact Drafter', { log: true });
   context.subscriptions.push(output);
 
   // Bundled corpus texts open read-only: their content comes from the server.
@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 }
 
-async function startClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<void> {
+async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

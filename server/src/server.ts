@@ -6,6 +6,7 @@ import {
   DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
+  MarkupKind,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -195,12 +196,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         corpus: current,
         counts: (symbol) => ({
           draft: analysis.references.filter((ref) => ref.symbol === symbol).length,
-          workspace: drafts.ready ? drafts.count(symbol) : undefined,
+          workspace: drafts.ready && workspaceFolders.length ? drafts.count(symbol) : undefined,
         }),
       });
       if (!hover) return null;
       return {
-        contents: { kind: 'markdown', value: hover.markdown },
+        contents: { kind: MarkupKind.Markdown, value: hover.markdown },
         range: { start: document.positionAt(hover.range.start), end: document.positionAt(hover.range.end) },
       };
     })(),

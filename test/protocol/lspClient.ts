@@ -25,7 +25,9 @@ export async function startServer(options: { workspaceFolder?: string; initializ
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   const diagnostics = new Map<string, PublishDiagnosticsParams[]>();
-  connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logs.push(params.message);
+  });
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     diagnostics.set(params.uri, [...(diagnostics.get(params.uri) ?? []), params]);
   });

@@ -1,7 +1,7 @@
 import type { Corpus } from '../corpus';
 import { referenceAt, type DraftAnalysis, type ResolvedReference } from '../analysis';
 import type { OffsetRange } from '../parse/model';
-import { digitalLibrarySearchUrl, displayDate, officialDocumentUrl } from './documentFacts';
+import { digitalLibrarySearchUrl, displayDate, formatDate, officialDocumentUrl } from './documentFacts';
 import { escapeMarkdown, link, truncate } from './markdown';
 
 export interface CitationCounts {
@@ -54,7 +54,8 @@ function documentHover(ref: ResolvedReference, context: HoverContext): string {
   }
   const about: string[] = [];
   if (facts) about.push(`${escapeMarkdown(facts.body)} ${escapeMarkdown(facts.kind)}`);
-  const date = facts ? displayDate(facts) : entry.document?.date;
+  const heldDate = entry.document?.date;
+  const date = facts ? displayDate(facts) : heldDate && /^\d{4}(-\d\d){0,2}$/.test(heldDate) ? formatDate(heldDate) : heldDate;
   if (date) about.push(escapeMarkdown(date));
   if (facts?.draft) about.push(`adopted from ${escapeMarkdown(facts.draft)}${facts.unverified?.includes('draft') ? ' (not verified)' : ''}`);
   if (about.length) lines.push(about.join(' · '));
@@ -83,7 +84,8 @@ function pinpointLines(ref: ResolvedReference): string[] {
   }
   if (resolution.status === 'no-text' && ref.paragraphs.length) {
     const annex = ref.annex !== undefined ? `annex${ref.annex ? ` ${ref.annex}` : ''}, ` : '';
-    lines.push(`${escapeMarkdown(annex)}${ref.paragraphs.length > 1 ? 'paragraphs' : 'paragraph'} ${escapeMarkdown(ref.paragraphs.join(', '))}: the text of this document is not in the corpus, so the pinpoint is not checked. Add it to a corpus folder to check it.`);
+    const pinpoint = `${annex}${ref.paragraphs.length > 1 ? 'paragraphs' : 'paragraph'} ${ref.paragraphs.join(', ')}`;
+    lines.push(`${escapeMarkdown(capitalise(pinpoint))}: the text of this document is not in the corpus, so the pinpoint is not checked. Add the text to a corpus folder to check it.`);
   }
   for (const cited of resolution.paragraphs) {
     if (!cited.paragraph) continue;

@@ -1,15 +1,20 @@
 // Hover text is built from untrusted corpus text: everything that is not ours is escaped,
 // so a corpus file cannot inject links, images, HTML or `command:` URIs.
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~>]/g;
+// Brackets are what make links and images, so escaping them is enough to keep "(" and "."
+// literal; escaping those too would only clutter the hover's source for other LSP clients.
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]#!|~>]/g;
+/** Characters that start a list, a heading or a quote only at the start of a line. */
+const LINE_START = /^([-+=]|\d+[.)])/;
 
-/** Escapes text for CommonMark so it renders literally; collapses line breaks. */
+/** Escapes text for CommonMark so it renders literally, inline; collapses line breaks. */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
-    .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
     .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;');
+    .replace(/</g, '&lt;')
+    .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
+    .replace(LINE_START, (lead) => `${lead.slice(0, -1)}\\${lead.slice(-1)}`);
 }
 
 /** A link whose target we build ourselves (https only, percent-encoded). */

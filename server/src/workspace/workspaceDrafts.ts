@@ -81,7 +81,7 @@ export class WorkspaceDrafts {
       citations += n;
       if (n) files++;
     };
-    for (const [uri, counts] of this.onDisk) if (!this.live.has(uri)) visit(counts);
+    for (const [uri, file] of this.onDisk) if (!this.live.has(uri)) visit(file.counts);
     for (const counts of this.live.values()) visit(counts);
     return { citations, files };
   }

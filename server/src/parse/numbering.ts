@@ -1,0 +1,256 @@
+// Paragraph numbers: where they are ("27." as a list marker or at the start of a block, "5 bis.",
+// "… initiatives 107. The Special Rapporteur …" inside a line run together by PDF extraction) and
+// which of them make the document's paragraph sequence. Numbered sub-headings ("1. Human rights")
+// and items quoted from another numbered list ("9. Giving favourable consideration …") carry
+// numbers too; what sets the paragraphs apart is that their numbers run on.
+
+import type { Block, NumberMarker } from './blocks';
+import { sliceSpan, trimSpan } from './spans';
+
+/** Latin ordinals of inserted paragraphs, in use in negotiated drafts: "5 bis", "5 ter". */
+const INSERTIONS = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies';
+/** A paragraph number at the start of a block: "27. ", "5 bis. ". */
+const LEADING_NUMBER = new RegExp(`^(\\d{1,3})(?:[ \\u00a0]?(${INSERTIONS}))?\\.(?=\\s)\\s*`);
+/** A paragraph number inside a line: after a space, followed by a capital or an opening quote or bracket. */
+const INLINE_NUMBER = new RegExp(`(?<=\\s)(\\d{1,3})(?:[ \\u00a0](${INSERTIONS}))?\\.\\s+(?=[\\p{Lu}“"‘(\\[])`, 'gu');
+/** A number after these words is cited, not a paragraph number: "see paragraph 8. The …", "in 5. …". */
+const CITING_WORDS = new Set(
+  (
+    'paragraph paragraphs para paras p pp page pages no nos number art article articles annex annexes chapter chapters chap ' +
+    'section sections sect rule rules recommendation recommendations resolution resolutions decision decisions footnote footnotes ' +
+    'note notes target targets goal goals item items principle principles objective objectives action actions step steps part parts ' +
+    'volume vol table figure fig box sdg and or to of see cf in at by on from under with'
+  ).split(' '),
+);
+const SENTENCE_END = /[.;:!?…”"’')\]]$/;
+
+function numberMarker(digits: string, insertion: string | undefined, span: Block['span'], at: number, markerLength: number, bodyStart: number): NumberMarker {
+  const number = Number(digits);
+  return {
+    number,
+    insertion,
+    label: insertion ? `${number} ${insertion}` : String(number),
+    range: { start: span.sourceOffsets[at], end: span.sourceOffsets[at + markerLength - 1] + 1 },
+    bodyStart,
+  };
+}
+
+/** Blocks that may be numbered paragraphs: top-level prose, or the first block of a top-level list item. */
+function mayBeNumbered(block: Block): boolean {
+  if (block.furniture || block.footnote || block.quoteDepth > 0) return false;
+  if (block.kind !== 'paragraph' && block.kind !== 'code') return false;
+  return block.listDepth === 0 || (block.listDepth === 1 && block.itemStart && block.listNumber !== undefined);
+}
+
+/** Sets `numbering` on blocks that begin with a paragraph number. */
+export function detectLeadingNumbers(blocks: readonly Block[]): void {
+  for (const block of blocks) {
+    if (!mayBeNumbered(block)) continue;
+    if (block.listNumber) {
+      const { number, range } = block.listNumber;
+      block.numbering = { number, label: String(number), range, bodyStart: 0 };
+      continue;
+    }
+    const match = LEADING_NUMBER.exec(block.span.text);
+    if (match) block.numbering = numberMarker(match[1], match[2], block.span, 0, match[0].trimEnd().length, match[0].length);
+  }
+}
+
+interface InlineNumber {
+  readonly index: number;
+  readonly digits: string;
+  readonly insertion?: string;
+  readonly markerLength: number;
+  readonly sentenceEnd: boolean;
+}
+
+function inlineNumbers(text: string): InlineNumber[] {
+  const found: InlineNumber[] = [];
+  INLINE_NUMBER.lastIndex = 0;
+  for (let m = INLINE_NUMBER.exec(text); m; m = INLINE_NUMBER.exec(text)) {
+    let end = m.index - 1;
+    while (end >= 0 && /\s/.test(text[end])) end--;
+    let start = end;
+    while (start > 0 && !/\s/.test(text[start - 1])) start--;
+    const token = text.slice(start, end + 1);
+    const sentenceEnd = SENTENCE_END.test(token);
+    const word = token.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (!sentenceEnd && (CITING_WORDS.has(word) || /[\d/–-]$/.test(token))) continue;
+    found.push({ index: m.index, digits: m[1], insertion: m[2], markerLength: m[0].trimEnd().length, sentenceEnd });
+  }
+  return found;
+}
+
+/**
+ * Splits blocks that hold several paragraphs in one line. Only a block whose numbers include a run
+ * (n, n+1, …, as a subsequence) is split: at the numbers of its longest run, which are its
+ * paragraphs, and at numbers of another run or after a full stop, which end the paragraph before
+ * them (an item quoted from another list). Other numbers in prose ("in 2013. The", "paragraph 8.
+ * All") are left alone.
+ */
+export function splitInlineNumbers(blocks: readonly Block[]): Block[] {
+  const result: Block[] = [];
+  for (const block of blocks) {
+    if (!mayBeNumbered(block) || block.span.text.length < 8) {
+      result.push(block);
+      continue;
+    }
+    const found = inlineNumbers(block.span.text);
+    if (found.length === 0) {
+      result.push(block);
+      continue;
+    }
+    const items: SequenceItem[] = found.map((f) => ({ number: Number(f.digits), insertion: f.insertion, headingLike: false }));
+    const lead = block.numbering ? 1 : 0;
+    if (block.numbering) items.unshift({ number: block.numbering.number, insertion: block.numbering.insertion, headingLike: false });
+    const chains = buildChains(items);
+    let longest = chains[0];
+    for (const chain of chains) if (chain.members.length > longest.members.length) longest = chain;
+    if (longest.members.length < 2) {
+      result.push(block);
+      continue;
+    }
+    const split = new Set<number>();
+    for (const chain of chains) {
+      for (const member of chain.members) {
+        if (member < lead) continue;
+        if (chain === longest || chain.members.length >= 2 || found[member - lead].sentenceEnd) split.add(member - lead);
+      }
+    }
+    result.push(...splitBlock(block, found.filter((_, k) => split.has(k))));
+  }
+  return result;
+}
+
+function splitBlock(block: Block, at: readonly InlineNumber[]): Block[] {
+  const pieces: Block[] = [];
+  const text = block.span.text;
+  const bounds = [0, ...at.map((f) => f.index), text.length];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    if (bounds[k + 1] <= bounds[k]) continue;
+    const span = trimSpan(sliceSpan(block.span, bounds[k], bounds[k + 1]));
+    if (!span.text) continue;
+    const first = k === 0;
+    const last = k + 2 === bounds.length;
+    const number = first ? undefined : at[k - 1];
+    pieces.push({
+      ...block,
+      span,
+      range: { start: first ? block.range.start : span.range.start, end: last ? block.range.end : span.range.end },
+      numbering: number ? numberMarker(number.digits, number.insertion, span, 0, number.markerLength, bodyStart(span.text, number.markerLength)) : block.numbering,
+      lineStart: first && block.lineStart,
+      listNumber: first ? block.listNumber : undefined,
+      itemStart: first && block.itemStart,
+    });
+  }
+  return pieces;
+}
+
+function bodyStart(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
+}
+
+export interface SequenceItem {
+  readonly number: number;
+  readonly insertion?: string;
+  /** Short, one line, unpunctuated: could be a numbered sub-heading. */
+  readonly headingLike: boolean;
+}
+
+export interface Chain {
+  /** Item indices, ascending. */
+  readonly members: number[];
+  /** Holds an item that is not heading-like. */
+  prose: boolean;
+}
+
+/** How many recent runs ending at the wanted number are searched for one of the right kind. */
+const RECENT_RUNS = 8;
+
+/**
+ * Links each numbered item to a run ending at its number minus one (an inserted "5 bis" to one
+ * ending at 5), preferring the latest run of its own kind, so that sub-headings "1., 2., 3." and
+ * paragraphs "27., 28." interleave without mixing. A heading-like item is not linked to a
+ * paragraph run when the next paragraph-like item has its number ("2. Activities" before "2. During …").
+ */
+export function buildChains(items: readonly SequenceItem[]): Chain[] {
+  const chains: Chain[] = [];
+  const tails = new Map<number, number[]>();
+  const nextProseNumber = new Array<number>(items.length);
+  let next = Number.NaN;
+  for (let i = items.length - 1; i >= 0; i--) {
+    nextProseNumber[i] = next;
+    if (!items[i].headingLike) next = items[i].number;
+  }
+  const addTail = (number: number, id: number) => {
+    const list = tails.get(number);
+    if (list) list.push(id);
+    else tails.set(number, [id]);
+  };
+  items.forEach((item, i) => {
+    const open = tails.get(item.insertion ? item.number : item.number - 1);
+    let chosen = -1;
+    if (open?.length) {
+      for (let k = open.length - 1; k >= Math.max(0, open.length - RECENT_RUNS) && chosen < 0; k--) {
+        if (chains[open[k]].prose === !item.headingLike) chosen = k;
+      }
+      if (chosen < 0) chosen = open.length - 1;
+      if (item.headingLike && !item.insertion && chains[open[chosen]].prose && nextProseNumber[i] === item.number) chosen = -1;
+    }
+    if (chosen >= 0 && open) {
+      const id = open[chosen];
+      open.splice(chosen, 1);
+      chains[id].members.push(i);
+      if (!item.headingLike) chains[id].prose = true;
+      addTail(item.number, id);
+    } else {
+      chains.push({ members: [i], prose: !item.headingLike });
+      addTail(item.number, chains.length - 1);
+    }
+  });
+  return chains;
+}
+
+/** Numbers within this distance of the paragraph sequence are numbering slips, not another list. */
+const NEAR = 3;
+/** Beyond this many runs the interleaving check is skipped (hostile input): every run is kept. */
+const MAX_RUNS_CHECKED = 2000;
+
+/**
+ * Which items are numbered paragraphs. Runs holding a paragraph-like item are taken longest first;
+ * a run that interleaves with a longer one and whose numbers are far from it is another list (items
+ * quoted from an earlier report) and is left out. Runs of sub-headings only are never paragraphs.
+ */
+export function selectParagraphSequence(items: readonly SequenceItem[]): boolean[] {
+  const accepted = new Array<boolean>(items.length).fill(false);
+  const chains = buildChains(items).filter((chain) => chain.prose);
+  const check = chains.length <= MAX_RUNS_CHECKED;
+  const order = chains.map((_, id) => id).sort((a, b) => chains[b].members.length - chains[a].members.length || a - b);
+  const taken: Chain[] = [];
+  for (const id of order) {
+    const chain = chains[id];
+    if (check && taken.some((other) => interleavesFar(chain, other, items))) continue;
+    taken.push(chain);
+    for (const member of chain.members) accepted[member] = true;
+  }
+  return accepted;
+}
+
+function interleavesFar(chain: Chain, other: Chain, items: readonly SequenceItem[]): boolean {
+  const first = chain.members[0];
+  const last = chain.members[chain.members.length - 1];
+  const otherFirst = other.members[0];
+  const otherLast = other.members[other.members.length - 1];
+  if (last < otherFirst || first > otherLast) return false;
+  // The other run's item just before this run starts (or its first item).
+  let low = 0;
+  let high = other.members.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (other.members[mid] < first) low = mid;
+    else high = mid - 1;
+  }
+  return Math.abs(items[first].number - items[other.members[low]].number) > NEAR;
+}

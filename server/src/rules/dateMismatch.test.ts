@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { bundledDataDir } from '../corpus';
+import { dateMismatchRule } from './dateMismatch';
+import type { Finding, Fix } from './rule';
+import { applyFix, check, flagged } from './testing';
+
+const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
+
+interface Expected {
+  readonly flagged: string;
+  readonly message: RegExp;
+  /** The draft once the fix is applied; null when no fix is offered. */
+  readonly fixed: string | null;
+}
+
+interface Row {
+  readonly name: string;
+  readonly draft: string;
+  readonly expect: readonly Expected[];
+}
+
+const MODALITIES = /^Resolution 71\/280 was adopted on 6 April 2017, not 6 April 2016\.$/;
+
+const rows: readonly Row[] = [
+  {
+    name: 'wrong year, "of" date',
+    draft: 'Recalling its resolution 71/280 of 6 April 2016, the',
+    expect: [{ flagged: '6 April 2016', message: MODALITIES, fixed: 'Recalling its resolution 71/280 of 6 April 2017, the' }],
+  },
+  {
+    name: 'full symbol, with a title after the date',
+    draft: 'resolution A/RES/71/280 of 6 April 2016, entitled “Modalities for the intergovernmental negotiations of the global compact for safe, orderly and regular migration”',
+    expect: [{ flagged: '6 April 2016', message: MODALITIES, fixed: 'resolution A/RES/71/280 of 6 April 2017, entitled “Modalities for the intergovernmental negotiations of the global compact for safe, orderly and regular migration”' }],
+  },
+  {
+    name: 'date in parentheses',
+    draft: 'adopted by General Assembly resolution 45/158 (18 December 1991), has',
+    expect: [{ flagged: '18 December 1991', message: /^Resolution 45\/158 was adopted on 18 December 1990, not 18 December 1991\.$/, fixed: 'adopted by General Assembly resolution 45/158 (18 December 1990), has' }],
+  },
+  {
+    name: 'a leading zero is kept',
+    draft: 'resolution 71/280 of 06 April 2016',
+    expect: [{ flagged: '06 April 2016', message: MODALITIES, fixed: 'resolution 71/280 of 06 April 2017' }],
+  },
+  {
+    name: 'a report is dated, not adopted',
+    draft: 'the Sutherland report, A/71/728 of 2 February 2017,',
+    expect: [{ flagged: '2 February 2017', message: /^A\/71\/728 is dated 3 February 2017, not 2 February 2017\.$/, fixed: 'the Sutherland report, A/71/728 of 3 February 2017,' }],
+  },
+  {
+    name: 'in a list, only the wrong one',
+    draft: 'resolutions 71/280 of 6 April 2017 and 72/244 of 24 December 2016',
+    expect: [{ flagged: '24 December 2016', message: /^Resolution 72\/244 was adopted on 24 December 2017, not 24 December 2016\.$/, fixed: 'resolutions 71/280 of 6 April 2017 and 72/244 of 24 December 2017' }],
+  },
+  { name: 'the right date', draft: 'resolution 71/280 of 6 April 2017', expect: [] },
+  { name: 'the right date, in parentheses', draft: 'resolution 45/158 (18 December 1990)', expect: [] },
+  { name: 'registry date not verified (67/172): say nothing', draft: 'resolution 67/172 of 21 December 2012', expect: [] },
+  { name: 'registry has the year only (A/61/515)', draft: 'See A/61/515 of 3 March 2006', expect: [] },
+  { name: 'Security Council resolution, date from memory', draft: 'Security Council resolution 2240 (2015) of 8 October 2015', expect: [] },
+  { name: 'a document the registry does not know', draft: 'resolution 99/999 of 1 January 2016', expect: [] },
+  { name: 'a name dates the instrument (the Compact, 10 December 2018), not the resolution', draft: 'the Global Compact for Safe, Orderly and Regular Migration of 10 December 2018', expect: [] },
+  { name: 'no date stated', draft: 'resolution 71/280, paragraph 8', expect: [] },
+];
+
+function assertFixTouchesOnlyFlaggedText(text: string, finding: Finding, fix: Fix): void {
+  const result = applyFix(text, fix);
+  const first = Math.min(...fix.edits.map((e) => e.range.start));
+  const last = Math.max(...fix.edits.map((e) => e.range.end));
+  assert.equal(result.slice(0, first), text.slice(0, first), 'text before the edits changed');
+  assert.equal(result.slice(result.length - (text.length - last)), text.slice(last), 'text after the edits changed');
+  for (const edit of fix.edits) assert.ok(edit.range.start >= finding.range.start && edit.range.end <= finding.range.end, 'an edit outside the flagged text');
+}
+
+describe('date-mismatch', () => {
+  for (const row of rows) {
+    test(row.name, () => {
+      const findings = check(dateMismatchRule, row.draft);
+      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
+      findings.forEach((finding, i) => {
+        const expected = row.expect[i];
+        assert.match(finding.message, expected.message);
+        if (expected.fixed === null) assert.equal(finding.fixes.length, 0);
+        else assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fixed);
+        for (const fix of finding.fixes) assertFixTouchesOnlyFlaggedText(row.draft, finding, fix);
+      });
+    });
+  }
+
+  test('seed GCM issue brief 3 with a wrong year for 45/158: flagged, and the fix restores the seed', () => {
+    const original = seed('GCM-issue-brief-3-2017.md');
+    const text = original.replace('45/158 (18 December 1990)', '45/158 (18 December 1991)');
+    assert.notEqual(text, original);
+    const findings = check(dateMismatchRule, text);
+    assert.deepEqual(flagged(text, findings), ['18 December 1991']);
+    assert.equal(applyFix(text, findings[0].fixes[0]), original);
+  });
+
+  for (const name of ['A-68-283.md', 'GCM-issue-brief-3-2017.md']) {
+    test(`seed ${name}: every date it states is right (or not vouched for)`, () => {
+      assert.deepEqual(flagged(seed(name), check(dateMismatchRule, seed(name))), []);
+    });
+  }
+});

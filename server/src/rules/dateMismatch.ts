@@ -1,0 +1,74 @@
+import { formatDate } from '../features/documentFacts';
+import type { RegistryEntry } from '../corpus';
+import type { Finding, Rule } from './rule';
+
+/**
+ * A date stated with a citation ("resolution 71/280 of 6 April 2016") that is not the registry's.
+ * Only a date the registry vouches for, to the day, is held against the draft: a year-only or
+ * unverified date would make the rule guess.
+ */
+export const dateMismatchRule: Rule = {
+  code: 'date-mismatch',
+  defaultSeverity: 'warning',
+  description: 'A date stated with a citation that differs from the date of the document in the registry.',
+  check({ text, analysis, corpus }) {
+    const findings: Finding[] = [];
+    for (const ref of analysis.references) {
+      const stated = ref.statedDate;
+      // A name ("the Global Compact") may date the instrument rather than the resolution that holds it.
+      if (!stated || !ref.symbol || ref.kind === 'internal' || ref.kind === 'alias' || ref.form === 'alias') continue;
+      const entry = ref.resolution.entry?.registry ?? corpus.lookup(ref.symbol)?.registry;
+      if (!entry || entry.unverified?.includes('date') || !FULL_DATE.test(entry.date) || stated.iso === entry.date) continue;
+      const newText = rewriteDate(text.slice(stated.range.start, stated.range.end), entry.date);
+      findings.push({
+        range: stated.range,
+        message: `${capitalise(documentName(entry.symbol))} ${isAdopted(entry) ? 'was adopted on' : 'is dated'} ${formatDate(entry.date)}, not ${formatDate(stated.iso)}.`,
+        fixes: newText ? [{ title: `Write ${newText}`, edits: [{ range: stated.range, newText }] }] : [],
+      });
+    }
+    return findings;
+  },
+};
+
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// The date as the draft wrote it: day, month, year, with its own spacing and a leading zero if it had one.
+const WRITTEN_DATE = /^(0?)(\d{1,2})(\s+)(\p{L}+)(\s+)(\d{4})$/u;
+
+/** The registry date written the way the draft wrote the wrong one; undefined when the written form is not plain "6 April 2016". */
+function rewriteDate(written: string, iso: string): string | undefined {
+  const m = WRITTEN_DATE.exec(written);
+  if (!m) return undefined;
+  const [day, month, year] = formatDate(iso).split(' ');
+  const zero = m[1] && day.length === 1 ? '0' : '';
+  return `${zero}${day}${m[3]}${month}${m[5]}${year}`;
+}
+
+function isAdopted(entry: RegistryEntry): boolean {
+  return /^(resolution|decision)$/i.test(entry.kind) || /\/(RES|DEC)\//.test(entry.symbol);
+}
+
+/** How UN texts name the organs' resolutions when citing them by number. */
+const NUMBERED_SERIES: readonly (readonly [prefix: string, name: string])[] = [
+  ['A/RES/', 'resolution'],
+  ['A/HRC/RES/', 'Human Rights Council resolution'],
+  ['A/HRC/DEC/', 'Human Rights Council decision'],
+  ['S/RES/', 'Security Council resolution'],
+  ['E/RES/', 'Economic and Social Council resolution'],
+];
+
+/** The number a resolution is cited by ("67/172", "2240 (2015)"); undefined for other documents. */
+export function resolutionNumber(symbol: string): string | undefined {
+  const series = NUMBERED_SERIES.find(([prefix]) => symbol.startsWith(prefix));
+  return series && symbol.slice(series[0].length);
+}
+
+/** "resolution 67/172", "Security Council resolution 2240 (2015)", or the symbol itself ("A/71/728"). */
+export function documentName(symbol: string): string {
+  const series = NUMBERED_SERIES.find(([prefix]) => symbol.startsWith(prefix));
+  return series ? `${series[1]} ${symbol.slice(series[0].length)}` : symbol;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

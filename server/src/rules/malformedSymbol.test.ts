@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { bundledDataDir } from '../corpus';
+import { malformedSymbolRule } from './malformedSymbol';
+import type { Finding, Fix, HouseStyle } from './rule';
+import { applyFix, check, flagged } from './testing';
+
+const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
+
+interface Expected {
+  readonly flagged: string;
+  readonly message: RegExp;
+  readonly fixTitle: string;
+  /** The draft once the fix is applied. */
+  readonly fixed: string;
+}
+
+interface Row {
+  readonly name: string;
+  readonly draft: string;
+  readonly houseStyle?: HouseStyle;
+  readonly expect: readonly Expected[];
+}
+
+const HYPHEN: HouseStyle = { rangeDash: 'hyphen' };
+const CAPITALS = /set capitals: “A\/RES\/71\/280”/;
+
+const rows: readonly Row[] = [
+  {
+    name: 'case: "Res"',
+    draft: 'In A/Res/71/280, the Assembly decided',
+    expect: [{ flagged: 'A/Res/71/280', message: CAPITALS, fixTitle: 'Write A/RES/71/280', fixed: 'In A/RES/71/280, the Assembly decided' }],
+  },
+  {
+    name: 'case: all lower case',
+    draft: 'see a/res/71/280.',
+    expect: [{ flagged: 'a/res/71/280', message: CAPITALS, fixTitle: 'Write A/RES/71/280', fixed: 'see A/RES/71/280.' }],
+  },
+  {
+    name: 'order: the type after the session',
+    draft: 'see A/71/RES/280 on modalities',
+    expect: [{ flagged: 'A/71/RES/280', message: /type comes before the session and number: “A\/RES\/71\/280”/, fixTitle: 'Write A/RES/71/280', fixed: 'see A/RES/71/280 on modalities' }],
+  },
+  {
+    name: 'spacing',
+    draft: 'see A /RES/71/280 on modalities',
+    expect: [{ flagged: 'A /RES/71/280', message: /spac.*“A\/RES\/71\/280”/, fixTitle: 'Write A/RES/71/280', fixed: 'see A/RES/71/280 on modalities' }],
+  },
+  {
+    name: 'a stray final slash',
+    draft: 'see A/RES/71/280/ on modalities',
+    expect: [{ flagged: 'A/RES/71/280/', message: /does not end with a slash: “A\/RES\/71\/280”/, fixTitle: 'Write A/RES/71/280', fixed: 'see A/RES/71/280 on modalities' }],
+  },
+  {
+    name: 'two problems in one symbol: one finding each, each fix writes the whole symbol',
+    draft: 'see a /res/71/280',
+    expect: [
+      { flagged: 'a /res/71/280', message: CAPITALS, fixTitle: 'Write A/RES/71/280', fixed: 'see A/RES/71/280' },
+      { flagged: 'a /res/71/280', message: /spac.*“A\/RES\/71\/280”/, fixTitle: 'Write A/RES/71/280', fixed: 'see A/RES/71/280' },
+    ],
+  },
+  {
+    name: 'inside a Markdown link: only the symbol changes',
+    draft: 'resolution [A/Res/71/280](https://undocs.org/A/RES/71/280).',
+    expect: [{ flagged: 'A/Res/71/280', message: CAPITALS, fixTitle: 'Write A/RES/71/280', fixed: 'resolution [A/RES/71/280](https://undocs.org/A/RES/71/280).' }],
+  },
+  {
+    name: 'a report symbol',
+    draft: 'the report a/71/728 shows',
+    expect: [{ flagged: 'a/71/728', message: /set capitals: “A\/71\/728”/, fixTitle: 'Write A/71/728', fixed: 'the report A/71/728 shows' }],
+  },
+  {
+    name: 'a paragraph range with a hyphen (house style: en dash)',
+    draft: 'resolution 71/280, paras. 89-91 and',
+    expect: [{ flagged: '-', message: /^A range takes an en dash, not a hyphen: “89–91”\.$/, fixTitle: 'Write 89–91', fixed: 'resolution 71/280, paras. 89–91 and' }],
+  },
+  {
+    name: 'a spaced hyphen: the spaces go too',
+    draft: 'See A/68/283, paras. 12 - 14.',
+    expect: [{ flagged: ' - ', message: /en dash, not a hyphen: “12–14”/, fixTitle: 'Write 12–14', fixed: 'See A/68/283, paras. 12–14.' }],
+  },
+  { name: 'a paragraph range with an en dash', draft: 'resolution 71/280, paras. 89–91', expect: [] },
+  { name: 'house style "hyphen": the hyphen is right', draft: 'resolution 71/280, paras. 89-91', houseStyle: HYPHEN, expect: [] },
+  { name: 'house style "hyphen": an en dash is not flagged either (the Editorial Manual’s form)', draft: 'resolution 71/280, paras. 89–91', houseStyle: HYPHEN, expect: [] },
+  {
+    name: 'house style "hyphen": symbols are still checked',
+    draft: 'See A/Res/71/280, paras. 89-91',
+    houseStyle: HYPHEN,
+    expect: [{ flagged: 'A/Res/71/280', message: CAPITALS, fixTitle: 'Write A/RES/71/280', fixed: 'See A/RES/71/280, paras. 89-91' }],
+  },
+  { name: 'well formed', draft: 'See A/RES/71/280, A/HRC/23/46, S/RES/2240 (2015), A/C.3/74/L.35/Rev.1 and A/71/L.1*', expect: [] },
+  { name: 'a symbol in a web address is left alone', draft: 'https://undocs.org/a/res/71/280', expect: [] },
+];
+
+function assertFixTouchesOnlyFlaggedText(text: string, finding: Finding, fix: Fix): void {
+  const result = applyFix(text, fix);
+  const first = Math.min(...fix.edits.map((e) => e.range.start));
+  const last = Math.max(...fix.edits.map((e) => e.range.end));
+  assert.equal(result.slice(0, first), text.slice(0, first), 'text before the edits changed');
+  assert.equal(result.slice(result.length - (text.length - last)), text.slice(last), 'text after the edits changed');
+  for (const edit of fix.edits) assert.ok(edit.range.start >= finding.range.start && edit.range.end <= finding.range.end, 'an edit outside the flagged text');
+}
+
+describe('malformed-symbol', () => {
+  for (const row of rows) {
+    test(row.name, () => {
+      const findings = check(malformedSymbolRule, row.draft, { houseStyle: row.houseStyle });
+      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
+      findings.forEach((finding, i) => {
+        const expected = row.expect[i];
+        assert.match(finding.message, expected.message);
+        assert.equal(finding.fixes.length, 1);
+        assert.equal(finding.fixes[0].title, expected.fixTitle);
+        assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fixed);
+        assertFixTouchesOnlyFlaggedText(row.draft, finding, finding.fixes[0]);
+      });
+    });
+  }
+
+  test('seed GCM issue brief 3 with one symbol miswritten: flagged, and the fix restores the seed', () => {
+    const original = seed('GCM-issue-brief-3-2017.md');
+    const text = original.replace('paragraph 17 of resolution A/RES/71/280', 'paragraph 17 of resolution A/71/RES/280');
+    assert.notEqual(text, original);
+    const findings = check(malformedSymbolRule, text);
+    assert.deepEqual(flagged(text, findings), ['A/71/RES/280']);
+    assert.equal(applyFix(text, findings[0].fixes[0]), original);
+  });
+
+  for (const name of ['A-68-283.md', 'GCM-issue-brief-3-2017.md']) {
+    test(`seed ${name}: every symbol is written in its official form`, () => {
+      assert.deepEqual(flagged(seed(name), check(malformedSymbolRule, seed(name))), []);
+    });
+  }
+});

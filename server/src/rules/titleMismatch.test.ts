@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { bundledDataDir } from '../corpus';
+import type { Finding, Fix } from './rule';
+import { applyFix, check, flagged } from './testing';
+import { titleMismatchRule } from './titleMismatch';
+
+const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
+
+interface Expected {
+  readonly flagged: string;
+  readonly message: RegExp;
+  /** The draft once the fix is applied. */
+  readonly fixed: string;
+}
+
+interface Row {
+  readonly name: string;
+  readonly draft: string;
+  readonly expect: readonly Expected[];
+}
+
+const NYD = 'New York Declaration for Refugees and Migrants';
+const MODALITIES = 'Modalities for the intergovernmental negotiations of the global compact for safe, orderly and regular migration';
+const AGENDA = 'Transforming our world: the 2030 Agenda for Sustainable Development';
+const entitled = (name: string, title: string) => new RegExp(`^${name} is entitled “${title.replace(/[.:/()]/g, '\\$&')}”\\.$`);
+
+const rows: readonly Row[] = [
+  {
+    name: 'a word missing',
+    draft: 'Recalling its resolution 71/1 of 19 September 2016, entitled “New York Declaration for Migrants”,',
+    expect: [{ flagged: 'New York Declaration for Migrants', message: entitled('Resolution 71/1', NYD), fixed: `Recalling its resolution 71/1 of 19 September 2016, entitled “${NYD}”,` }],
+  },
+  {
+    name: 'a case difference inside the title counts (titles are cited exactly)',
+    draft: 'resolution 70/1, entitled “Transforming Our World: the 2030 Agenda for Sustainable Development”',
+    expect: [{ flagged: 'Transforming Our World: the 2030 Agenda for Sustainable Development', message: entitled('Resolution 70/1', AGENDA), fixed: `resolution 70/1, entitled “${AGENDA}”` }],
+  },
+  {
+    name: 'straight quotes',
+    draft: 'resolution 71/1, entitled "New York Declaration on Refugees and Migrants".',
+    expect: [{ flagged: 'New York Declaration on Refugees and Migrants', message: entitled('Resolution 71/1', NYD), fixed: `resolution 71/1, entitled "${NYD}".` }],
+  },
+  {
+    name: 'a quotation right after the symbol that reads like the title (cut short)',
+    draft: 'In resolution A/RES/71/280 “Modalities for the intergovernmental negotiations of the global compact”, the Assembly',
+    expect: [{ flagged: 'Modalities for the intergovernmental negotiations of the global compact', message: entitled('Resolution 71/280', MODALITIES), fixed: `In resolution A/RES/71/280 “${MODALITIES}”, the Assembly` }],
+  },
+  {
+    name: 'a report',
+    draft: 'See A/71/728, entitled “Report of the Special Representative on Migration”',
+    expect: [{ flagged: 'Report of the Special Representative on Migration', message: entitled('A/71/728', 'Report of the Special Representative of the Secretary-General on Migration'), fixed: 'See A/71/728, entitled “Report of the Special Representative of the Secretary-General on Migration”' }],
+  },
+  { name: 'exact', draft: `resolution 71/1, entitled “${NYD}”`, expect: [] },
+  { name: 'tolerated: straight quotes', draft: `resolution 71/1, entitled "${NYD}"`, expect: [] },
+  { name: 'tolerated: first letter in lower case', draft: 'resolution 70/1, entitled “transforming our world: the 2030 Agenda for Sustainable Development”', expect: [] },
+  { name: 'tolerated: a comma swept inside the quotes', draft: `resolution 71/1, entitled “${NYD},” and`, expect: [] },
+  { name: 'tolerated: doubled and no-break spaces', draft: 'resolution 71/1, entitled “New York  Declaration for\u00a0Refugees and Migrants ”', expect: [] },
+  { name: 'a quotation after the symbol that is not its title', draft: 'resolution A/RES/71/280 “encourages all Member States” to', expect: [] },
+  { name: 'title not verified (A/68/150)', draft: 'See A/68/150, entitled “Agenda of the sixty-eighth session”', expect: [] },
+  { name: 'Security Council resolutions bear no title', draft: 'Security Council resolution 2240 (2015), entitled “Migrant smuggling”', expect: [] },
+  { name: 'registry title with a description in parentheses (A/68/283)', draft: 'See A/68/283, entitled “Human rights of migrants”', expect: [] },
+  { name: 'a name, not a symbol', draft: 'the New York Declaration, entitled “Declaration on refugees”', expect: [] },
+  { name: 'a document the registry does not know', draft: 'See A/70/59, entitled “In safety and dignity”', expect: [] },
+];
+
+function assertFixTouchesOnlyFlaggedText(text: string, finding: Finding, fix: Fix): void {
+  const result = applyFix(text, fix);
+  const first = Math.min(...fix.edits.map((e) => e.range.start));
+  const last = Math.max(...fix.edits.map((e) => e.range.end));
+  assert.equal(result.slice(0, first), text.slice(0, first), 'text before the edits changed');
+  assert.equal(result.slice(result.length - (text.length - last)), text.slice(last), 'text after the edits changed');
+  for (const edit of fix.edits) assert.ok(edit.range.start >= finding.range.start && edit.range.end <= finding.range.end, 'an edit outside the flagged text');
+}
+
+describe('title-mismatch', () => {
+  for (const row of rows) {
+    test(row.name, () => {
+      const findings = check(titleMismatchRule, row.draft);
+      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
+      findings.forEach((finding, i) => {
+        const expected = row.expect[i];
+        assert.match(finding.message, expected.message);
+        assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fixed);
+        for (const fix of finding.fixes) assertFixTouchesOnlyFlaggedText(row.draft, finding, fix);
+      });
+    });
+  }
+
+  test('seed GCM issue brief 3 with a word of the modalities title changed: flagged, and the fix restores the seed', () => {
+    const original = seed('GCM-issue-brief-3-2017.md');
+    const text = original.replace('“Modalities for the intergovernmental negotiations', '“Modalities for the negotiations');
+    assert.notEqual(text, original);
+    const findings = check(titleMismatchRule, text);
+    assert.deepEqual(flagged(text, findings), [`Modalities for the negotiations of the global compact for safe, orderly and regular migration`]);
+    assert.match(findings[0].message, entitled('Resolution 71/280', MODALITIES));
+    assert.equal(applyFix(text, findings[0].fixes[0]), original);
+  });
+
+  for (const name of ['A-68-283.md', 'GCM-issue-brief-3-2017.md']) {
+    test(`seed ${name}: every title it quotes after a citation is right`, () => {
+      assert.deepEqual(flagged(seed(name), check(titleMismatchRule, seed(name))), []);
+    });
+  }
+});
