@@ -47,6 +47,7 @@ function parseArgs(argv) {
     else if (key === '--file') o.file = val();
     else if (key === '--screenshots') o.screenshots = val();
     else if (key === '--keep') o.keep = true;
+    else if (key === '--in-place') o.inPlace = true;
     else if (key === '--headed') o.headed = true;
     else if (key === '--help' || key === '-h') usage();
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
@@ -80,10 +81,14 @@ const [posVsix, posFolder, posFile] = args.positional;
 const VSIX = path.resolve(args.vsix || posVsix || env.EDITOR_VSIX || fromScenario(scenario.vsix) || usage('no VSIX given (--vsix, EDITOR_VSIX or "vsix" in the scenario)'));
 const FOLDER = path.resolve(args.folder || posFolder || env.EDITOR_FOLDER || fromScenario(scenario.folder) || usage('no folder given (--folder, EDITOR_FOLDER or "folder" in the scenario)'));
 const FILE_REL = args.file || posFile || env.EDITOR_FILE || scenario.file || usage('no file given (--file, EDITOR_FILE or "file" in the scenario)');
-const FILE = path.resolve(FOLDER, FILE_REL);
 if (!fs.existsSync(VSIX)) usage(`VSIX not found: ${VSIX}`);
 if (!fs.statSync(FOLDER, { throwIfNoEntry: false })?.isDirectory()) usage(`folder not found: ${FOLDER}`);
-if (!fs.existsSync(FILE)) usage(`file not found: ${FILE}`);
+if (!fs.existsSync(path.resolve(FOLDER, FILE_REL))) usage(`file not found: ${path.resolve(FOLDER, FILE_REL)}`);
+const FILE_IN_FOLDER = path.relative(FOLDER, path.resolve(FOLDER, FILE_REL));
+if (FILE_IN_FOLDER.startsWith('..')) usage(`file ${FILE_REL} is not inside ${FOLDER}`);
+// Steps edit the buffer (quick fixes, typing); the editor works on a copy of the
+// folder unless "copyFolder": false / --in-place, so nothing in FOLDER can change.
+const COPY_FOLDER = !args.inPlace && scenario.copyFolder !== false && env.EDITOR_IN_PLACE !== '1';
 if (!Array.isArray(scenario.steps) || scenario.steps.length === 0) usage(`scenario ${scenarioPath} has no "steps"`);
 
 const pathsFile = path.join(CACHE, 'paths.json');
@@ -105,6 +110,8 @@ const USER_DATA = path.join(TMP, 'user-data');
 const EXT_DIR = path.join(TMP, 'extensions');
 const XDG = path.join(TMP, 'xdg'); // code-server writes config.yaml there, not in ~/.config
 const CS_LOG = path.join(TMP, 'code-server.log');
+const WORKSPACE = COPY_FOLDER ? path.join(TMP, 'workspace', path.basename(FOLDER)) : FOLDER;
+const FILE = path.join(WORKSPACE, FILE_IN_FOLDER);
 let csProc = null;
 let browser = null;
 let page = null;
@@ -312,7 +319,7 @@ async function startCodeServer() {
     '--user-data-dir', USER_DATA, '--extensions-dir', EXT_DIR,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
-    FOLDER], { env: csEnv(), stdio: ['ignore', out, out], detached: true });
+    WORKSPACE], { env: csEnv(), stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -326,6 +333,11 @@ async function startCodeServer() {
   return failAndExit(`editor could not start: code-server did not answer on ${url}/healthz within 60s`);
 }
 
+function activationFailed(extId) {
+  const failed = new RegExp(`Activating extension '?${extId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'? failed`, 'i');
+  return failed.test(readExthostLog());
+}
+
 async function waitForActivation(extId, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   const re = new RegExp(`_doActivateExtension ${extId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ ,]`, 'i');
@@ -334,9 +346,12 @@ async function waitForActivation(extId, timeoutMs) {
     const text = readExthostLog();
     if (failed.test(text)) return failAndExit(`extension ${extId} failed to activate (see the log below)`);
     if (re.test(text)) {
-      // give a synchronous activate() error a moment to be logged
-      await sleep(500);
-      if (failed.test(readExthostLog())) return failAndExit(`extension ${extId} failed to activate (see the log below)`);
+      // activate() may still throw or reject: give that a moment to be logged
+      const graceEnd = Date.now() + (scenario.activationGraceMs ?? 2000);
+      while (Date.now() < graceEnd) {
+        if (failed.test(readExthostLog())) return failAndExit(`extension ${extId} failed to activate (see the log below)`);
+        await sleep(200);
+      }
       return;
     }
     await sleep(250);
@@ -754,7 +769,7 @@ scenario.steps.forEach((s, i) => {
 async function openFile() {
   // Quick Open (ctrl+P), type the relative path, Enter; verify the active tab.
   const base = path.basename(FILE);
-  const rel = path.relative(FOLDER, FILE).split(path.sep).join('/');
+  const rel = FILE_IN_FOLDER.split(path.sep).join('/');
   const activeTab = () => page.evaluate(() => document.querySelector('.part.editor .editor-group-container.active .tab.active')?.getAttribute('aria-label') || '');
   for (let attempt = 1; attempt <= 3; attempt++) {
     await page.keyboard.press('Escape');
@@ -778,11 +793,15 @@ async function main() {
   const { chromium } = require('playwright-core');
   log(`scenario ${path.relative(ROOT, scenarioPath) || scenarioPath}: ${scenario.steps.length} steps`);
   log(`vsix ${VSIX}`);
-  log(`folder ${FOLDER}, file ${path.relative(FOLDER, FILE)}`);
+  log(`folder ${FOLDER}, file ${FILE_IN_FOLDER}`);
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const f of fs.readdirSync(SHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SHOTS, f));
 
   fs.mkdirSync(XDG, { recursive: true });
+  if (COPY_FOLDER) {
+    fs.cpSync(FOLDER, WORKSPACE, { recursive: true, filter: (src) => !/(^|[\\/])(node_modules|\.git)$/.test(src) });
+    log(`copied the folder to ${WORKSPACE}`);
+  }
   writeSettings();
   const extId = scenario.extensionId || installVsix();
   if (scenario.extensionId) installVsix();
@@ -808,10 +827,13 @@ async function main() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   context.setDefaultTimeout(20_000);
   page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0].slice(0, 300)); });
+  page.on('console', (m) => {
+    if (env.EDITOR_DEBUG === '1') console.log(`# console.${m.type()}: ${m.text().split('\n')[0].slice(0, 300)}`);
+    if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0].slice(0, 300));
+  });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${String(e.message).slice(0, 300)}`));
 
-  const workbenchUrl = `${url}/?folder=${encodeURIComponent(FOLDER)}`;
+  const workbenchUrl = `${url}/?folder=${encodeURIComponent(WORKSPACE)}`;
   try {
     await page.goto(workbenchUrl, { timeout: 60_000 });
     await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
@@ -825,7 +847,7 @@ async function main() {
   } catch (e) {
     return failAndExit(`editor could not open the file: ${e.message}`);
   }
-  log(`opened ${path.relative(FOLDER, FILE)}`);
+  log(`opened ${FILE_IN_FOLDER}`);
   await waitForActivation(extId, scenario.activationTimeoutMs ?? 60_000);
   log(`extension ${extId} activated`);
   await sleep(scenario.settleMs ?? 1000);
@@ -837,12 +859,14 @@ async function main() {
     shotNo = n;
     const label = `${n} ${step.type}${step.name ? ` ${step.name}` : ''}`;
     const t = Date.now();
+    if (activationFailed(extId)) return failAndExit(`${label} - extension ${extId} failed to activate (see the log below)`);
     try {
       const r = await STEPS[step.type](step);
       passed++;
       console.log(`ok ${label} - ${r.detail} [${((Date.now() - t) / 1000).toFixed(1)}s; ${r.shot}]`);
     } catch (e) {
-      const msg = e instanceof StepFailure ? e.message : `${e.stack || e}`;
+      let msg = e instanceof StepFailure ? e.message : `${e.stack || e}`;
+      if (activationFailed(extId)) msg = `extension ${extId} failed to activate (see the log below); ${msg}`;
       return failAndExit(`${label} - ${msg}`);
     }
   }

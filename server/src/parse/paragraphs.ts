@@ -12,7 +12,7 @@ const SUB_LABEL = /^\(([a-z]{1,2}|[ivxlc]{1,6})\)[ \t\u00a0]+/;
 /** The same at the start of a line inside a block. */
 const LINE_SUB_LABEL = /\n\(([a-z]{1,2}|[ivxlc]{1,6})\)[ \t\u00a0]+/g;
 /** A list item's own label: "(a) ", "a. ", "ii) ". */
-const ITEM_LABEL = /^(?:\(([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z]{1,2}|[ivxlc]{1,6})[.)])[ \t\u00a0]+/;
+const ITEM_LABEL = /^(?:\(([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z]|[ivx]{1,6})[.)])[ \t\u00a0]+/;
 
 export interface Labelled {
   readonly label: string;
@@ -91,9 +91,8 @@ export class ParagraphBuilder {
 
   /** A list item under the paragraph ("1. …;", "- a. …", "- …"): labelled items are sub-paragraphs too. */
   addItem(block: Block): void {
-    const match = block.listNumber ? undefined : ITEM_LABEL.exec(block.span.text);
-    const label = block.listNumber ? String(block.listNumber.number) : match ? (match[1] ?? match[2]) : undefined;
-    const sub = label === undefined ? undefined : this.newSub(label, block.range.start, block.range.end, block.span.text.slice(match?.[0].length ?? 0).trim());
+    const labelled = itemLabel(block);
+    const sub = labelled && this.newSub(labelled.label, block.range.start, block.range.end, block.span.text.slice(labelled.bodyStart).trim());
     this.addSpan(block.span, block.range);
     this.openSub = sub;
     this.inItems = true;
@@ -145,6 +144,14 @@ export class ParagraphBuilder {
       this.openSub = this.newSub(item.label, whole.range.start, whole.range.end, span.text.slice(item.body, stop).trim());
     });
   }
+}
+
+/** "1." of an ordered list item, a number the text begins with, or a letter label "(a)", "a.". */
+function itemLabel(block: Block): Labelled | undefined {
+  if (block.listNumber) return { label: String(block.listNumber.number), bodyStart: 0 };
+  if (block.numbering) return { label: block.numbering.label, bodyStart: block.numbering.bodyStart };
+  const match = ITEM_LABEL.exec(block.span.text);
+  return match ? { label: match[1] ?? match[2], bodyStart: match[0].length } : undefined;
 }
 
 /** The text before `index` ends with a colon or semicolon. */

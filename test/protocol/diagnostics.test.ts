@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { positionOf, startServer, waitFor, type TestServer } from './lspClient';
+
+const uri = 'file:///tmp/diagnostics-draft.md';
+const draft = ['Recalling its resolution 67/172 of 20 December 2012,', '', 'See A/Res/71/280 and A/RES/99/999.', ''].join('\n');
+
+describe('diagnostics and quick fixes over LSP', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+    await server.open(uri, draft);
+  });
+  after(() => server.stop());
+
+  const published = (version: number) =>
+    waitFor(() => server.diagnostics.get(uri)?.find((p) => p.version === version), 5000, `diagnostics for version ${version}`);
+
+  test('diagnostics are published after open, with stable codes and the source', async () => {
+    const { diagnostics } = await published(1);
+    const codes = diagnostics.map((d) => d.code).sort();
+    assert.deepEqual(codes, ['malformed-symbol', 'superseded', 'unknown-document']);
+    assert.ok(diagnostics.every((d) => d.source === 'compact-drafter'));
+    const superseded = diagnostics.find((d) => d.code === 'superseded')!;
+    assert.equal(superseded.severity, 2);
+    assert.deepEqual(superseded.range.start, positionOf(draft, '67/172'));
+  });
+
+  test('the quick fix comes back for each fixable code, as a versioned edit of the cited text only', async () => {
+    const { diagnostics } = await published(1);
+    for (const code of ['superseded', 'malformed-symbol']) {
+      const diagnostic = diagnostics.find((d) => d.code === code) as Diagnostic;
+      const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
+      const fix = actions.find((a) => a.diagnostics?.[0].code === code);
+      assert.ok(fix, `a fix for ${code}`);
+      assert.equal(fix.kind, 'quickfix');
+      const change = fix.edit!.documentChanges![0] as TextDocumentEdit;
+      assert.deepEqual(change.textDocument, { uri, version: 1 });
+      assert.deepEqual(change.edits[0].range, diagnostic.range);
+      assert.equal(change.edits[0].newText, code === 'superseded' ? '72/179' : 'A/RES/71/280');
+    }
+  });
+
+  test('after an edit, diagnostics are published again for the new version', async () => {
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: positionOf(draft, '67/172'), end: positionOf(draft, '67/172', 6) }, text: '72/179' }],
+    });
+    const { diagnostics } = await published(2);
+    // The successor is cited now, but with its predecessor's date: the registry has 19 December 2017.
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['date-mismatch', 'malformed-symbol', 'unknown-document']);
+    assert.match(diagnostics.find((d) => d.code === 'date-mismatch')!.message, /19 December 2017/);
+  });
+
+  test('a burst of edits publishes the last version, and no stale one after it', async () => {
+    let text = draft.replace('67/172', '72/179');
+    for (let version = 3; version <= 12; version++) {
+      text = `${text}x`;
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+    await published(12);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const versions = server.diagnostics.get(uri)!.map((p) => p.version!);
+    assert.equal(versions[versions.length - 1], 12);
+    assert.ok(versions.filter((v) => v > 2 && v < 12).length < 9, `debounced: ${versions.join(',')}`);
+  });
+
+  test('closing the draft clears its diagnostics', async () => {
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await waitFor(() => (server.diagnostics.get(uri)!.at(-1)!.diagnostics.length === 0 ? true : undefined), 5000, 'cleared diagnostics');
+  });
+});
