@@ -484,14 +484,18 @@ async function runCommand(label, timeout = 10_000) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout });
   await page.keyboard.type(label, { delay: 5 });
-  const ok = await waitFor(() => page.evaluate((label) => {
-    const rows = [...document.querySelectorAll('.quick-input-widget .monaco-list-row')];
-    return rows.some((r) => (r.getAttribute('aria-label') || r.textContent).toLowerCase().includes(label.toLowerCase()));
-  }, label), { timeout, what: `command ${JSON.stringify(label)} in the command palette` }).catch(() => false);
+  const paletteRows = () => page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')]
+    .map((r) => (r.getAttribute('aria-label') || r.textContent).replace(/\s+/g, ' ').trim()));
+  const ok = await waitFor(async () => (await paletteRows()).some((r) => r.toLowerCase().includes(label.toLowerCase())),
+    { timeout, what: `command ${JSON.stringify(label)} in the command palette` }).catch(() => false);
   if (!ok) {
+    const shown = await paletteRows();
     await page.keyboard.press('Escape');
-    throw new StepFailure(`command palette has no command ${JSON.stringify(label)}`);
+    throw new StepFailure(`command palette has no command ${JSON.stringify(label)}; it lists: ${JSON.stringify(shown.slice(0, 8))}`);
   }
+  // pick the row whose label matches (the first row may be a recently used one)
+  const idx = (await paletteRows()).findIndex((r) => r.toLowerCase().includes(label.toLowerCase()));
+  for (let i = 0; i < idx; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
 }
 
@@ -542,7 +546,8 @@ async function stepHover(step) {
   let text = '';
   let how = 'mouse';
   const matches = (t) => expectList(step.expect).every((e) => t.includes(e));
-  const mouseDeadline = Date.now() + Math.min(timeout, step.mouseTimeoutMs ?? 8000);
+  // via "mouse" (default; falls back to the keyboard) or "keyboard"
+  const mouseDeadline = step.via === 'keyboard' ? 0 : Date.now() + Math.min(timeout, step.mouseTimeoutMs ?? 8000);
   while (Date.now() < mouseDeadline) {
     text = await hoverText();
     if (text && matches(text)) break;
@@ -550,7 +555,7 @@ async function stepHover(step) {
   }
   if (!text || !matches(text)) {
     // keyboard fallback: put the cursor on the text and run "Show or Focus Hover"
-    how = 'keyboard (mouse hover did not show the expected text)';
+    how = step.via === 'keyboard' ? 'keyboard (ctrl+K ctrl+I)' : 'keyboard (ctrl+K ctrl+I; the mouse hover did not show the expected text)';
     await page.mouse.click(hit.x, hit.y);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
@@ -583,21 +588,32 @@ async function problemsRows() {
 async function stepProblems(step) {
   const timeout = step.timeoutMs ?? 30_000;
   await page.keyboard.press('Escape');
+  // via "keys" (default: ctrl+shift+M, then the palette) or "palette"
+  let how = 'already open';
   if (!(await problemsRows())) {
-    await focusEditor();
-    await page.keyboard.press('Control+Shift+M');
-    const opened = await waitFor(async () => (await problemsRows()) !== null, { timeout: 4000, what: 'the Problems panel' }).catch(() => false);
-    if (!opened) await runCommand('View: Focus Problems');
+    let opened = false;
+    if (step.via !== 'palette') {
+      how = 'ctrl+shift+M';
+      await focusEditor();
+      await page.keyboard.press('Control+Shift+M');
+      opened = await waitFor(async () => (await problemsRows()) !== null, { timeout: 4000, what: 'the Problems panel' }).catch(() => false);
+    }
+    if (!opened) { how = 'command palette'; await runCommand('View: Focus Problems'); }
   }
   let rows = [];
   const deadline = Date.now() + timeout;
-  const matches = () => {
+  // poll until every expected message is listed and no unwanted one is
+  // (diagnostics come and go as the language server works)
+  const expected = expectList(step.expect);
+  const done = () => {
     const all = rows.join('\n');
-    return expectList(step.expect).every((e) => all.includes(e));
+    return (expected.length === 0 || rows.length > 0) && expected.every((e) => all.includes(e))
+      && !expectList(step.expectNot).some((e) => all.includes(e));
   };
+  await sleep(300);
   while (Date.now() < deadline) {
     rows = (await problemsRows()) || [];
-    if (rows.length && matches()) break;
+    if (done()) break;
     await sleep(300);
   }
   const shot = await screenshot(step.name || 'problems');
@@ -610,9 +626,9 @@ async function stepProblems(step) {
     await focusEditor();
     await page.keyboard.press('Control+J').catch(() => {});
     await sleep(300);
-    if (await problemsRows()) await runCommand('View: Close Panel').catch(() => {});
+    if (await problemsRows()) await runCommand('View: Hide Panel').catch(() => {});
   }
-  return { detail: `${rows.length} rows; found ${expectList(step.expect).map((e) => JSON.stringify(e)).join(', ')}`, shot };
+  return { detail: `${rows.length} rows; found ${expectList(step.expect).map((e) => JSON.stringify(e)).join(', ')} via ${how}`, shot };
 }
 
 async function actionRows() {
@@ -641,16 +657,22 @@ async function stepQuickfix(step) {
   let rows = null;
   const deadline = Date.now() + timeout;
   let attempt = 0;
+  let how = '';
   while (Date.now() < deadline && !want(rows)) {
     attempt++;
-    // ctrl+. first; the command palette's "Quick Fix..." on later attempts
-    // (code actions come from the extension and may not be ready yet)
-    if (attempt === 1) await page.keyboard.press('Control+Period');
-    else {
+    // via "keys" (default): ctrl+. first, then alternately the command
+    // palette's "Quick Fix..." and ctrl+. again (code actions come from the
+    // extension and may not be ready yet); via "palette": the palette only
+    if (attempt > 1) {
       await page.keyboard.press('Escape');
       await page.mouse.click(hit.x, hit.y);
-      if (attempt % 2 === 0) await runCommand('Quick Fix...').catch(() => {});
-      else await page.keyboard.press('Control+Period');
+    }
+    if (step.via === 'palette' || attempt % 2 === 0) {
+      how = 'command palette "Quick Fix..."';
+      await runCommand('Quick Fix...').catch(() => {});
+    } else {
+      how = 'ctrl+.';
+      await page.keyboard.press('Control+Period');
     }
     const until = Math.min(deadline, Date.now() + 4000);
     while (Date.now() < until) {
@@ -680,7 +702,7 @@ async function stepQuickfix(step) {
     });
   const shot = await screenshot(`${step.name || 'quickfix'}-after`);
   checkNotContains(line.text, step.expectNot, `line ${line.number}`);
-  return { detail: `${JSON.stringify(row.text)} -> line ${line.number ?? '?'}: ${JSON.stringify(line.text.trim())}`, shot: `${shotMenu}, ${shot}` };
+  return { detail: `${JSON.stringify(row.text)} via ${how} -> line ${line.number ?? '?'}: ${JSON.stringify(line.text.trim())}`, shot: `${shotMenu}, ${shot}` };
 }
 
 async function suggestRows() {
@@ -703,8 +725,10 @@ async function stepCompletion(step) {
   await page.keyboard.press('End');
   await page.keyboard.type(step.text, { delay: 40 });
   const want = (rows) => rows && expectList(step.expect).every((e) => rows.some((r) => r.label.includes(e) || r.text.includes(e)));
-  let rows = await waitFor(suggestRows, { timeout: Math.min(3000, timeout), what: 'suggest widget' }).catch(() => null);
+  // via "typing" (default: the widget opens by itself, else ctrl+space) or "ctrl+space"
   let how = 'typing';
+  if (step.via === 'ctrl+space') { how = 'ctrl+space'; await page.keyboard.press('Control+Space'); }
+  let rows = await waitFor(suggestRows, { timeout: Math.min(3000, timeout), what: 'suggest widget' }).catch(() => null);
   if (!want(rows)) {
     const deadline = Date.now() + timeout;
     while (Date.now() < deadline && !want(rows)) {

@@ -32,15 +32,22 @@ function isPlainProse(block: Block): boolean {
 
 /** Marks furniture blocks and cuts headers and footers out of prose blocks. */
 export function stripFurniture(blocks: Block[]): void {
+  // A symbol opening a block is a running header only where a page can have broken the text: at
+  // the start of an excerpt, or after text cut off mid-sentence. Elsewhere "A/70/59 and …" is prose.
+  let previousText: string | undefined;
   for (const block of blocks) {
-    if (!isPlainProse(block) || !block.span.text) continue;
+    if (!block.span.text || block.furniture) continue;
+    const before = previousText;
+    if (!block.footnote) previousText = block.span.text;
+    if (!isPlainProse(block)) continue;
     const text = block.span.text;
     if (STANDALONE.test(text)) {
       block.furniture = true;
       continue;
     }
     const cuts: OffsetRange[] = [];
-    const header = LEADING_HEADER.exec(text);
+    const afterPageBreak = before === undefined || !endsWithTerminalPunctuation(before);
+    const header = afterPageBreak ? LEADING_HEADER.exec(text) : null;
     if (header) cuts.push({ start: 0, end: header[0].length });
     if (text.includes('/') && text.includes('-')) {
       FOOTER.lastIndex = 0;

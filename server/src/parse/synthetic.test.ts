@@ -274,3 +274,9 @@ describe('text forms', () => {
     assert.deepEqual(model.footnotes.map((f) => f.label), ['1']);
   });
 });
+
+test('a symbol opening a sentence after a full stop is prose, not a running header', () => {
+  const text = 'Recalling its earlier resolutions.\n\nA/70/59 and, again, A/70/59.\n';
+  const model = parseDraft(text);
+  assert.ok(model.spans.some((span) => span.text.startsWith('A/70/59 and, again')), model.spans.map((s) => s.text).join(' | '));
+});
