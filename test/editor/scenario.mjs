@@ -191,7 +191,14 @@ function tail(text, n) {
 }
 
 let passed = 0;
+let failing = false;
 async function failAndExit(message) {
+  // only the first failure reports; later callers (the main flow racing the
+  // watchdog) wait here until the process exits
+  if (failing) return new Promise(() => {});
+  failing = true;
+  // hard stop if reporting/cleanup itself hangs
+  setTimeout(() => { console.log('# cleanup took too long; exiting'); process.exit(1); }, 30_000).unref();
   console.log(`not ok - ${message}`);
   const diag = [];
   if (page) {
@@ -204,7 +211,7 @@ async function failAndExit(message) {
   }
   const ext = readExthostLog();
   diag.push('--- tail of the extension host log (remoteexthost.log) ---');
-  diag.push(ext ? tail(ext, 40) : '(no extension host log was written: the workbench never started an extension host)');
+  diag.push(ext ? tail(ext, 40) : '(no remoteexthost.log yet: the extension host had not started)');
   for (const f of listFiles(path.join(USER_DATA, 'logs')).filter((f) => /exthost\d+\/.+\/.+\.log$/.test(f) && !/vscode\./.test(f))) {
     diag.push(`--- tail of ${path.relative(USER_DATA, f)} ---`);
     diag.push(tail(fs.readFileSync(f, 'utf8'), 20));
@@ -299,6 +306,7 @@ function writeSettings() {
     'files.autoSave': 'off',
     'files.hotExit': 'off',
     'editor.minimap.enabled': false,
+    'editor.stickyScroll.enabled': false, // its header would cover the top rendered line
     'editor.hover.delay': 300,
     'editor.hover.sticky': true,
     'editor.quickSuggestionsDelay': 10,
@@ -428,7 +436,9 @@ async function locateText(text, occurrence = 1, where = 'center') {
           const r = range.getBoundingClientRect();
           const lr = line.getBoundingClientRect();
           const x = where === 'start' ? r.left + 1 : where === 'end' ? r.right - 1 : r.left + r.width / 2;
-          return { x, y: r.top + r.height / 2, lineTop: Math.round(lr.top), lineText: norm, endX: lr.left + line.scrollWidth };
+          const er = ed.querySelector('.lines-content')?.parentElement?.getBoundingClientRect() || ed.getBoundingClientRect();
+          const y = r.top + r.height / 2;
+          return { x, y, lineTop: Math.round(lr.top), lineText: norm, inView: y > er.top + 4 && y < er.bottom - 4 && x > er.left && x < er.right };
         }
         at = norm.indexOf(text, at + 1);
       }
@@ -441,7 +451,7 @@ async function locateText(text, occurrence = 1, where = 'center') {
 // taken from the file on disk) when it is not in the rendered viewport.
 async function findText(text, occurrence = 1, where = 'center') {
   let hit = await locateText(text, occurrence, where);
-  if (hit) return hit;
+  if (hit?.inView) return hit;
   const lines = fs.readFileSync(FILE, 'utf8').split(/\r?\n/);
   let seen = 0;
   let lineNo = -1;
@@ -457,15 +467,33 @@ async function findText(text, occurrence = 1, where = 'center') {
     await page.keyboard.press('Enter');
     await sleep(400);
     hit = await locateText(text, 1, where);
-    if (hit) return hit;
+    if (hit?.inView) return hit;
   }
   const shown = (await editorLines()).map((l) => `${l.number ?? '?'}: ${l.text}`).join('\n');
   throw new StepFailure(`text ${JSON.stringify(text)} (occurrence ${occurrence}) not found in the editor. Rendered lines:\n${shown}`);
 }
 
-async function lineAtTop(top) {
-  const lines = await editorLines();
-  return lines.find((l) => Math.abs(l.top - top) <= 2) || null;
+// Logical lines: a wrapped line is rendered as several .view-line rows, only
+// the first of which has a line number in the gutter.
+function toLogical(rows) {
+  const out = [];
+  for (const r of rows) {
+    if (r.number != null || !out.length) out.push({ number: r.number, top: r.top, text: r.text });
+    else out[out.length - 1].text += r.text;
+  }
+  return out;
+}
+async function lineNumberAtTop(top) {
+  const rows = await editorLines();
+  let i = rows.findIndex((l) => Math.abs(l.top - top) <= 2);
+  while (i > 0 && rows[i].number == null) i--;
+  return i >= 0 ? rows[i].number : null;
+}
+// The logical line with this number (or, without a number, the one at `top`).
+async function readLine(number, top) {
+  const rows = await editorLines();
+  if (number != null) return toLogical(rows).find((l) => l.number === number) || null;
+  return rows.find((l) => Math.abs(l.top - top) <= 2) || null;
 }
 
 async function focusEditor() {
@@ -566,6 +594,7 @@ async function stepHover(step) {
       await sleep(200);
     }
   }
+  await sleep(400); // let the hover finish fading in before the screenshot
   const shot = await screenshot(step.name || `hover-${step.target}`);
   if (!text) throw new StepFailure(`no hover appeared over ${JSON.stringify(step.target)} within ${timeout / 1000}s (screenshot ${shot})`);
   checkContains(text, step.expect, `hover over ${JSON.stringify(step.target)}`);
@@ -628,7 +657,9 @@ async function stepProblems(step) {
     await sleep(300);
     if (await problemsRows()) await runCommand('View: Hide Panel').catch(() => {});
   }
-  return { detail: `${rows.length} rows; found ${expectList(step.expect).map((e) => JSON.stringify(e)).join(', ')} via ${how}`, shot };
+  const found = expected.length ? `found ${expected.map((e) => JSON.stringify(e)).join(', ')}` : 'nothing expected';
+  const absent = expectList(step.expectNot).length ? `; absent ${expectList(step.expectNot).map((e) => JSON.stringify(e)).join(', ')}` : '';
+  return { detail: `${rows.length} rows; ${found}${absent} via ${how}`, shot };
 }
 
 async function actionRows() {
@@ -652,6 +683,7 @@ async function stepQuickfix(step) {
   await page.keyboard.press('Escape');
   const hit = await findText(step.target, step.occurrence ?? 1, 'center');
   await page.mouse.click(hit.x, hit.y);
+  const lineNo = await lineNumberAtTop(hit.lineTop);
   await sleep(300);
   const want = (rows) => rows && rows.find((r) => !r.header && r.text.includes(step.choose));
   let rows = null;
@@ -693,7 +725,7 @@ async function stepQuickfix(step) {
   let line = null;
   const expected = step.expectLine ?? step.expect;
   await waitFor(async () => {
-    line = await lineAtTop(hit.lineTop);
+    line = await readLine(lineNo, hit.lineTop);
     return line && expectList(expected).every((e) => line.text.includes(e));
   }, { timeout: step.applyTimeoutMs ?? 10_000, what: `the line to read ${JSON.stringify(expected)} after applying ${JSON.stringify(row.text)}` })
     .catch(async (e) => {
@@ -721,7 +753,26 @@ async function stepCompletion(step) {
   const timeout = step.timeoutMs ?? 15_000;
   await page.keyboard.press('Escape');
   const hit = await findText(step.line, step.occurrence ?? 1, 'end');
-  await page.mouse.click(hit.x, hit.y);
+  const lineNo = await lineNumberAtTop(hit.lineTop);
+  const original = (await readLine(lineNo, hit.lineTop))?.text;
+  // click just right of the text on the line's last rendered row (a wrapped
+  // line has several), which puts the cursor at the end of the logical line
+  const end = await page.evaluate(({ EDITOR, top }) => {
+    const ed = document.querySelector(EDITOR);
+    const numbered = new Set([...ed.querySelectorAll('.margin-view-overlays .line-numbers')]
+      .filter((n) => n.textContent.trim()).map((n) => Math.round(n.getBoundingClientRect().top)));
+    const rows = [...ed.querySelectorAll('.view-lines .view-line')]
+      .sort((x, y) => x.getBoundingClientRect().top - y.getBoundingClientRect().top);
+    let i = rows.findIndex((r) => Math.abs(Math.round(r.getBoundingClientRect().top) - top) <= 2);
+    while (i + 1 < rows.length && !numbered.has(Math.round(rows[i + 1].getBoundingClientRect().top))) i++;
+    const row = rows[i];
+    const range = document.createRange();
+    range.selectNodeContents(row);
+    const rr = range.getBoundingClientRect();
+    const lr = row.getBoundingClientRect();
+    return { x: Math.min(rr.right + 4, ed.getBoundingClientRect().right - 20), y: lr.top + lr.height / 2 };
+  }, { EDITOR, top: hit.lineTop });
+  await page.mouse.click(end.x, end.y);
   await page.keyboard.press('End');
   await page.keyboard.type(step.text, { delay: 40 });
   const want = (rows) => rows && expectList(step.expect).every((e) => rows.some((r) => r.label.includes(e) || r.text.includes(e)));
@@ -750,7 +801,7 @@ async function stepCompletion(step) {
     let line = null;
     if (step.expectLine) {
       await waitFor(async () => {
-        line = await lineAtTop(hit.lineTop);
+        line = await readLine(lineNo, hit.lineTop);
         return line && expectList(step.expectLine).every((e) => line.text.includes(e));
       }, { timeout: 5000, what: `the line to read ${JSON.stringify(step.expectLine)} after accepting` })
         .catch((e) => { throw new StepFailure(`${e.message}; it reads ${JSON.stringify(line?.text)}`); });
@@ -762,8 +813,14 @@ async function stepCompletion(step) {
   }
   if (step.undo) {
     // remove what the step typed/accepted so later steps see the original text
-    await page.keyboard.press('Control+Z');
-    await page.keyboard.press('Control+Z');
+    for (let i = 0; i < 20; i++) {
+      if ((await readLine(lineNo, hit.lineTop))?.text === original) break;
+      await page.keyboard.press('Control+Z');
+      await sleep(100);
+    }
+    const now = (await readLine(lineNo, hit.lineTop))?.text;
+    if (now !== original) throw new StepFailure(`undo did not restore line ${lineNo}: it reads ${JSON.stringify(now)}, was ${JSON.stringify(original)}`);
+    detail += '; undone';
   }
   return { detail, shot };
 }
@@ -879,6 +936,7 @@ async function main() {
 
   let n = 0;
   for (const step of scenario.steps) {
+    if (failing) return new Promise(() => {});
     n++;
     shotNo = n;
     const label = `${n} ${step.type}${step.name ? ` ${step.name}` : ''}`;
@@ -889,6 +947,7 @@ async function main() {
       passed++;
       console.log(`ok ${label} - ${r.detail} [${((Date.now() - t) / 1000).toFixed(1)}s; ${r.shot}]`);
     } catch (e) {
+      if (failing) return new Promise(() => {});
       let msg = e instanceof StepFailure ? e.message : `${e.stack || e}`;
       if (activationFailed(extId)) msg = `extension ${extId} failed to activate (see the log below); ${msg}`;
       return failAndExit(`${label} - ${msg}`);
