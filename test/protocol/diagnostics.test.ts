@@ -42,7 +42,7 @@ describe('diagnostics and quick fixes over LSP', () => {
       const change = fix.edit!.documentChanges![0] as TextDocumentEdit;
       assert.deepEqual(change.textDocument, { uri, version: 1 });
       assert.deepEqual(change.edits[0].range, diagnostic.range);
-      assert.equal(change.edits[0].newText, code === 'superseded' ? '72/179' : 'A/RES/71/280');
+      assert.equal((change.edits[0] as { newText: string }).newText, code === 'superseded' ? '72/179' : 'A/RES/71/280');
     }
   });
 
@@ -54,7 +54,7 @@ describe('diagnostics and quick fixes over LSP', () => {
     const { diagnostics } = await published(2);
     // The successor is cited now, but with its predecessor's date: the registry has 19 December 2017.
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['date-mismatch', 'malformed-symbol', 'unknown-document']);
-    assert.match(diagnostics.find((d) => d.code === 'date-mismatch')!.message, /19 December 2017/);
+    assert.match(String(diagnostics.find((d) => d.code === 'date-mismatch')!.message), /19 December 2017/);
   });
 
   test('a burst of edits publishes the last version, and no stale one after it', async () => {

@@ -41,6 +41,15 @@ export function resolveReference(ref: Reference, corpus: Corpus, draft: DraftMod
   const missing = paragraphs.filter((p) => !p.paragraph).map((p) => p.label);
   if (missing.length === 0) return { status: 'resolved', entry, paragraphs };
   const span = document.paragraphSpan();
+  // A held text that does not start at paragraph 1 is an excerpt: what it lacks may be elsewhere in the document.
+  if (span && span.first > 1) {
+    return {
+      status: 'no-text',
+      entry,
+      paragraphs,
+      reason: `the corpus holds only paragraphs ${span.first}–${span.last} of ${entry.symbol}`,
+    };
+  }
   return {
     status: 'no-such-paragraph',
     entry,
@@ -51,7 +60,32 @@ export function resolveReference(ref: Reference, corpus: Corpus, draft: DraftMod
   };
 }
 
+/**
+ * Where an internal reference stands in the reading order: a reference inside a footnote's text
+ * is read where the footnote's marker is, not where the footnote text happens to sit in the file.
+ */
+function readingOffset(ref: Reference, draft: DraftModel): number {
+  const at = ref.range.start;
+  const footnote = draft.footnotes.find((f) => f.range.start <= at && at < f.range.end);
+  if (!footnote) return at;
+  return draft.footnoteMarkers.find((m) => m.label === footnote.label)?.range.start ?? at;
+}
+
+/**
+ * The paragraph a label names, seen from `at`: drafts number preambular and operative paragraphs,
+ * or an annex, in separate runs, so "paragraph 3 above" is the nearest 3 above, "below" the nearest below.
+ */
+function nearestParagraph(draft: DraftModel, label: string, at: number, direction: Reference['direction']) {
+  const candidates = draft.paragraphs.filter((p) => p.label === label);
+  if (candidates.length <= 1) return candidates[0];
+  const above = candidates.filter((p) => p.range.start < at);
+  const below = candidates.filter((p) => p.range.start >= at);
+  if (direction === 'below') return below[0] ?? above[above.length - 1];
+  return above[above.length - 1] ?? below[0];
+}
+
 function resolveInternal(ref: Reference, draft: DraftModel): Resolution {
+  const at = readingOffset(ref, draft);
   if (ref.internalTarget === 'footnote') {
     const label = ref.paragraphs[0] ?? '';
     const footnote = draft.footnotes.find((f) => f.label === label);
@@ -59,16 +93,13 @@ function resolveInternal(ref: Reference, draft: DraftModel): Resolution {
       ? { status: 'internal-found', paragraphs: [], footnote }
       : { status: 'internal-missing', paragraphs: [], reason: `this draft has no footnote ${label}` };
   }
-  const paragraphs: CitedParagraph[] = ref.paragraphs.map((label) => ({
-    label,
-    paragraph: draft.paragraphs.find((p) => p.label === label),
-  }));
+  const paragraphs: CitedParagraph[] = ref.paragraphs.map((label) => ({ label, paragraph: nearestParagraph(draft, label, at, ref.direction) }));
   const missing = paragraphs.filter((p) => !p.paragraph).map((p) => p.label);
   if (missing.length) {
     return { status: 'internal-missing', paragraphs, reason: `this draft has no ${plural(missing, 'paragraph')} ${missing.join(', ')}` };
   }
   const wrong = paragraphs.filter(({ paragraph }) =>
-    ref.direction === 'above' ? paragraph!.range.start > ref.range.start : ref.direction === 'below' ? paragraph!.range.end < ref.range.start : false,
+    ref.direction === 'above' ? paragraph!.range.start > at : ref.direction === 'below' ? paragraph!.range.end < at : false,
   );
   if (wrong.length) {
     const where = ref.direction === 'above' ? 'below' : 'above';

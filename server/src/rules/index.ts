@@ -1,12 +1,28 @@
+import { brokenInternalReferenceRule } from './brokenInternalReference';
 import { dateMismatchRule } from './dateMismatch';
 import { malformedSymbolRule } from './malformedSymbol';
+import { noSuchParagraphRule } from './noSuchParagraph';
+import { paragraphNumberingRule } from './paragraphNumbering';
+import { quoteMismatchRule } from './quoteMismatch';
 import type { Rule } from './rule';
 import { supersededRule } from './superseded';
 import { titleMismatchRule } from './titleMismatch';
+import { unbalancedBracketsRule } from './unbalancedBrackets';
 import { unknownDocumentRule } from './unknownDocument';
 
 /** Every diagnostic rule, in the order their findings are documented. */
-export const ALL_RULES: readonly Rule[] = [unknownDocumentRule, malformedSymbolRule, supersededRule, dateMismatchRule, titleMismatchRule];
+export const ALL_RULES: readonly Rule[] = [
+  unknownDocumentRule,
+  malformedSymbolRule,
+  supersededRule,
+  noSuchParagraphRule,
+  quoteMismatchRule,
+  dateMismatchRule,
+  titleMismatchRule,
+  brokenInternalReferenceRule,
+  paragraphNumberingRule,
+  unbalancedBracketsRule,
+];
 
 export type { Fix, Finding, HouseStyle, Rule, RuleContext, Severity, TextEdit } from './rule';
 export { DEFAULT_HOUSE_STYLE } from './rule';

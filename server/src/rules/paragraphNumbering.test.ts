@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { bundledDataDir } from '../corpus';
+import { paragraphNumberingRule } from './paragraphNumbering';
+import type { Fix, HouseStyle } from './rule';
+import { applyFix, check, flagged } from './testing';
+
+const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
+
+interface Expected {
+  readonly flagged: string;
+  readonly message: RegExp;
+  /** The fix's title and the draft once it is applied; null when no fix is offered. */
+  readonly fix: { readonly title: string; readonly result: string } | null;
+}
+
+interface Row {
+  readonly name: string;
+  readonly draft: string;
+  readonly houseStyle?: HouseStyle;
+  readonly expect: readonly Expected[];
+}
+
+/** A draft of numbered paragraphs, one a line pair: "1. One." */
+const draft = (...paragraphs: string[]) => paragraphs.join('\n\n') + '\n';
+
+const rows: readonly Row[] = [
+  // Paragraphs.
+  { name: 'consecutive', draft: draft('1. One.', '2. Two.', '3. Three.'), expect: [] },
+  { name: 'inserted paragraphs "5 bis", "5 ter" after 5', draft: draft('4. Four.', '5. Five.', '5 bis. Inserted.', '5 ter. Inserted.', '6. Six.'), expect: [] },
+  { name: 'a new run from 1 (operative after preambular paragraphs)', draft: draft('1. One.', '2. Two.', '1. Operative one.', '2. Operative two.'), expect: [] },
+  { name: 'an excerpt starting at 107', draft: draft('107. A.', '108. B.', '109. C.'), expect: [] },
+  {
+    name: 'alternatives of one paragraph in negotiation brackets',
+    draft: draft('1. One.', '2. Two.', '3. [Alt 1: The Assembly decides x.]', '3. [Alt 2: The Assembly decides y.]', '4. Four.'),
+    expect: [],
+  },
+  {
+    name: 'a skipped number: renumbered to the end of the run',
+    draft: draft('1. One.', '2. Two.', '4. Four.', '5. Five.', '1. Operative.'),
+    expect: [
+      {
+        flagged: '4',
+        message: /^Paragraph 4 follows paragraph 2: there is no paragraph 3\.$/,
+        fix: { title: 'Renumber paragraphs 4–5', result: draft('1. One.', '2. Two.', '3. Four.', '4. Five.', '1. Operative.') },
+      },
+    ],
+  },
+  {
+    name: 'two numbers skipped',
+    draft: draft('1. One.', '4. Four.'),
+    expect: [{ flagged: '4', message: /^Paragraph 4 follows paragraph 1: there are no paragraphs 2 and 3\.$/, fix: { title: 'Renumber paragraph 4 as 2', result: draft('1. One.', '2. Four.') } }],
+  },
+  {
+    name: 'a number given twice',
+    draft: draft('1. One.', '2. Two.', '2. Again.', '3. Three.'),
+    expect: [
+      {
+        flagged: '2',
+        message: /^Paragraph 2 is numbered twice: this one should be 3\.$/,
+        fix: { title: 'Renumber paragraphs 2–3', result: draft('1. One.', '2. Two.', '3. Again.', '4. Three.') },
+      },
+    ],
+  },
+  {
+    name: 'a slip of one number: only that paragraph moves',
+    draft: draft('1. One.', '2. Two.', '3. Three.', '3. Four.', '5. Five.'),
+    expect: [
+      {
+        flagged: '3',
+        message: /^Paragraph 3 is numbered twice: this one should be 4\.$/,
+        fix: { title: 'Renumber paragraph 3 as 4', result: draft('1. One.', '2. Two.', '3. Three.', '4. Four.', '5. Five.') },
+      },
+    ],
+  },
+  {
+    name: 'references to renumbered paragraphs move with them, in the same fix',
+    draft: draft('1. One, see paragraph 4 below.', '2. Two.', '4. Four, see paras. 4–6 below.', '5. Five.', '5 bis. Inserted, see paragraph 1 above.', '6. Six, see paras. 4 and 5 above.'),
+    expect: [
+      {
+        flagged: '4',
+        message: /^Paragraph 4 follows paragraph 2: there is no paragraph 3\.$/,
+        fix: {
+          title: 'Renumber paragraphs 4–6',
+          result: draft('1. One, see paragraph 3 below.', '2. Two.', '3. Four, see paras. 3–5 below.', '4. Five.', '4 bis. Inserted, see paragraph 1 above.', '5. Six, see paras. 3 and 4 above.'),
+        },
+      },
+    ],
+  },
+  {
+    name: 'the house style’s hyphen in the title',
+    draft: draft('1. One.', '3. Three.', '4. Four.'),
+    houseStyle: { rangeDash: 'hyphen' },
+    expect: [{ flagged: '3', message: /^Paragraph 3 follows paragraph 1: there is no paragraph 2\.$/, fix: { title: 'Renumber paragraphs 3-4', result: draft('1. One.', '2. Three.', '3. Four.') } }],
+  },
+  {
+    name: '"bis" after a missing base: flagged, no renumbering',
+    draft: draft('1. One.', '2. Two.', '3 bis. Inserted.', '3. Three.'),
+    expect: [{ flagged: '3 bis', message: /^Paragraph 3 bis follows paragraph 2; it should follow paragraph 3\.$/, fix: null }],
+  },
+  {
+    name: '"ter" without "bis"',
+    draft: draft('4. Four.', '5. Five.', '5 ter. Inserted.', '6. Six.'),
+    expect: [{ flagged: '5 ter', message: /^Paragraph 5 ter follows paragraph 5: there is no paragraph 5 bis\.$/, fix: null }],
+  },
+  {
+    name: '"bis" twice',
+    draft: draft('4. Four.', '5. Five.', '5 bis. Inserted.', '5 bis. Inserted again.', '6. Six.'),
+    expect: [{ flagged: '5 bis', message: /^Paragraph 5 bis is numbered twice\.$/, fix: null }],
+  },
+
+  // Sub-paragraphs.
+  { name: 'sub-paragraphs (a)–(c) with (i), (ii) inside (b)', draft: draft('1. The Assembly:', '(a) Decides x;', '(b) Decides y:', '(i) one;', '(ii) two;', '(c) Decides z.'), expect: [] },
+  { name: 'letters running past (h): (i) is a letter there', draft: draft('1. The Assembly:', '(g) G;', '(h) H;', '(i) I;', '(j) J.').replace('(g)', '(a) A;\n\n(b) B;\n\n(c) C;\n\n(d) D;\n\n(e) E;\n\n(f) F;\n\n(g)'), expect: [] },
+  {
+    name: 'a letter skipped: relettered to the end of the list',
+    draft: draft('1. The Assembly:', '(a) Decides x;', '(b) Decides y;', '(d) Decides z;', '(e) Decides w.'),
+    expect: [
+      {
+        flagged: 'd',
+        message: /^In paragraph 1, sub-paragraph \(d\) follows \(b\): there is no sub-paragraph \(c\)\.$/,
+        fix: { title: 'Reletter sub-paragraphs (d)–(e)', result: draft('1. The Assembly:', '(a) Decides x;', '(b) Decides y;', '(c) Decides z;', '(d) Decides w.') },
+      },
+    ],
+  },
+  {
+    name: 'a letter given twice',
+    draft: draft('1. The Assembly:', '(a) Decides x;', '(b) Decides y;', '(b) Decides z.'),
+    expect: [
+      {
+        flagged: 'b',
+        message: /^In paragraph 1, sub-paragraph \(b\) is lettered twice: this one should be \(c\)\.$/,
+        fix: { title: 'Reletter sub-paragraph (b) as (c)', result: draft('1. The Assembly:', '(a) Decides x;', '(b) Decides y;', '(c) Decides z.') },
+      },
+    ],
+  },
+  {
+    name: 'a list starting at (b)',
+    draft: draft('1. The Assembly:', '(b) Decides x;', '(c) Decides y.'),
+    expect: [
+      {
+        flagged: 'b',
+        message: /^In paragraph 1, sub-paragraph \(b\) is the first: there is no sub-paragraph \(a\)\.$/,
+        fix: { title: 'Reletter sub-paragraphs (b)–(c)', result: draft('1. The Assembly:', '(a) Decides x;', '(b) Decides y.') },
+      },
+    ],
+  },
+  {
+    name: 'a roman numeral skipped inside (b); the letters after it are untouched',
+    draft: draft('1. The Assembly:', '(a) Decides x;', '(b) Decides y:', '(i) one;', '(ii) two;', '(iv) four;', '(v) five;', '(c) Decides z.'),
+    expect: [
+      {
+        flagged: 'iv',
+        message: /^In paragraph 1, sub-paragraph \(iv\) follows \(ii\): there is no sub-paragraph \(iii\)\.$/,
+        fix: {
+          title: 'Renumber sub-paragraphs (iv)–(v)',
+          result: draft('1. The Assembly:', '(a) Decides x;', '(b) Decides y:', '(i) one;', '(ii) two;', '(iii) four;', '(iv) five;', '(c) Decides z.'),
+        },
+      },
+    ],
+  },
+  {
+    name: 'sub-paragraphs typed on the paragraph’s own lines',
+    draft: '12. The Assembly:\n(a) Decides that x;\n(c) Requests y.\n',
+    expect: [{ flagged: 'c', message: /^In paragraph 12, sub-paragraph \(c\) follows \(a\): there is no sub-paragraph \(b\)\.$/, fix: { title: 'Reletter sub-paragraph (c) as (b)', result: '12. The Assembly:\n(a) Decides that x;\n(b) Requests y.\n' } }],
+  },
+  {
+    name: 'two letters skipped',
+    draft: draft('1. The Assembly:', '(a) Decides x;', '(d) Decides y.'),
+    expect: [
+      {
+        flagged: 'd',
+        message: /^In paragraph 1, sub-paragraph \(d\) follows \(a\): there are no sub-paragraphs \(b\) and \(c\)\.$/,
+        fix: { title: 'Reletter sub-paragraph (d) as (b)', result: draft('1. The Assembly:', '(a) Decides x;', '(b) Decides y.') },
+      },
+    ],
+  },
+  { name: 'a label that fits no list: the rule is unsure and says nothing', draft: draft('1. The Assembly:', '(a) Decides x;', '(q) Decides y.'), expect: [] },
+];
+
+/** Everything outside the edits is as it was. */
+function assertOnlyEditsChange(text: string, fix: Fix): void {
+  const result = applyFix(text, fix);
+  const edits = [...fix.edits].sort((a, b) => a.range.start - b.range.start);
+  let at = 0;
+  let resultAt = 0;
+  for (const edit of edits) {
+    const kept = text.slice(at, edit.range.start);
+    assert.equal(result.slice(resultAt, resultAt + kept.length), kept, 'text between the edits changed');
+    resultAt += kept.length + edit.newText.length;
+    at = edit.range.end;
+  }
+  assert.equal(result.slice(resultAt), text.slice(at), 'text after the edits changed');
+}
+
+describe('paragraph-numbering', () => {
+  for (const row of rows) {
+    test(row.name, () => {
+      const findings = check(paragraphNumberingRule, row.draft, { houseStyle: row.houseStyle });
+      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
+      findings.forEach((finding, i) => {
+        const expected = row.expect[i];
+        assert.match(finding.message, expected.message);
+        if (expected.fix === null) assert.equal(finding.fixes.length, 0);
+        else {
+          assert.equal(finding.fixes[0].title, expected.fix.title);
+          assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fix.result);
+        }
+        for (const fix of finding.fixes) {
+          assertOnlyEditsChange(row.draft, fix);
+          // Only numbers and labels are rewritten.
+          for (const edit of fix.edits) assert.match(row.draft.slice(edit.range.start, edit.range.end), /^(?:\d+|[a-z]{1,2}|[ivxlc]+)$/);
+          assert.deepEqual(flagged(applyFix(row.draft, fix), check(paragraphNumberingRule, applyFix(row.draft, fix))), [], 'the fix leaves a numbering fault');
+        }
+      });
+    });
+  }
+
+  test('seed A/68/283: paragraphs 1–143 run on, sub-paragraphs too', () => {
+    assert.deepEqual(flagged(seed('A-68-283.md'), check(paragraphNumberingRule, seed('A-68-283.md'))), []);
+  });
+
+  for (const name of ['A-71-285-excerpt.txt', 'GCM-issue-brief-3-2017.md']) {
+    test(`seed ${name}: no numbering finding`, () => {
+      assert.deepEqual(flagged(seed(name), check(paragraphNumberingRule, seed(name))), []);
+    });
+  }
+
+  test('seed A/68/283 with paragraph 40 numbered 41: one finding, and the fix restores the seed', () => {
+    const original = seed('A-68-283.md');
+    const at = original.indexOf('\n40. ') + 1;
+    const text = original.slice(0, at) + '41' + original.slice(at + 2);
+    const findings = check(paragraphNumberingRule, text);
+    assert.deepEqual(flagged(text, findings), ['41']);
+    assert.match(findings[0].message, /^Paragraph 41 is numbered twice: this one should be 40\.$|^Paragraph 41 follows paragraph 39: it should be 40\.$|^Paragraph 41 follows paragraph 39: there is no paragraph 40\.$/);
+    assert.equal(applyFix(text, findings[0].fixes[0]), original);
+  });
+});
