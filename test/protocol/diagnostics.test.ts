@@ -75,3 +75,56 @@ describe('diagnostics and quick fixes over LSP', () => {
     await waitFor(() => (server.diagnostics.get(uri)!.at(-1)!.diagnostics.length === 0 ? true : undefined), 5000, 'cleared diagnostics');
   });
 });
+
+describe('a quick fix for every fixable code', () => {
+  const flaggedUri = 'file:///tmp/every-fix.md';
+  const text = [
+    '*Recalling* its resolution 71/1 of 19 September 2016, entitled “New York Declaration for Migrants and Refugees”,',
+    '',
+    '*Recalling also* its resolution 71/280 of 6 April 2016, its resolution 67/172 and resolution A/Res/72/244,',
+    '',
+    '*Noting* that “States have the power to determine who enters and stays in their territory” (A/68/283, para. 91),',
+    '',
+    '1. *Affirms* that, in the words of A/68/283, para. 150, “the Special Rapporteur believes that the proposal to bring IOM inside the United Nations system is worthy of further discussions”;',
+    '',
+    '2. *Recalls* paragraph 3 above;',
+    '',
+    '3. *Encourages* States to act;',
+    '',
+    '3. *Invites* States to report;',
+    '',
+  ].join('\n');
+  const expected: Record<string, string> = {
+    'title-mismatch': 'New York Declaration for Refugees and Migrants',
+    'date-mismatch': '6 April 2017',
+    superseded: '72/179',
+    'malformed-symbol': 'A/RES/72/244',
+    'quote-mismatch': '90',
+    'no-such-paragraph': '115',
+    'broken-internal-reference': 'below',
+    'paragraph-numbering': '4',
+  };
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+    await server.open(flaggedUri, text);
+  });
+  after(() => server.stop());
+
+  for (const [code, newText] of Object.entries(expected)) {
+    test(`${code}: the server offers a fix whose edit writes “${newText}”`, async () => {
+      const { diagnostics } = await waitFor(() => server.diagnostics.get(flaggedUri)?.find((p) => p.version === 1), 5000, 'diagnostics');
+      const diagnostic = diagnostics.find((d) => d.code === code);
+      assert.ok(diagnostic, `${code} in ${diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n')}`);
+      const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: flaggedUri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
+      const fix = actions.find((a) => a.diagnostics?.[0].code === code);
+      assert.ok(fix, `a code action for ${code}: ${actions.map((a) => a.title).join(', ')}`);
+      const edits = (fix.edit!.documentChanges![0] as TextDocumentEdit).edits as { newText: string }[];
+      assert.ok(edits.some((e) => e.newText === newText), `${fix.title}: ${JSON.stringify(edits)}`);
+    });
+  }
+});
