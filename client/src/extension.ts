@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DraftStatusBar, type DraftStatus } from './statusBar';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
+import { DraftStatusBar, type DraftStatus } from './statusBar';
 
 const BUNDLED_SCHEME = 'compact-drafter-corpus';
 const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
@@ -9,6 +10,9 @@ const STATUS_NOTIFICATION = 'compactDrafter/status';
 
 let client: LanguageClient | undefined;
 let statusBar: DraftStatusBar | undefined;
+let restartPolicy: RestartPolicy | undefined;
+/** Watchers of the corpus folders of the running client, disposed with it. */
+let watchers: vscode.FileSystemWatcher[] = [];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Compact Drafter', { log: true });
@@ -24,21 +28,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SCHEME, corpusTexts));
 
   statusBar = new DraftStatusBar();
-  context.subscriptions.push(statusBar);
+  restartPolicy = new RestartPolicy(output);
+  context.subscriptions.push(statusBar, { dispose: () => watchers.forEach((w) => w.dispose()) });
   await startClient(context, output);
 
   // Trust changes what the server may read (the workspace corpus): start it again with the new answer.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      output.appendLine('Workspace trusted: restarting the server to read the workspace corpus.');
-      await client?.stop();
-      await startClient(context, output);
+      output.info('Workspace trusted: restarting the server to read the workspace corpus.');
+      await restart(context, output);
     }),
-    vscode.commands.registerCommand('compactDrafter.restartServer', async () => {
-      await client?.stop();
-      await startClient(context, output);
+    // The file watchers follow the corpus folders, so a new list needs a new client.
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (event.affectsConfiguration('compactDrafter.corpus.paths')) await restart(context, output);
     }),
+    vscode.commands.registerCommand('compactDrafter.restartServer', () => restart(context, output)),
   );
+}
+
+async function restart(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
+  await client?.stop();
+  await startClient(context, output);
 }
 
 async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
@@ -49,12 +59,15 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   };
   const settings = vscode.workspace.getConfiguration('compactDrafter');
   const corpusPaths = settings.get<string[]>('corpus.paths', ['corpus']);
+  watchers.forEach((w) => w.dispose());
+  watchers = corpusPaths.map((p) => vscode.workspace.createFileSystemWatcher(`${p.replace(/\\/g, '/').replace(/\/$/, '')}/**/*.{md,markdown,txt}`));
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
     outputChannel: output,
+    errorHandler: restartPolicy,
     // Hover text quotes the corpus, which is untrusted: never let it run commands or HTML.
     markdown: { isTrusted: false, supportHtml: false },
     initializationOptions: {
@@ -63,13 +76,13 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     },
     synchronize: {
       configurationSection: 'compactDrafter',
-      fileEvents: corpusPaths.map((p) => vscode.workspace.createFileSystemWatcher(`${p.replace(/\\/g, '/').replace(/\/$/, '')}/**/*.{md,markdown,txt}`)),
+      fileEvents: watchers,
     },
   };
   client = new LanguageClient('compactDrafter', 'Compact Drafter', serverOptions, clientOptions);
   client.onNotification(STATUS_NOTIFICATION, (status: DraftStatus) => statusBar?.update(status));
   await client.start();
-  output.appendLine(`Compact Drafter server started (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: bundled corpus only'}).`);
+  output.info(`Compact Drafter server started (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: bundled corpus only'}).`);
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createConnection,
   type Connection,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
@@ -19,7 +20,7 @@ import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
-import { quickFixes, toLspDiagnostic } from './features/diagnostics';
+import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
 import { ALL_RULES, runRules, type Diagnostic } from './rules';
 import { readSettings, type ServerSettings } from './settings';
 import { WorkspaceDrafts } from './workspace/workspaceDrafts';
@@ -114,10 +115,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // A newer version arrived meanwhile: its own validation is scheduled; publish nothing stale.
     if (!state || documents.get(uri)?.version !== state.document.version) return;
     const diagnostics = diagnosticsOf(state.document, state.analysis, state.corpus);
+    // A corpus file that could not be loaded says why on its own first line, when it is open.
+    const corpusProblems = state.corpus.problems
+      .filter((problem) => problem.uri === uri)
+      .map((problem) => ({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        code: 'corpus-file',
+        source: DIAGNOSTIC_SOURCE,
+        message: `This corpus file is ${problem.message.startsWith('skipped') ? '' : 'used, but '}${problem.message}.`,
+      }));
     void connection.sendDiagnostics({
       uri,
       version: state.document.version,
-      diagnostics: diagnostics.map((d) => toLspDiagnostic(d, state.document)),
+      diagnostics: [...corpusProblems, ...diagnostics.map((d) => toLspDiagnostic(d, state.document))],
     });
     void connection.sendNotification(STATUS_NOTIFICATION, {
       uri,

@@ -179,3 +179,30 @@ describe('workspace corpus and untrusted text', () => {
     }
   });
 });
+
+describe('a malformed corpus file, open in the editor', () => {
+  test('shows why it was skipped as a diagnostic on the file itself', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cd-ws-'));
+    mkdirSync(join(folder, 'corpus'));
+    const broken = join(folder, 'corpus', 'broken.md');
+    const text = '---\nsymbol: [unclosed\n---\n1. Text.\n';
+    writeFileSync(broken, text);
+    const server = await startServer({ workspaceFolder: folder });
+    try {
+      const uri = `file://${broken}`;
+      await server.open(uri, text);
+      const deadline = Date.now() + 5000;
+      let published: { code?: unknown; message: string }[] = [];
+      while (Date.now() < deadline) {
+        published = server.diagnostics.get(uri)?.at(-1)?.diagnostics ?? [];
+        if (published.some((d) => d.code === 'corpus-file')) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const problem = published.find((d) => d.code === 'corpus-file');
+      assert.ok(problem, JSON.stringify(published));
+      assert.match(problem.message, /skipped: broken front matter/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
