@@ -53,6 +53,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** Diagnostics of the latest validated version of each document; code actions read them. */
   const diagnosticsByUri = new Map<string, { version: number; generation: number; diagnostics: Diagnostic[] }>();
   const pending = new Map<string, NodeJS.Timeout>();
+  const liveCounted = new Map<string, DraftAnalysis>();
 
   /** Runs a handler; an exception is logged and answered with the empty result, never fatal. */
   const guard = <T>(name: string, empty: T, handler: () => T | Promise<T>) => async (): Promise<T> => {
@@ -93,7 +94,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document) return undefined;
     const current = await currentCorpus();
     const analysis = cache.get(uri, document.version, () => document.getText(), current);
-    drafts.setLive(uri, analysis.references);
+    // Counted once per new analysis, not at every request that reads it.
+    if (liveCounted.get(uri) !== analysis) {
+      liveCounted.set(uri, analysis);
+      drafts.setLive(uri, analysis.references);
+    }
     return { analysis, document, corpus: current };
   };
 
@@ -272,6 +277,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     cache.delete(uri);
     diagnosticsByUri.delete(uri);
     drafts.closeLive(uri);
+    liveCounted.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
