@@ -192,7 +192,7 @@ describe('a malformed corpus file, open in the editor', () => {
       const uri = `file://${broken}`;
       await server.open(uri, text);
       const deadline = Date.now() + 5000;
-      let published: { code?: unknown; message: string }[] = [];
+      let published: { code?: unknown; message: unknown }[] = [];
       while (Date.now() < deadline) {
         published = server.diagnostics.get(uri)?.at(-1)?.diagnostics ?? [];
         if (published.some((d) => d.code === 'corpus-file')) break;
@@ -200,7 +200,7 @@ describe('a malformed corpus file, open in the editor', () => {
       }
       const problem = published.find((d) => d.code === 'corpus-file');
       assert.ok(problem, JSON.stringify(published));
-      assert.match(problem.message, /skipped: broken front matter/);
+      assert.match(String(problem.message), /skipped: broken front matter/);
     } finally {
       await server.stop();
     }
