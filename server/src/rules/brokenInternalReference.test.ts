@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { bundledDataDir } from '../corpus';
 import { brokenInternalReferenceRule } from './brokenInternalReference';
-import type { Fix } from './rule';
-import { applyFix, check, flagged } from './testing';
+import { applyFix, assertOnlyEditsChange, check, flagged, seed } from './testing';
 
-const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
 
 interface Expected {
   readonly flagged: string;
@@ -87,20 +82,6 @@ const rows: readonly Row[] = [
   { name: 'inside a quotation, "above" is the quoted text’s', draft: '1. The report states that “as explained in paragraph 12 above, the Rapporteur” acts (A/68/283, para. 9).\n', expect: [] },
 ];
 
-/** Everything outside the edits is as it was. */
-function assertOnlyEditsChange(text: string, fix: Fix): void {
-  const result = applyFix(text, fix);
-  const edits = [...fix.edits].sort((a, b) => a.range.start - b.range.start);
-  let at = 0;
-  let resultAt = 0;
-  for (const edit of edits) {
-    const kept = text.slice(at, edit.range.start);
-    assert.equal(result.slice(resultAt, resultAt + kept.length), kept, 'text between the edits changed');
-    resultAt += kept.length + edit.newText.length;
-    at = edit.range.end;
-  }
-  assert.equal(result.slice(resultAt), text.slice(at), 'text after the edits changed');
-}
 
 describe('broken-internal-reference', () => {
   for (const row of rows) {

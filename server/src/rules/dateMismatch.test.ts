@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { bundledDataDir } from '../corpus';
 import { dateMismatchRule } from './dateMismatch';
-import type { Finding, Fix } from './rule';
-import { applyFix, check, flagged } from './testing';
+import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed } from './testing';
 
-const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
 
 interface Expected {
   readonly flagged: string;
@@ -65,14 +60,6 @@ const rows: readonly Row[] = [
   { name: 'no date stated', draft: 'resolution 71/280, paragraph 8', expect: [] },
 ];
 
-function assertFixTouchesOnlyFlaggedText(text: string, finding: Finding, fix: Fix): void {
-  const result = applyFix(text, fix);
-  const first = Math.min(...fix.edits.map((e) => e.range.start));
-  const last = Math.max(...fix.edits.map((e) => e.range.end));
-  assert.equal(result.slice(0, first), text.slice(0, first), 'text before the edits changed');
-  assert.equal(result.slice(result.length - (text.length - last)), text.slice(last), 'text after the edits changed');
-  for (const edit of fix.edits) assert.ok(edit.range.start >= finding.range.start && edit.range.end <= finding.range.end, 'an edit outside the flagged text');
-}
 
 describe('date-mismatch', () => {
   for (const row of rows) {

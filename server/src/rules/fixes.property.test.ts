@@ -11,7 +11,7 @@ import { noSuchParagraphRule } from './noSuchParagraph';
 import { paragraphNumberingRule } from './paragraphNumbering';
 import { quoteMismatchRule } from './quoteMismatch';
 import type { Finding, Fix, Rule } from './rule';
-import { applyFix, check, testCorpus } from './testing';
+import {  assertOnlyEditsChange, check, testCorpus } from './testing';
 import { unbalancedBracketsRule } from './unbalancedBrackets';
 
 const RULES: readonly Rule[] = [noSuchParagraphRule, quoteMismatchRule, brokenInternalReferenceRule, paragraphNumberingRule, unbalancedBracketsRule];
@@ -95,22 +95,6 @@ const draftArbitrary = fc.array(paragraph, { minLength: 2, maxLength: 9 }).map((
   return [...blocks, ...notes].join('\n\n') + '\n';
 });
 
-/** Everything outside the edits is as it was, and the edits do not overlap. */
-function assertOnlyEditsChange(text: string, fix: Fix): string {
-  const result = applyFix(text, fix);
-  const edits = [...fix.edits].sort((a, b) => a.range.start - b.range.start);
-  let at = 0;
-  let resultAt = 0;
-  for (const edit of edits) {
-    assert.ok(edit.range.start >= at, 'overlapping edits');
-    const kept = text.slice(at, edit.range.start);
-    assert.equal(result.slice(resultAt, resultAt + kept.length), kept, `“${fix.title}” changed text between its edits`);
-    resultAt += kept.length + edit.newText.length;
-    at = edit.range.end;
-  }
-  assert.equal(result.slice(resultAt), text.slice(at), `“${fix.title}” changed text after its edits`);
-  return result;
-}
 
 /** What each edit may touch: the cited text only. */
 function assertEditsCitedText(text: string, rule: Rule, finding: Finding, fix: Fix): void {

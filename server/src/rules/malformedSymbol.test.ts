@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { bundledDataDir } from '../corpus';
 import { malformedSymbolRule } from './malformedSymbol';
-import type { Finding, Fix, HouseStyle } from './rule';
-import { applyFix, check, flagged } from './testing';
+import type {  HouseStyle } from './rule';
+import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed } from './testing';
 
-const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
 
 interface Expected {
   readonly flagged: string;
@@ -94,14 +90,6 @@ const rows: readonly Row[] = [
   { name: 'a symbol in a web address is left alone', draft: 'https://undocs.org/a/res/71/280', expect: [] },
 ];
 
-function assertFixTouchesOnlyFlaggedText(text: string, finding: Finding, fix: Fix): void {
-  const result = applyFix(text, fix);
-  const first = Math.min(...fix.edits.map((e) => e.range.start));
-  const last = Math.max(...fix.edits.map((e) => e.range.end));
-  assert.equal(result.slice(0, first), text.slice(0, first), 'text before the edits changed');
-  assert.equal(result.slice(result.length - (text.length - last)), text.slice(last), 'text after the edits changed');
-  for (const edit of fix.edits) assert.ok(edit.range.start >= finding.range.start && edit.range.end <= finding.range.end, 'an edit outside the flagged text');
-}
 
 describe('malformed-symbol', () => {
   for (const row of rows) {

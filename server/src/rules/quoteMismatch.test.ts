@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { bundledDataDir } from '../corpus';
 import { quoteMismatchRule } from './quoteMismatch';
-import type { Fix } from './rule';
-import { applyFix, check, flagged, testCorpus } from './testing';
+import { applyFix, assertOnlyEditsChange, check, flagged, seed, testCorpus } from './testing';
 
-const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
 
 interface Expected {
   readonly flagged: string;
@@ -165,20 +160,6 @@ const rows: readonly Row[] = [
   { name: 'a quotation after a citation with no verb between', draft: `See A/68/283, para. 12 “${RELUCTANCE}”.`, expect: [] },
 ];
 
-/** Everything outside the edits is as it was. */
-function assertOnlyEditsChange(text: string, fix: Fix): void {
-  const result = applyFix(text, fix);
-  const edits = [...fix.edits].sort((a, b) => a.range.start - b.range.start);
-  let at = 0;
-  let resultAt = 0;
-  for (const edit of edits) {
-    const kept = text.slice(at, edit.range.start);
-    assert.equal(result.slice(resultAt, resultAt + kept.length), kept, 'text between the edits changed');
-    resultAt += kept.length + edit.newText.length;
-    at = edit.range.end;
-  }
-  assert.equal(result.slice(resultAt), text.slice(at), 'text after the edits changed');
-}
 
 describe('quote-mismatch', () => {
   for (const row of rows) {

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { CorpusDocument, bundledDataDir, type Corpus } from '../corpus';
-import type { Finding, Fix } from './rule';
+import { CorpusDocument, type Corpus } from '../corpus';
 import { supersededRule } from './superseded';
-import { applyFix, check, flagged, testCorpus } from './testing';
+import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed, testCorpus } from './testing';
 
-const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
 
 interface Expected {
   readonly flagged: string;
@@ -136,14 +132,6 @@ const rows: readonly Row[] = [
   { name: 'a name', draft: 'the New York Declaration', expect: [] },
 ];
 
-function assertFixTouchesOnlyFlaggedText(text: string, finding: Finding, fix: Fix): void {
-  const result = applyFix(text, fix);
-  const first = Math.min(...fix.edits.map((e) => e.range.start));
-  const last = Math.max(...fix.edits.map((e) => e.range.end));
-  assert.equal(result.slice(0, first), text.slice(0, first), 'text before the edits changed');
-  assert.equal(result.slice(result.length - (text.length - last)), text.slice(last), 'text after the edits changed');
-  for (const edit of fix.edits) assert.ok(edit.range.start >= finding.range.start && edit.range.end <= finding.range.end, 'an edit outside the flagged text');
-}
 
 describe('superseded', () => {
   for (const row of rows) {

@@ -1,7 +1,10 @@
 // Shared by the rules' table tests: analyse a draft against the bundled corpus, run one rule,
-// apply a fix.
+// apply a fix, and check that a fix changes nothing but its edits.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeDraft } from '../analysis';
-import { Corpus, bundledRegistry, loadBundledDocuments, type CorpusDocument } from '../corpus';
+import { Corpus, bundledDataDir, bundledRegistry, loadBundledDocuments, type CorpusDocument } from '../corpus';
 import { DEFAULT_HOUSE_STYLE, type Finding, type Fix, type HouseStyle, type Rule } from './rule';
 
 let bundled: Corpus | undefined;
@@ -34,4 +37,32 @@ export function applyFix(text: string, fix: Fix): string {
 /** The text each finding covers, for readable assertions. */
 export function flagged(text: string, findings: readonly Finding[]): string[] {
   return findings.map((f) => text.slice(f.range.start, f.range.end));
+}
+
+/** A bundled seed text. */
+export function seed(name: string): string {
+  return readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
+}
+
+/** Everything outside the edits is as it was, and the edits do not overlap; returns the fixed text. */
+export function assertOnlyEditsChange(text: string, fix: Fix): string {
+  const result = applyFix(text, fix);
+  const edits = [...fix.edits].sort((a, b) => a.range.start - b.range.start);
+  let at = 0;
+  let resultAt = 0;
+  for (const edit of edits) {
+    assert.ok(edit.range.start >= at, 'overlapping edits');
+    const kept = text.slice(at, edit.range.start);
+    assert.equal(result.slice(resultAt, resultAt + kept.length), kept, `“${fix.title}” changed text between its edits`);
+    resultAt += kept.length + edit.newText.length;
+    at = edit.range.end;
+  }
+  assert.equal(result.slice(resultAt), text.slice(at), `“${fix.title}” changed text after its edits`);
+  return result;
+}
+
+/** The fix changes only the text its finding flags. */
+export function assertFixTouchesOnlyFlaggedText(text: string, finding: Finding, fix: Fix): void {
+  assertOnlyEditsChange(text, fix);
+  for (const edit of fix.edits) assert.ok(edit.range.start >= finding.range.start && edit.range.end <= finding.range.end, 'an edit outside the flagged text');
 }

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { bundledDataDir } from '../corpus';
-import { check, flagged } from './testing';
+import { check, flagged, seed } from './testing';
 import { unbalancedBracketsRule } from './unbalancedBrackets';
 
-const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
 
 const CLOSES_NOTHING = /^This “\]” closes no bracket\.$/;
 const NEVER_CLOSED = /^This “\[” is never closed; the bracketed passage runs to the end of the draft\.$/;

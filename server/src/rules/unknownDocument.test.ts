@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { CorpusDocument, bundledDataDir, type Corpus } from '../corpus';
-import { check, flagged, testCorpus } from './testing';
+import { CorpusDocument, type Corpus } from '../corpus';
+import { check, flagged, seed, testCorpus } from './testing';
 import { unknownDocumentRule } from './unknownDocument';
 
-const seed = (name: string) => readFileSync(join(bundledDataDir(), 'corpus', name), 'utf8');
 
 interface Expected {
   readonly flagged: string;
