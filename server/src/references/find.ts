@@ -228,7 +228,11 @@ function select(text: string, candidates: Reference[]): Reference[] {
   });
 }
 
-function scan(text: string, options: GrammarOptions): Reference[] {
+/**
+ * As findReferences, but a grammar bug throws instead of yielding no references: for the robustness
+ * tests, which must see the failures that findReferences hides from the server.
+ */
+export function scanReferences(text: string, options: GrammarOptions = {}): Reference[] {
   const documents = [...keywordCitations(text), ...symbolCitations(text)];
   if (options.aliases?.length) documents.push(...aliasCitations(text, compileAliases(options.aliases)));
   const byStart = new Map<number, Cite>();
@@ -246,7 +250,7 @@ function scan(text: string, options: GrammarOptions): Reference[] {
 export function findReferences(text: string, options?: GrammarOptions): Reference[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   try {
-    return scan(text, options ?? {});
+    return scanReferences(text, options);
   } catch {
     // A grammar bug must not take the language server down; the block simply shows no references.
     return [];

@@ -3,7 +3,6 @@ import { describe, test } from 'node:test';
 import { brokenInternalReferenceRule } from './brokenInternalReference';
 import { applyFix, assertOnlyEditsChange, check, flagged, seed } from './testing';
 
-
 interface Expected {
   readonly flagged: string;
   readonly message: RegExp;
@@ -81,7 +80,6 @@ const rows: readonly Row[] = [
   { name: 'a footnote of another document', draft: '1. As set out in footnote 3 of A/68/283, the term applies.\n', expect: [] },
   { name: 'inside a quotation, "above" is the quoted text’s', draft: '1. The report states that “as explained in paragraph 12 above, the Rapporteur” acts (A/68/283, para. 9).\n', expect: [] },
 ];
-
 
 describe('broken-internal-reference', () => {
   for (const row of rows) {

@@ -3,7 +3,6 @@ import { describe, test } from 'node:test';
 import { dateMismatchRule } from './dateMismatch';
 import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed } from './testing';
 
-
 interface Expected {
   readonly flagged: string;
   readonly message: RegExp;
@@ -59,7 +58,6 @@ const rows: readonly Row[] = [
   { name: 'a name dates the instrument (the Compact, 10 December 2018), not the resolution', draft: 'the Global Compact for Safe, Orderly and Regular Migration of 10 December 2018', expect: [] },
   { name: 'no date stated', draft: 'resolution 71/280, paragraph 8', expect: [] },
 ];
-
 
 describe('date-mismatch', () => {
   for (const row of rows) {

@@ -95,7 +95,6 @@ const draftArbitrary = fc.array(paragraph, { minLength: 2, maxLength: 9 }).map((
   return [...blocks, ...notes].join('\n\n') + '\n';
 });
 
-
 /** What each edit may touch: the cited text only. */
 function assertEditsCitedText(text: string, rule: Rule, finding: Finding, fix: Fix): void {
   for (const edit of fix.edits) {

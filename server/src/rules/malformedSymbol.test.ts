@@ -4,7 +4,6 @@ import { malformedSymbolRule } from './malformedSymbol';
 import type {  HouseStyle } from './rule';
 import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed } from './testing';
 
-
 interface Expected {
   readonly flagged: string;
   readonly message: RegExp;
@@ -89,7 +88,6 @@ const rows: readonly Row[] = [
   { name: 'well formed', draft: 'See A/RES/71/280, A/HRC/23/46, S/RES/2240 (2015), A/C.3/74/L.35/Rev.1 and A/71/L.1*', expect: [] },
   { name: 'a symbol in a web address is left alone', draft: 'https://undocs.org/a/res/71/280', expect: [] },
 ];
-
 
 describe('malformed-symbol', () => {
   for (const row of rows) {

@@ -3,7 +3,6 @@ import { describe, test } from 'node:test';
 import { noSuchParagraphRule } from './noSuchParagraph';
 import { applyFix, assertOnlyEditsChange, check, flagged, seed } from './testing';
 
-
 interface Expected {
   readonly flagged: string;
   readonly message: RegExp;
@@ -98,7 +97,6 @@ const rows: readonly Row[] = [
   { name: 'a reference inside the draft is another rule’s', draft: '1. See paragraph 150 above.', expect: [] },
   { name: 'no pinpoint', draft: 'See A/68/283.', expect: [] },
 ];
-
 
 describe('no-such-paragraph', () => {
   for (const row of rows) {

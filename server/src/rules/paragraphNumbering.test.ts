@@ -4,7 +4,6 @@ import { paragraphNumberingRule } from './paragraphNumbering';
 import type {  HouseStyle } from './rule';
 import { applyFix, assertOnlyEditsChange, check, flagged, seed } from './testing';
 
-
 interface Expected {
   readonly flagged: string;
   readonly message: RegExp;
@@ -175,7 +174,6 @@ const rows: readonly Row[] = [
   },
   { name: 'a label that fits no list: the rule is unsure and says nothing', draft: draft('1. The Assembly:', '(a) Decides x;', '(q) Decides y.'), expect: [] },
 ];
-
 
 describe('paragraph-numbering', () => {
   for (const row of rows) {

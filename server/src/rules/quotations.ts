@@ -116,8 +116,13 @@ export function insideQuotation(model: DraftModel, offset: number): boolean {
   const span = spanAt(model, offset);
   if (!span) return false;
   const at = plainIndex(span, offset);
-  return quotePairs(span.text).some((pair) => pair.open < at && at < pair.close);
+  let pairs = pairsBySpan.get(span);
+  if (!pairs) pairsBySpan.set(span, (pairs = quotePairs(span.text)));
+  return pairs.some((pair) => pair.open < at && at < pair.close);
 }
+
+// A rule asks about every reference of a span: its quotation marks are paired once.
+const pairsBySpan = new WeakMap<TextSpan, QuotePair[]>();
 
 interface QuotePair {
   readonly open: number;
@@ -153,14 +158,55 @@ function quotePairs(text: string): QuotePair[] {
   return pairs.filter((p) => p.close > p.open + 1).sort((a, b) => a.open - b.open);
 }
 
-/** The span of prose an offset is in: the narrowest, since a footnote's span may sit inside a paragraph's. */
-function spanAt(model: DraftModel, offset: number): TextSpan | undefined {
-  let best: TextSpan | undefined;
-  for (const span of model.spans) {
-    if (span.range.start <= offset && offset < span.range.end && (!best || span.range.end - span.range.start < best.range.end - best.range.start)) {
-      best = span;
+/**
+ * For each span, the furthest end of it and the spans before it: a search for the spans holding an
+ * offset stops at the first span whose reach falls short. Undefined when the spans are not in
+ * document order (then every span is looked at).
+ */
+const reachByModel = new WeakMap<DraftModel, Float64Array | null>();
+
+function spanReach(model: DraftModel): Float64Array | undefined {
+  let reach = reachByModel.get(model);
+  if (reach === undefined) {
+    const spans = model.spans;
+    reach = new Float64Array(spans.length);
+    for (let i = 0, furthest = -Infinity; i < spans.length && reach; i++) {
+      if (i > 0 && spans[i].range.start < spans[i - 1].range.start) reach = null;
+      else reach[i] = furthest = Math.max(furthest, spans[i].range.end);
     }
+    reachByModel.set(model, reach);
   }
+  return reach ?? undefined;
+}
+
+/**
+ * The span of prose an offset is in: the narrowest, since a footnote's span may sit inside a
+ * paragraph's (the first of equals). Rules ask this for every reference, so it must not look at
+ * every span each time: on a 10 MB draft that was minutes.
+ */
+function spanAt(model: DraftModel, offset: number): TextSpan | undefined {
+  const spans = model.spans;
+  const reach = spanReach(model);
+  let best: TextSpan | undefined;
+  const consider = (span: TextSpan, replaceEqual: boolean) => {
+    if (span.range.start > offset || offset >= span.range.end) return;
+    const width = span.range.end - span.range.start;
+    const bestWidth = best ? best.range.end - best.range.start : Infinity;
+    if (width < bestWidth || (replaceEqual && width === bestWidth)) best = span;
+  };
+  if (!reach) {
+    for (const span of spans) consider(span, false);
+    return best;
+  }
+  // The spans that start at or before the offset, walked back while one of them may still reach it.
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].range.start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low - 1; i >= 0 && reach[i] > offset; i--) consider(spans[i], true);
   return best;
 }
 
@@ -393,7 +439,7 @@ export function sentenceAround(analysis: DraftAnalysis, ref: Reference): string 
   let sentence = '';
   let from = start;
   for (const other of analysis.references) {
-    if (spanAt(analysis.model, other.range.start) !== span) continue;
+    if (other.range.start < span.range.start || other.range.start >= span.range.end || spanAt(analysis.model, other.range.start) !== span) continue;
     const r = plainRange(span, other.range);
     if (r.end <= from || r.start >= end) continue;
     sentence += text.slice(from, Math.max(from, r.start)) + ' ';

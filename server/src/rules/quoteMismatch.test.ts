@@ -3,7 +3,6 @@ import { describe, test } from 'node:test';
 import { quoteMismatchRule } from './quoteMismatch';
 import { applyFix, assertOnlyEditsChange, check, flagged, seed, testCorpus } from './testing';
 
-
 interface Expected {
   readonly flagged: string;
   readonly message: RegExp;
@@ -159,7 +158,6 @@ const rows: readonly Row[] = [
   { name: 'quotation and citation in different sentences', draft: `“${RELUCTANCE}”. See A/68/283, para. 12.`, expect: [] },
   { name: 'a quotation after a citation with no verb between', draft: `See A/68/283, para. 12 “${RELUCTANCE}”.`, expect: [] },
 ];
-
 
 describe('quote-mismatch', () => {
   for (const row of rows) {

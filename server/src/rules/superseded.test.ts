@@ -4,7 +4,6 @@ import { CorpusDocument, type Corpus } from '../corpus';
 import { supersededRule } from './superseded';
 import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed, testCorpus } from './testing';
 
-
 interface Expected {
   readonly flagged: string;
   readonly message: RegExp;
@@ -131,7 +130,6 @@ const rows: readonly Row[] = [
   { name: 'Security Council resolution', draft: 'Security Council resolution 2240 (2015)', expect: [] },
   { name: 'a name', draft: 'the New York Declaration', expect: [] },
 ];
-
 
 describe('superseded', () => {
   for (const row of rows) {

@@ -3,7 +3,6 @@ import { describe, test } from 'node:test';
 import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed } from './testing';
 import { titleMismatchRule } from './titleMismatch';
 
-
 interface Expected {
   readonly flagged: string;
   readonly message: RegExp;
@@ -60,7 +59,6 @@ const rows: readonly Row[] = [
   { name: 'a name, not a symbol', draft: 'the New York Declaration, entitled “Declaration on refugees”', expect: [] },
   { name: 'a document the registry does not know', draft: 'See A/70/59, entitled “In safety and dignity”', expect: [] },
 ];
-
 
 describe('title-mismatch', () => {
   for (const row of rows) {

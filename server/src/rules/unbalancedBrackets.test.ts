@@ -3,7 +3,6 @@ import { describe, test } from 'node:test';
 import { check, flagged, seed } from './testing';
 import { unbalancedBracketsRule } from './unbalancedBrackets';
 
-
 const CLOSES_NOTHING = /^This “\]” closes no bracket\.$/;
 const NEVER_CLOSED = /^This “\[” is never closed; the bracketed passage runs to the end of the draft\.$/;
 

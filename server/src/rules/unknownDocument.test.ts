@@ -4,7 +4,6 @@ import { CorpusDocument, type Corpus } from '../corpus';
 import { check, flagged, seed, testCorpus } from './testing';
 import { unknownDocumentRule } from './unknownDocument';
 
-
 interface Expected {
   readonly flagged: string;
   readonly message: RegExp;
