@@ -43,6 +43,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration('compactDrafter.corpus.paths')) await restart(context, output);
     }),
     vscode.commands.registerCommand('compactDrafter.restartServer', () => restart(context, output)),
+    // An untitled copy, so the walkthrough's fixes never touch the installed extension's files.
+    vscode.commands.registerCommand('compactDrafter.openExample', async () => {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'examples', 'flagged-draft.md'));
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+      await vscode.window.showTextDocument(document);
+    }),
   );
 }
 
