@@ -91,7 +91,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const analysisOf = async (uri: string): Promise<{ analysis: DraftAnalysis; document: TextDocument; corpus: Corpus } | undefined> => {
     const document = documents.get(uri);
-    if (!document) return undefined;
+    if (!document || document.getText().length > settings.maxDocumentSize) return undefined;
     const current = await currentCorpus();
     const analysis = cache.get(uri, document.version, () => document.getText(), current);
     // Counted once per new analysis, not at every request that reads it.
@@ -116,6 +116,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const validate = async (uri: string): Promise<void> => {
+    const document = documents.get(uri);
+    if (document && document.getText().length > settings.maxDocumentSize) {
+      const size = (document.getText().length / 1e6).toFixed(1);
+      void connection.sendDiagnostics({
+        uri,
+        version: document.version,
+        diagnostics: [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: DiagnosticSeverity.Information,
+            code: 'document-too-large',
+            source: DIAGNOSTIC_SOURCE,
+            message: `This draft has ${size} million characters, more than compactDrafter.maxDocumentSize (${(settings.maxDocumentSize / 1e6).toFixed(1)} million): its citations are not checked. Raise the setting to check it, at the cost of slower responses.`,
+          },
+        ],
+      });
+      return;
+    }
     const state = await analysisOf(uri);
     // A newer version arrived meanwhile: its own validation is scheduled; publish nothing stale.
     if (!state || documents.get(uri)?.version !== state.document.version) return;

@@ -128,3 +128,25 @@ describe('a quick fix for every fixable code', () => {
     });
   }
 });
+
+describe('a draft above compactDrafter.maxDocumentSize', () => {
+  test('is not analysed, says so, and the server keeps answering', async () => {
+    const server = await startServer({ initializationOptions: { settings: { maxDocumentSize: 50_000 } } });
+    try {
+      const bigUri = 'file:///tmp/huge-draft.md';
+      const big = 'Recalling its resolution 67/172,\n\n'.repeat(5000);
+      await server.open(bigUri, big);
+      const { diagnostics } = await waitFor(() => server.diagnostics.get(bigUri)?.at(-1), 5000, 'diagnostics of the big draft');
+      assert.deepEqual(diagnostics.map((d) => d.code), ['document-too-large']);
+      assert.match(String(diagnostics[0].message), /not checked/);
+      const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 0, character: 28 } });
+      assert.equal(hover, null);
+      const smallUri = 'file:///tmp/small-draft.md';
+      await server.open(smallUri, 'Recalling its resolution 67/172,\n');
+      const small = await waitFor(() => server.diagnostics.get(smallUri)?.at(-1), 5000, 'diagnostics of the small draft');
+      assert.deepEqual(small.diagnostics.map((d) => d.code), ['superseded']);
+    } finally {
+      await server.stop();
+    }
+  });
+});
