@@ -112,6 +112,10 @@ EOF
   # lib/vscode carries its own allowScripts for its nested `npm install`.
   (
     cd "$CS_DIR"
+    # Run from `npm run`, the parent npm's settings (npm_config_user_agent naming node/v20, NODE,
+    # npm_node_execpath) would leak into this npm and fail code-server's Node 24 check.
+    for var in $(env | grep -o '^npm_[A-Za-z0-9_]*'); do unset "$var"; done
+    unset NODE
     export PATH="$NODE_PKG_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE_PKG_DIR"
     export npm_config_update_notifier=false
