@@ -104,7 +104,8 @@ export function readAnnex(text: string, at: number): { range: OffsetRange; annex
 
 const COMMA_AT = /[ \t]*,[ \t]*/y;
 // The pinpoint belongs to what follows: "…, paragraphs 8 and 9 of resolution 71/1".
-const OF_NEXT_AT = /[ \t]*,?[ \t]+of\b/y;
+// Not `[ \t]*,?[ \t]+`: that splits a long run of spaces every way (quadratic), see dates.ts.
+const OF_NEXT_AT = /(?:[ \t]*,[ \t]+|[ \t]+)of\b/y;
 
 /** Paragraphs or pages at `at`, as one pinpoint. */
 export function readParagraphsOrPages(text: string, at: number): Pinpoint | undefined {

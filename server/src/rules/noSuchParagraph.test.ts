@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { noSuchParagraphRule } from './noSuchParagraph';
-import { applyFix, assertOnlyEditsChange, check, flagged, seed } from './testing';
+import { applyFix, assertOnlyEditsChange, check, flagged, seed, timedCheck } from './testing';
 
 interface Expected {
   readonly flagged: string;
@@ -56,6 +56,18 @@ const rows: readonly Row[] = [
         flagged: 'para. 190',
         message: /^A\/68\/283 has no paragraph 190: its paragraphs run from 1 to 143\. The sentence is from paragraph 90\.$/,
         fixed: 'States have the power to determine who enters and stays in their territory (A/68/283, para. 90).',
+      },
+    ],
+  },
+  {
+    // Regression (robustness fuzzing): a line without full stops is read SENTENCE_REACH characters either side, not whole.
+    name: 'no quotation, in a long line without full stops: the words beside the citation still name paragraph 90',
+    draft: `${'one clause, '.repeat(150)}States have the power to determine who enters and stays in their territory (A/68/283, para. 190)${', another clause'.repeat(150)}`,
+    expect: [
+      {
+        flagged: 'para. 190',
+        message: /^A\/68\/283 has no paragraph 190: its paragraphs run from 1 to 143\. The sentence is from paragraph 90\.$/,
+        fixed: `${'one clause, '.repeat(150)}States have the power to determine who enters and stays in their territory (A/68/283, para. 90)${', another clause'.repeat(150)}`,
       },
     ],
   },
@@ -125,6 +137,12 @@ describe('no-such-paragraph', () => {
       assert.deepEqual(flagged(seed(name), check(noSuchParagraphRule, seed(name))), []);
     });
   }
+
+  test('regression: 1,500 citations past the end on one line without a full stop, each flagged, fast (each read the whole line as its sentence: 11 minutes)', { timeout: 60_000 }, () => {
+    const text = Array.from({ length: 1_500 }, (_, i) => `“quoted words number ${i} here” (A/68/283, para. ${150 + i})`).join('; ');
+    const { findings } = timedCheck(noSuchParagraphRule, text);
+    assert.equal(findings.length, 1_500);
+  });
 
   test('seed A/71/285 with its citation of A/68/283 given a pinpoint past the end: flagged, no fix for a paraphrase', () => {
     const text = seed('A-71-285-excerpt.txt').replace('(see A/68/283)', '(see A/68/283, para. 180)');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { paragraphNumberingRule } from './paragraphNumbering';
 import type {  HouseStyle } from './rule';
-import { applyFix, assertOnlyEditsChange, check, flagged, seed } from './testing';
+import { applyFix, assertOnlyEditsChange, check, flagged, seed, timedCheck } from './testing';
 
 interface Expected {
   readonly flagged: string;
@@ -197,6 +197,22 @@ describe('paragraph-numbering', () => {
       });
     });
   }
+
+  test('regression: 3,000 paragraphs all numbered 2 — every slip reported, the first ones with a fix, fast (each fix renumbered the rest: 3 s, quadratic)', { timeout: 60_000 }, () => {
+    const text = '1. One.\n\n' + '2. Again.\n\n'.repeat(3_000);
+    const { findings } = timedCheck(paragraphNumberingRule, text);
+    assert.equal(findings.length, 2_999);
+    assert.equal(findings[0].fixes[0].title, 'Renumber paragraphs 2–2');
+    assert.equal(applyFix(text, findings[0].fixes[0]), '1. One.\n\n' + Array.from({ length: 3_000 }, (_, i) => `${i + 2}. Again.\n\n`).join(''));
+    assert.equal(findings[findings.length - 1].fixes.length, 0, 'past the budget, no fix');
+  });
+
+  test('regression: 4,000 sub-paragraphs all lettered (b) — every slip reported, fast (each fix relettered the rest: 7 s, quadratic)', { timeout: 60_000 }, () => {
+    const text = '1. Chapeau:\n\n' + '(b) item;\n\n'.repeat(4_000);
+    const { findings } = timedCheck(paragraphNumberingRule, text);
+    assert.equal(findings.length, 4_000);
+    assert.equal(findings[0].fixes[0].title, 'Reletter sub-paragraphs (b)–(b)');
+  });
 
   test('seed A/68/283: paragraphs 1–143 run on, sub-paragraphs too', () => {
     assert.deepEqual(flagged(seed('A-68-283.md'), check(paragraphNumberingRule, seed('A-68-283.md'))), []);

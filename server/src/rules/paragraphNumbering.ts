@@ -41,10 +41,19 @@ function numberingRuns(paragraphs: readonly NumberedParagraph[]): NumberedParagr
   return runs;
 }
 
+/**
+ * How many paragraphs and references the renumbering fixes of one draft may visit. Each fix renumbers
+ * the rest of its run and reads every reference, so a draft whose every paragraph is a slip ("2." three
+ * thousand times) made the rule quadratic: seconds per 100 KB. Past the budget the slips are still
+ * reported, without a fix; the first fix renumbers the rest of the run anyway.
+ */
+const RENUMBER_BUDGET = 200_000;
+
 function paragraphFindings(context: RuleContext): Finding[] {
   const { text, analysis } = context;
   const dash = dashOf(context);
   const findings: Finding[] = [];
+  let budget = RENUMBER_BUDGET;
   for (const run of numberingRuns(analysis.model.paragraphs)) {
     // The last paragraph that is not an insertion: "4" follows "3" even with "3 bis" (or a misplaced "5 bis") between them.
     let base = run[0];
@@ -71,7 +80,9 @@ function paragraphFindings(context: RuleContext): Finding[] {
           const missing = Array.from({ length: paragraph.number - expected }, (_, k) => String(expected + k));
           message = `Paragraph ${paragraph.label} follows paragraph ${previous.label}: there ${missing.length > 1 ? 'are' : 'is'} no ${paragraphWords(missing, dash)}.`;
         }
-        const fix = renumber(context, run, i, expected, dash);
+        const cost = run.length - i + analysis.model.paragraphs.length + analysis.references.length;
+        const fix = cost <= budget ? renumber(context, run, i, expected, dash) : undefined;
+        budget -= cost;
         findings.push({ range, message, fixes: fix ? [fix] : [] });
         continue;
       }
@@ -183,6 +194,8 @@ interface Labelled {
 function subparagraphFindings(context: RuleContext): Finding[] {
   const { text, analysis } = context;
   const findings: Finding[] = [];
+  // As RENUMBER_BUDGET: each relabelling fix reads the rest of its list.
+  let budget = RENUMBER_BUDGET;
   for (const paragraph of analysis.model.paragraphs) {
     const items: Labelled[] = [];
     const faults: { item: number; expected: number; previous?: Labelled }[] = [];
@@ -229,7 +242,9 @@ function subparagraphFindings(context: RuleContext): Finding[] {
             ? `In paragraph ${paragraph.label}, sub-paragraph ${label} follows ${name(fault.previous.value)}: there are no sub-paragraphs ${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}.`
             : `In paragraph ${paragraph.label}, sub-paragraph ${label} follows ${name(fault.previous.value)}: there is no sub-paragraph ${missing[0]}.`;
       }
-      const fix = relabel(text, items, fault.item, fault.expected, dashOf(context));
+      const cost = items.length - fault.item;
+      const fix = cost <= budget ? relabel(text, items, fault.item, fault.expected, dashOf(context)) : undefined;
+      budget -= cost;
       findings.push({ range, message, fixes: fix ? [fix] : [] });
     }
   }
@@ -269,10 +284,22 @@ function relabel(text: string, items: readonly Labelled[], from: number, expecte
 /** The label's letters as printed at the start of the sub-paragraph: "d" of "(d)", of "d." or "d)". */
 function subLabelRange(text: string, sub: SubParagraph): OffsetRange | undefined {
   const head = text.slice(sub.range.start, sub.range.start + sub.label.length + 8);
-  const m = new RegExp(String.raw`^[ \t]*(?:[-*+][ \t]+)?\(?(${sub.label})[.)]`).exec(head);
+  const m = labelPattern(sub.label).exec(head);
   if (!m) return undefined;
   const start = sub.range.start + m[0].length - 1 - sub.label.length;
   return { start, end: start + sub.label.length };
+}
+
+// Relabelling a list reads every later label, for every slip: each label's pattern is compiled once.
+const labelPatterns = new Map<string, RegExp>();
+
+function labelPattern(label: string): RegExp {
+  let pattern = labelPatterns.get(label);
+  if (!pattern) {
+    pattern = new RegExp(String.raw`^[ \t]*(?:[-*+][ \t]+)?\(?(${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})[.)]`);
+    if (labelPatterns.size < 1_000) labelPatterns.set(label, pattern);
+  }
+  return pattern;
 }
 
 /** (a) … (z), then (aa), (bb), … as UN texts continue. */

@@ -82,17 +82,18 @@ export function attributedQuotations(analysis: DraftAnalysis): Attribution[] {
       const inner = text.slice(pair.open + 1, pair.close);
       if (wordsOf(inner).length < MIN_QUOTATION_WORDS || NAMING_BEFORE.test(text.slice(0, pair.open))) continue;
       const citations = new Set<number>();
-      const after = places.findIndex((p) => p.start > pair.close);
-      if (after >= 0 && QUOTE_THEN_CITATION.test(text.slice(pair.close + 1, places[after].start))) {
+      // The places are in order of their starts (a long line of citations has thousands: search, not scan).
+      const startingAfter = (offset: number) => firstIndex(places.length, (i) => places[i].start > offset);
+      const after = startingAfter(pair.close);
+      if (after < places.length && QUOTE_THEN_CITATION.test(text.slice(pair.close + 1, places[after].start))) {
         for (let i = after; ; i++) {
           citations.add(i);
           if (i + 1 >= places.length || !linked(i)) break;
         }
       }
-      let before = -1;
-      places.forEach((p, i) => {
-        if (p.end <= pair.open) before = i;
-      });
+      // The last citation ending before the quotation: it starts at or before the quotation does.
+      let before = startingAfter(pair.open) - 1;
+      while (before >= 0 && places[before].end > pair.open) before--;
       if (before >= 0) {
         const gap = text.slice(places[before].end, pair.open);
         let first = before;
@@ -109,6 +110,18 @@ export function attributedQuotations(analysis: DraftAnalysis): Attribution[] {
     }
   }
   return found.sort((a, b) => a.quotation.range.start - b.quotation.range.start);
+}
+
+/** The first index below `length` for which `test` holds, given that it holds for every index after one that does; else `length`. */
+function firstIndex(length: number, test: (i: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (test(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** Whether an offset of the draft lies inside quotation marks (words quoted from another text). */
@@ -187,26 +200,15 @@ function spanReach(model: DraftModel): Float64Array | undefined {
 function spanAt(model: DraftModel, offset: number): TextSpan | undefined {
   const spans = model.spans;
   const reach = spanReach(model);
+  // The spans that start at or before the offset, walked back while one of them may still reach it
+  // (all of them when the spans are out of order); ties go to the first span.
+  const last = reach ? firstIndex(spans.length, (i) => spans[i].range.start > offset) - 1 : spans.length - 1;
   let best: TextSpan | undefined;
-  const consider = (span: TextSpan, replaceEqual: boolean) => {
-    if (span.range.start > offset || offset >= span.range.end) return;
-    const width = span.range.end - span.range.start;
-    const bestWidth = best ? best.range.end - best.range.start : Infinity;
-    if (width < bestWidth || (replaceEqual && width === bestWidth)) best = span;
-  };
-  if (!reach) {
-    for (const span of spans) consider(span, false);
-    return best;
+  for (let i = last; i >= 0 && (!reach || reach[i] > offset); i--) {
+    const span = spans[i];
+    if (span.range.start > offset || offset >= span.range.end) continue;
+    if (!best || span.range.end - span.range.start <= best.range.end - best.range.start) best = span;
   }
-  // The spans that start at or before the offset, walked back while one of them may still reach it.
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].range.start <= offset) low = mid + 1;
-    else high = mid;
-  }
-  for (let i = low - 1; i >= 0 && reach[i] > offset; i--) consider(spans[i], true);
   return best;
 }
 
@@ -283,8 +285,12 @@ function squeeze(text: string): string {
 }
 
 function inNormalised(quotation: string, haystack: string): boolean {
+  return partsIn(quotedParts(quotation).map(squeeze), haystack);
+}
+
+function partsIn(parts: readonly string[], haystack: string): boolean {
   let from = 0;
-  for (const part of quotedParts(quotation).map(squeeze)) {
+  for (const part of parts) {
     const at = indexAllowingFirstLetterCase(haystack, part, from);
     if (at < 0) return false;
     from = at + part.length;
@@ -305,10 +311,11 @@ const normalisedParagraphs = new WeakMap<NumberedParagraph, string>();
 
 /** The paragraphs of a document that hold the quotation. */
 export function paragraphsHolding(quotation: string, document: CorpusDocument): NumberedParagraph[] {
+  const parts = quotedParts(quotation).map(squeeze);
   return document.model.paragraphs.filter((paragraph) => {
     let haystack = normalisedParagraphs.get(paragraph);
     if (haystack === undefined) normalisedParagraphs.set(paragraph, (haystack = squeeze(normaliseForComparison(paragraph.text))));
-    return inNormalised(quotation, haystack);
+    return partsIn(parts, haystack);
   });
 }
 
@@ -418,16 +425,24 @@ export function closestWording(quotation: string, source: string): { text: strin
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATION = /(?:^|[\s(])(?:paras?|pp?|nos?|vol|chap|sect|arts?|cf|e\.g|i\.e|Mr|Ms|Mrs|Dr|H\.E|St|Rev|Add|Corr|Amend)$/i;
 
+/**
+ * How far a sentence may reach either side of its citation. Further is not a sentence but a run of
+ * text without full stops (a pasted table, a PDF extraction): reading all of it for every citation
+ * made the rules quadratic, minutes on a 100 KB line.
+ */
+const SENTENCE_REACH = 1_000;
+
 /** The sentence around a citation, in plain words, with every citation in it left out. */
 export function sentenceAround(analysis: DraftAnalysis, ref: Reference): string | undefined {
   const span = spanAt(analysis.model, ref.range.start);
   if (!span) return undefined;
   const text = span.text;
   const at = plainRange(span, ref.range);
-  let start = 0;
-  let end = text.length;
+  let start = Math.max(0, at.start - SENTENCE_REACH);
+  let end = Math.min(text.length, at.end + SENTENCE_REACH);
   const boundary = /[.!?](?:["”’)\]]*)\s+(?=["“‘(]?[\p{Lu}\d])/gu;
-  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+  boundary.lastIndex = start;
+  for (let m = boundary.exec(text); m && m.index < end; m = boundary.exec(text)) {
     if (ABBREVIATION.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const after = m.index + m[0].length;
     if (m.index < at.start) start = after;
@@ -438,8 +453,12 @@ export function sentenceAround(analysis: DraftAnalysis, ref: Reference): string 
   }
   let sentence = '';
   let from = start;
+  // Only the citations that may overlap the sentence are mapped to plain text (a span may hold thousands).
+  const sourceStart = span.sourceOffsets[start];
+  const sourceEnd = span.sourceOffsets[end];
   for (const other of analysis.references) {
-    if (other.range.start < span.range.start || other.range.start >= span.range.end || spanAt(analysis.model, other.range.start) !== span) continue;
+    if (other.range.end < sourceStart || other.range.start > sourceEnd || other.range.start < span.range.start || other.range.start >= span.range.end) continue;
+    if (spanAt(analysis.model, other.range.start) !== span) continue;
     const r = plainRange(span, other.range);
     if (r.end <= from || r.start >= end) continue;
     sentence += text.slice(from, Math.max(from, r.start)) + ' ';
@@ -461,11 +480,19 @@ export function paragraphEchoing(sentence: string, document: CorpusDocument): Nu
   const said = wordsOf(sentence);
   const needed = Math.min(FULL_ECHO_RUN, said.length);
   if (needed < MIN_ECHO_RUN) return undefined;
+  // Only a paragraph sharing MIN_ECHO_RUN words in a row can reach `needed`, and one that cannot is
+  // shorter than any run that decides the answer: the others are not compared word by word.
+  const index = echoIndex(document);
+  const candidates = new Set<number>();
+  for (let i = 0; i + MIN_ECHO_RUN <= said.length; i++) {
+    for (const k of index.byRun.get(said.slice(i, i + MIN_ECHO_RUN).join(' ')) ?? []) candidates.add(k);
+  }
   let best: NumberedParagraph | undefined;
   let bestRun = 0;
   let secondRun = 0;
-  for (const paragraph of document.model.paragraphs) {
-    const run = longestCommonRun(said, wordsOf(paragraph.text));
+  for (const k of [...candidates].sort((a, b) => a - b)) {
+    const paragraph = document.model.paragraphs[k];
+    const run = longestCommonRun(said, index.words[k]);
     if (run > bestRun) {
       secondRun = bestRun;
       bestRun = run;
@@ -473,6 +500,33 @@ export function paragraphEchoing(sentence: string, document: CorpusDocument): Nu
     } else if (run > secondRun) secondRun = run;
   }
   return bestRun >= needed && bestRun > secondRun ? best : undefined;
+}
+
+interface EchoIndex {
+  /** The words of each paragraph of the document. */
+  readonly words: readonly (readonly string[])[];
+  /** Every run of MIN_ECHO_RUN words → the paragraphs that have it, in order. */
+  readonly byRun: ReadonlyMap<string, readonly number[]>;
+}
+
+const echoIndexes = new WeakMap<CorpusDocument, EchoIndex>();
+
+function echoIndex(document: CorpusDocument): EchoIndex {
+  let index = echoIndexes.get(document);
+  if (!index) {
+    const words = document.model.paragraphs.map((paragraph) => wordsOf(paragraph.text));
+    const byRun = new Map<string, number[]>();
+    words.forEach((list, k) => {
+      for (let i = 0; i + MIN_ECHO_RUN <= list.length; i++) {
+        const key = list.slice(i, i + MIN_ECHO_RUN).join(' ');
+        const holders = byRun.get(key);
+        if (!holders) byRun.set(key, [k]);
+        else if (holders[holders.length - 1] !== k) holders.push(k);
+      }
+    });
+    echoIndexes.set(document, (index = { words, byRun }));
+  }
+  return index;
 }
 
 function longestCommonRun(a: readonly string[], b: readonly string[]): number {

@@ -66,3 +66,12 @@ export function assertFixTouchesOnlyFlaggedText(text: string, finding: Finding, 
   assertOnlyEditsChange(text, fix);
   for (const edit of fix.edits) assert.ok(edit.range.start >= finding.range.start && edit.range.end <= finding.range.end, 'an edit outside the flagged text');
 }
+
+/** As check, with the time the rule alone took (the analysis is not counted), for the rules' complexity regressions. */
+export function timedCheck(rule: Rule, text: string): { findings: Finding[]; ms: number } {
+  const corpus = testCorpus();
+  const context = { text, analysis: analyzeDraft(text, corpus), corpus, houseStyle: DEFAULT_HOUSE_STYLE };
+  const started = performance.now();
+  const findings = rule.check(context);
+  return { findings, ms: performance.now() - started };
+}
