@@ -1,0 +1,146 @@
+// Scans a draft for wording reused from the indexed corpus: each numbered paragraph (and each
+// prose span outside them) is fingerprinted, its candidate sources verified by alignment.
+import type { DraftModel, OffsetRange, TextSpan } from '../parse/model';
+import { alignWindows, type DiffPart } from './align';
+import { fingerprints } from './fingerprints';
+import type { ReuseIndex } from './index';
+import { tokenizeSpans, type WordToken } from './normalise';
+
+export interface ReuseSource {
+  readonly id: string;
+  readonly symbol: string | undefined;
+  readonly uri: string;
+  /** The source paragraph's label ([] for a prose span of a document without numbered paragraphs). */
+  readonly paragraphs: string[];
+}
+
+export interface ReuseMatch {
+  /** Draft source offsets of the aligned window. */
+  readonly range: OffsetRange;
+  readonly source: ReuseSource;
+  readonly similarity: number;
+  readonly altered: boolean;
+  readonly diff: DiffPart[];
+  /** The source's exact words over the aligned window (the agreed wording). */
+  readonly sourceText: string;
+}
+
+export interface ScanOptions {
+  /** Matched words a match needs (25). */
+  readonly minWords?: number;
+  /** Similarity a match needs (0.8). */
+  readonly minSimilarity?: number;
+  /** Fingerprints a candidate must share (2). */
+  readonly minShared?: number;
+  /** Candidates verified per draft paragraph, most shared first (16). */
+  readonly maxCandidates?: number;
+  /** The draft's own symbol: documents with it are not sources. */
+  readonly excludeSymbol?: string;
+  /** Drop cache entries for texts not in this draft (true); false when one cache serves several drafts. */
+  readonly pruneCache?: boolean;
+}
+
+/** A cached match, its range in draft tokens of the unit (so it survives edits elsewhere). */
+export interface CachedMatch extends Omit<ReuseMatch, 'range'> {
+  readonly draftFrom: number;
+  readonly draftTo: number;
+}
+
+export type ScanCache = Map<string, CachedMatch[]>;
+
+interface DraftUnit {
+  readonly text: string;
+  readonly spans: readonly TextSpan[];
+}
+
+/** The draft's units: numbered paragraphs, and prose spans outside them (preambular paragraphs, lists, notes). */
+export function draftUnits(model: DraftModel): DraftUnit[] {
+  const units: DraftUnit[] = model.paragraphs.map((p) => ({ text: p.text, spans: p.spans }));
+  const ranges = model.paragraphs.map((p) => p.range);
+  let k = 0;
+  for (const span of model.spans) {
+    while (k < ranges.length && ranges[k].end <= span.range.start) k++;
+    if (k < ranges.length && span.range.start >= ranges[k].start && span.range.end <= ranges[k].end) continue;
+    units.push({ text: span.text, spans: [span] });
+  }
+  return units;
+}
+
+function matchUnit(tokens: readonly WordToken[], index: ReuseIndex, options: ScanOptions): CachedMatch[] {
+  const minWords = options.minWords ?? 25;
+  if (tokens.length < minWords) return [];
+  const norms = tokens.map((t) => t.norm);
+  const candidates = index.candidates({ fingerprints: fingerprints(norms) }, { minShared: options.minShared ?? 2, limit: options.maxCandidates ?? 16, excludeSymbol: options.excludeSymbol });
+  const out: CachedMatch[] = [];
+  for (const candidate of candidates) {
+    const unit = index.unit(candidate.unit);
+    const sourceTokens = index.unitTokens(candidate.unit);
+    for (const window of alignWindows(tokens, sourceTokens, { minWords, minSimilarity: options.minSimilarity ?? 0.8 })) {
+      out.push({
+        draftFrom: window.draftFrom,
+        draftTo: window.draftTo,
+        source: { id: unit.document.id, symbol: unit.document.symbol, uri: unit.document.uri, paragraphs: unit.label === undefined ? [] : [unit.label] },
+        similarity: window.similarity,
+        altered: window.altered,
+        diff: window.diff,
+        sourceText: unit.text.slice(sourceTokens[window.sourceFrom].start, sourceTokens[window.sourceTo].end),
+      });
+    }
+  }
+  return out.sort((x, y) => x.draftFrom - y.draftFrom || y.similarity - x.similarity || x.source.id.localeCompare(y.source.id) || (x.source.paragraphs[0] ?? '').localeCompare(y.source.paragraphs[0] ?? '', 'en', { numeric: true }));
+}
+
+/**
+ * Every reuse of corpus wording in the draft, in draft order. With a cache, a unit whose text
+ * (and the index generation and options) did not change is not recomputed; entries for texts no
+ * longer in the draft are dropped.
+ */
+export function scanDraft(model: DraftModel, index: ReuseIndex, options: ScanOptions = {}, cache?: ScanCache): ReuseMatch[] {
+  const prefix = `${index.generation}\u0000${options.excludeSymbol ?? ''}\u0000${options.minWords ?? ''}\u0000${options.minSimilarity ?? ''}\u0000${options.minShared ?? ''}\u0000${options.maxCandidates ?? ''}\u0000`;
+  const used = cache ? new Set<string>() : undefined;
+  const out: ReuseMatch[] = [];
+  for (const unit of draftUnits(model)) {
+    const key = prefix + unit.text;
+    let tokens: WordToken[] | undefined;
+    let cached = cache?.get(key);
+    if (!cached) {
+      tokens = tokenizeSpans(unit.spans);
+      cached = matchUnit(tokens, index, options);
+      cache?.set(key, cached);
+    }
+    used?.add(key);
+    if (cached.length === 0) continue;
+    tokens ??= tokenizeSpans(unit.spans);
+    for (const match of cached) {
+      const { draftFrom, draftTo, ...rest } = match;
+      out.push({ ...rest, range: { start: tokens[draftFrom].start, end: tokens[draftTo].end } });
+    }
+  }
+  if (cache && used && options.pruneCache !== false) for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** Counts of a match's differences, for messages. */
+export function diffCounts(diff: readonly DiffPart[]): { changed: number; added: number; removed: number; respelt: number } {
+  const count = (s: string | undefined) => (s ? s.split(' ').length : 0);
+  let changed = 0;
+  let added = 0;
+  let removed = 0;
+  let respelt = 0;
+  for (const part of diff) {
+    const d = count(part.draft);
+    const s = count(part.source);
+    if (part.op === 'insert') added += d;
+    else if (part.op === 'delete') removed += s;
+    else if (part.op === 'replace') {
+      changed += Math.min(d, s);
+      if (d > s) added += d - s;
+      else removed += s - d;
+    } else if (part.draft !== undefined && part.source !== undefined && part.draft !== part.source) {
+      const dw = part.draft.split(' ');
+      const sw = part.source.split(' ');
+      for (let i = 0; i < dw.length; i++) if (dw[i].toLowerCase().replace(/['’ʼ]/g, '') !== sw[i]?.toLowerCase().replace(/['’ʼ]/g, '')) respelt++;
+    }
+  }
+  return { changed, added, removed, respelt };
+}
