@@ -1,12 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { CitationChoice, CitationForm } from '../../server/src/language/citations';
 import { RestartPolicy } from './restartPolicy';
 import { DraftStatusBar, type DraftStatus } from './statusBar';
 
 const BUNDLED_SCHEME = 'compact-drafter-corpus';
 const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
 const STATUS_NOTIFICATION = 'compactDrafter/status';
+const CITATION_CHOICES_REQUEST = 'compactDrafter/citationChoices';
 
 let client: LanguageClient | undefined;
 let statusBar: DraftStatusBar | undefined;
@@ -43,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration('compactDrafter.corpus.paths')) await restart(context, output);
     }),
     vscode.commands.registerCommand('compactDrafter.restartServer', () => restart(context, output)),
+    vscode.commands.registerCommand('compactDrafter.insertCitation', insertCitation),
     // An untitled copy, so the walkthrough's fixes never touch the installed extension's files.
     vscode.commands.registerCommand('compactDrafter.openExample', async () => {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'examples', 'flagged-draft.md'));
@@ -79,6 +82,8 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     initializationOptions: {
       trusted: vscode.workspace.isTrusted,
       settings: JSON.parse(JSON.stringify(settings)),
+      // The manifest contributes the same snippets; served twice they would be listed twice.
+      serveSnippets: false,
     },
     synchronize: {
       configurationSection: 'compactDrafter',
@@ -93,4 +98,37 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+type CitationPickItem = vscode.QuickPickItem & { choice?: CitationChoice };
+
+/** "Compact Drafter: Insert citation…": pick a document (the draft's own citations first), insert it in the house form. */
+async function insertCitation(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return;
+  const choices = await client.sendRequest<CitationChoice[]>(CITATION_CHOICES_REQUEST, { uri: editor.document.uri.toString() });
+  if (!choices.length) {
+    void vscode.window.showInformationMessage('Compact Drafter: the corpus has no documents to cite yet.');
+    return;
+  }
+  const item = (choice: CitationChoice): CitationPickItem => ({ label: choice.label, description: choice.description, detail: choice.detail, choice });
+  const cited = choices.filter((c) => c.cited);
+  const others = choices.filter((c) => !c.cited);
+  const items: CitationPickItem[] = [
+    ...(cited.length ? [{ label: 'Cited in this draft', kind: vscode.QuickPickItemKind.Separator }, ...cited.map(item)] : []),
+    ...(cited.length && others.length ? [{ label: 'Other documents', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...others.map(item),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Insert citation',
+    placeHolder: 'Symbol, title or name (“Sutherland Report”)',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked?.choice) return;
+  const form = vscode.workspace.getConfiguration('compactDrafter').get<CitationForm>('citation.form', 'long');
+  const text = picked.choice.citations[form] ?? picked.choice.citations.long;
+  await editor.edit((edit) => {
+    for (const selection of editor.selections) edit.replace(selection, text);
+  });
 }

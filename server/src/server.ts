@@ -20,6 +20,10 @@ import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
+import { COMPLETION_TRIGGER_CHARACTERS, completionsAt } from './features/completion';
+import { verbHoverAt } from './features/verbHover';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { CITATION_CHOICES_REQUEST, citationChoices, type CitationChoicesParams } from './language/citations';
 import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
 import { ALL_RULES, runRules, type Diagnostic } from './rules';
 import { readSettings, type ServerSettings } from './settings';
@@ -29,6 +33,8 @@ export interface InitializationOptions {
   /** False in VS Code's Restricted Mode: the workspace's corpus folders are then not read. */
   trusted?: boolean;
   settings?: unknown;
+  /** False when the client also loads snippets/compact-drafter.code-snippets and wants each snippet listed once. */
+  serveSnippets?: boolean;
 }
 
 export const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
@@ -48,6 +54,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let generation = 0;
   let drafts = new WorkspaceDrafts([], []);
   let configurationPush = false;
+  let serveSnippets = true;
 
   const log = (message: string) => connection.console.log(message);
   /** Diagnostics of the latest validated version of each document; code actions read them. */
@@ -180,6 +187,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = options.trusted !== false;
+    serveSnippets = options.serveSnippets !== false;
     settings = readSettings(options.settings);
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
@@ -194,6 +202,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: 'compact-drafter-ls', version: '0.1.0' },
     };
@@ -226,13 +236,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const state = await analysisOf(params.textDocument.uri);
       if (!state) return null;
       const { analysis, document, corpus: current } = state;
-      const hover = hoverAt(analysis, document.offsetAt(params.position), {
-        corpus: current,
-        counts: (symbol) => ({
-          draft: analysis.references.filter((ref) => ref.symbol === symbol).length,
-          workspace: drafts.ready && workspaceFolders.length ? drafts.count(symbol) : undefined,
-        }),
-      });
+      const offset = document.offsetAt(params.position);
+      const hover =
+        hoverAt(analysis, offset, {
+          corpus: current,
+          counts: (symbol) => ({
+            draft: analysis.references.filter((ref) => ref.symbol === symbol).length,
+            workspace: drafts.ready && workspaceFolders.length ? drafts.count(symbol) : undefined,
+          }),
+        }) ?? verbHoverAt(analysis, offset);
       if (!hover) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: hover.markdown },
@@ -266,6 +278,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     guard('foldingRanges', [], async () => {
       const state = await analysisOf(params.textDocument.uri);
       return state ? foldingRanges(state.analysis.model, state.document) : [];
+    })(),
+  );
+
+  connection.onCompletion((params) =>
+    guard('completion', [], async () => {
+      const state = await analysisOf(params.textDocument.uri);
+      if (!state) return [];
+      return completionsAt(state.analysis, state.document.offsetAt(params.position), state.corpus, {
+        triggerCharacter: params.context?.triggerCharacter,
+        snippets: serveSnippets,
+      });
+    })(),
+  );
+
+  connection.onWorkspaceSymbol((params) => guard('workspaceSymbols', [], async () => workspaceSymbols(params.query, await currentCorpus()))());
+
+  // "Insert citation…": every document, the draft's own citations first, each citation in the three house forms.
+  connection.onRequest(CITATION_CHOICES_REQUEST, (params: CitationChoicesParams | undefined) =>
+    guard('citationChoices', [], async () => {
+      const current = await currentCorpus();
+      const state = params?.uri ? await analysisOf(params.uri) : undefined;
+      const cited = new Set(state?.analysis.references.flatMap((ref) => (ref.symbol ? [ref.symbol] : [])) ?? []);
+      return citationChoices(current, cited);
     })(),
   );
 

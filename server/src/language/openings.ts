@@ -24,7 +24,10 @@ export interface Opening {
 }
 
 /** Words that may follow an opening without changing its force: "*Recalling also*", "*Requests further*". */
-export const OPENING_MODIFIERS: readonly string[] = ['once again', 'also', 'further', 'again', 'moreover', 'in this regard'];
+export const TRAILING_MODIFIERS: readonly string[] = ['once again', 'also', 'further', 'again', 'moreover'];
+
+/** Words that may come before an operative verb: "*Also requests*", "*Further decides*", "*Once again urges*". */
+export const LEADING_MODIFIERS: readonly string[] = ['Once again', 'Also', 'Further', 'Again'];
 
 export const PREAMBULAR_OPENINGS: readonly Opening[] = [
   {
@@ -63,14 +66,14 @@ export const PREAMBULAR_OPENINGS: readonly Opening[] = [
     note: 'Takes neutral notice of a fact or a development, with no judgement on it.',
   },
   {
-    phrase: 'Taking note of',
+    phrase: 'Taking note',
     part: 'preambular',
-    note: 'Acknowledges that a document or event exists without approving its content: the neutral choice when there is no consensus to welcome it.',
+    note: 'Acknowledges that a document or event exists (“Taking note of the report …”) without approving its content: the neutral choice when there is no consensus to welcome it.',
   },
   {
     phrase: 'Welcoming',
     part: 'preambular',
-    note: 'Approves of an event, report or initiative: warmer than “Taking note of”, but it does not make every element of it the body’s own (that is “Endorsing”).',
+    note: 'Approves of an event, report or initiative: warmer than “Taking note”, but it does not make every element of it the body’s own (the operative “Endorses” does that).',
   },
   {
     phrase: 'Acknowledging',
@@ -105,7 +108,7 @@ export const PREAMBULAR_OPENINGS: readonly Opening[] = [
   {
     phrase: 'Having considered',
     part: 'preambular',
-    note: 'Records that the body has examined a report or item, typically before it “Takes note of” or “Decides” on it.',
+    note: 'Records that the body has examined a report or item, typically before it “Takes note” or “Decides” on it.',
   },
   {
     phrase: 'Guided by',
@@ -209,10 +212,15 @@ export const OPERATIVE_OPENINGS: readonly Opening[] = [
     note: 'Advice to States or to another organ (the Assembly recommends to the Security Council); no binding force.',
   },
   {
-    phrase: 'Appeals to',
+    phrase: 'Appeals',
     part: 'operative',
     addresses: 'States, donors',
     note: 'A moral plea, most often for contributions or humanitarian access; hortatory like “calls upon”, with an emotional register.',
+  },
+  {
+    phrase: 'Recalls',
+    part: 'operative',
+    note: 'Refers back to an earlier text or statement without restating it: neutral, it asks no one to act.',
   },
   {
     phrase: 'Reaffirms',
@@ -242,7 +250,7 @@ export const OPERATIVE_OPENINGS: readonly Opening[] = [
   {
     phrase: 'Endorses',
     part: 'operative',
-    note: 'Makes a text or proposal the body’s own: stronger than “welcomes” or “takes note of”.',
+    note: 'Makes a text or proposal the body’s own: stronger than “welcomes” or “takes note”.',
   },
   {
     phrase: 'Approves',
@@ -253,15 +261,15 @@ export const OPERATIVE_OPENINGS: readonly Opening[] = [
   {
     phrase: 'Welcomes',
     part: 'operative',
-    note: 'Approves of an event, report or initiative: warmer than “takes note of”, but short of “endorses”.',
+    note: 'Approves of an event, report or initiative: warmer than “takes note”, but short of “endorses”.',
   },
   {
-    phrase: 'Takes note with appreciation of',
+    phrase: 'Takes note with appreciation',
     part: 'operative',
-    note: 'Acknowledges a report with thanks, without approving its content.',
+    note: 'Acknowledges a report (“of the report …”) with thanks, without approving its content.',
   },
   {
-    phrase: 'Takes note of',
+    phrase: 'Takes note',
     part: 'operative',
     note: 'Acknowledges a report or event without approving its content: the neutral choice when there is no consensus to welcome it.',
   },

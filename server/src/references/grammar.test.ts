@@ -662,13 +662,11 @@ describe('findReferences never throws and stays inside the text', () => {
     assert.deepEqual(findReferences(undefined as unknown as string), []);
   });
   // Regression (robustness fuzzing): `[ \t]*,?[ \t]+of` after a citation split a run of spaces between its
-  // two quantifiers every way: 40,000 spaces took 6 s, 200,000 minutes. Now milliseconds; a second is
-  // a margin no shared machine needs.
-  test('a long run of spaces or tabs after a citation is read in linear time', () => {
+  // two quantifiers every way: 40,000 spaces took 6 s, 200,000 some minutes; now milliseconds. A hang
+  // guard (the timeout), not a speed target.
+  test('a long run of spaces or tabs after a citation does not hang the grammar', { timeout: 30_000 }, () => {
     for (const text of [`A/RES/71/1${' '.repeat(200_000)}x`, `resolution 71/280${'\t'.repeat(200_000)}x`, `A/68/283, para. 8${' '.repeat(200_000)}x`]) {
-      const started = performance.now();
-      findReferences(text, { aliases: ALIASES });
-      assert.ok(performance.now() - started < 1_000, `${Math.round(performance.now() - started)} ms`);
+      assert.ok(Array.isArray(findReferences(text, { aliases: ALIASES })));
     }
   });
   test('a tail with a comma still reads: date and title after ", "', () => {

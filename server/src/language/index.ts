@@ -1,0 +1,39 @@
+// The drafting language as data: how paragraphs open and what the words weigh, the Global Compact's
+// structure, the drafting snippets, citations in the house style, and the TextMate grammars generated
+// from all of it. Features (completion, verb hover, snippets) read it; scripts/build-snippets.ts and
+// scripts/build-grammar.ts write the editor's files from it.
+export {
+  EXHORTATION_SCALE,
+  LEADING_MODIFIERS,
+  OPENINGS,
+  OPERATIVE_OPENINGS,
+  PREAMBULAR_OPENINGS,
+  TRAILING_MODIFIERS,
+  findOpening,
+  type Opening,
+  type OpeningPart,
+} from './openings';
+export {
+  GCM_COMMITMENT_NOTE,
+  GCM_OBJECTIVES,
+  GCM_OBJECTIVE_STRUCTURE,
+  GCM_SYMBOL,
+  ISSUE_BRIEF_COMMITMENTS_LEAD,
+  ISSUE_BRIEF_COMMITMENTS_NOTE,
+  type GcmObjective,
+} from './gcm';
+export { INSERTION_WORDS, openingInLine, type OpeningInLine } from './patterns';
+export { DRAFTING_SNIPPETS, SNIPPET_KIND_LABELS, escapeSnippetText, type DraftingSnippet, type SnippetKind } from './snippets';
+export {
+  CITATION_CHOICES_REQUEST,
+  CITATION_FORMS,
+  citableDocument,
+  citationChoices,
+  formatCitation,
+  shortFormOf,
+  type CitableDocument,
+  type CitationChoice,
+  type CitationChoicesParams,
+  type CitationForm,
+} from './citations';
+export { GRAMMAR_SCOPE_NAME, PARAGRAPH_NUMBER_GRAMMAR_SCOPE_NAME, SCOPES, grammarFiles, injectionGrammar, paragraphNumberGrammar } from './grammar';
