@@ -13,7 +13,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { AnalysisCache, type DraftAnalysis } from './analysis';
+import { AnalysisCache, type DraftAnalysis, referenceAt } from './analysis';
 import { BUNDLED_SCHEME, type Corpus, loadCorpus } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
@@ -104,7 +104,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // Counted once per new analysis, not at every request that reads it.
     if (liveCounted.get(uri) !== analysis) {
       liveCounted.set(uri, analysis);
-      drafts.setLive(uri, analysis.references);
+      drafts.setLive(uri, analysis.references, document);
     }
     return { analysis, document, corpus: current };
   };
@@ -204,6 +204,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         workspaceSymbolProvider: true,
+        referencesProvider: true,
       },
       serverInfo: { name: 'compact-drafter-ls', version: '0.1.0' },
     };
@@ -289,6 +290,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         triggerCharacter: params.context?.triggerCharacter,
         snippets: serveSnippets,
       });
+    })(),
+  );
+
+  // Every citation of the document under the cursor, across the workspace's drafts (open ones as edited).
+  connection.onReferences((params) =>
+    guard('references', [], async () => {
+      const state = await analysisOf(params.textDocument.uri);
+      if (!state) return [];
+      const symbol = referenceAt(state.analysis, state.document.offsetAt(params.position))?.symbol;
+      if (!symbol) return [];
+      await drafts.whenScanned;
+      return drafts.locations(symbol);
     })(),
   );
 

@@ -1,5 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Location } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { findDraftReferences } from '../analysis';
 import { symbolKey, type Corpus } from '../corpus';
@@ -11,21 +13,32 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.cache', 'dist', 'out'
 const MAX_FILES = 2000;
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-interface FileCitations {
+interface CitedRange {
+  readonly symbol?: string;
+  readonly kind: string;
+  readonly range: { readonly start: number; readonly end: number };
+}
+
+/** Where a draft cites each document: offset ranges per symbol key, and the text to turn them into positions. */
+interface DraftCitations {
+  readonly ranges: ReadonlyMap<string, readonly { readonly start: number; readonly end: number }[]>;
+  readonly document: Pick<TextDocument, 'positionAt'>;
+}
+
+interface FileCitations extends DraftCitations {
   readonly mtimeMs: number;
-  /** Citations per symbol key. */
-  readonly counts: ReadonlyMap<string, number>;
 }
 
 /**
- * Citation counts of every draft in the workspace, for the hover's "cited N times in the
- * workspace". Files on disk are read in the background; open drafts report their live
- * analysis instead (set), so unsaved edits count.
+ * The citations of every draft in the workspace, for the hover's "cited N times in the
+ * workspace" and for Find All References. Files on disk are read in the background; open drafts
+ * report their live analysis instead (setLive), so unsaved edits count.
  */
 export class WorkspaceDrafts {
   private readonly onDisk = new Map<string, FileCitations>();
-  private readonly live = new Map<string, ReadonlyMap<string, number>>();
+  private readonly live = new Map<string, DraftCitations>();
   private scanned = false;
+  private scanning: Promise<void> | undefined;
 
   constructor(
     private readonly folders: readonly string[],
@@ -38,7 +51,17 @@ export class WorkspaceDrafts {
   }
 
   /** Reads the workspace once; yields between files so requests are answered meanwhile. */
-  async scan(corpus: Corpus, isCancelled: () => boolean = () => false): Promise<void> {
+  scan(corpus: Corpus, isCancelled: () => boolean = () => false): Promise<void> {
+    this.scanning ??= this.scanFolders(corpus, isCancelled);
+    return this.scanning;
+  }
+
+  /** Resolves when the background scan is over (at once if none was started). */
+  get whenScanned(): Promise<void> {
+    return this.scanning ?? Promise.resolve();
+  }
+
+  private async scanFolders(corpus: Corpus, isCancelled: () => boolean): Promise<void> {
     let seen = 0;
     for (const folder of this.folders) {
       for (const path of await listDrafts(folder, this.excluded)) {
@@ -57,14 +80,15 @@ export class WorkspaceDrafts {
       if (info.size > MAX_FILE_BYTES) return;
       if (this.onDisk.get(uri)?.mtimeMs === info.mtimeMs) return;
       const text = await readFile(path, 'utf8');
-      this.onDisk.set(uri, { mtimeMs: info.mtimeMs, counts: countSymbols(findDraftReferences(parseDraft(text), corpus)) });
+      const document = TextDocument.create(uri, 'markdown', 0, text);
+      this.onDisk.set(uri, { mtimeMs: info.mtimeMs, document, ranges: rangesBySymbol(findDraftReferences(parseDraft(text), corpus)) });
     } catch {
       this.onDisk.delete(uri);
     }
   }
 
-  setLive(uri: string, references: readonly { symbol?: string; kind: string }[]): void {
-    this.live.set(uri, countSymbols(references));
+  setLive(uri: string, references: readonly CitedRange[], document: Pick<TextDocument, 'positionAt'>): void {
+    this.live.set(uri, { ranges: rangesBySymbol(references), document });
   }
 
   closeLive(uri: string): void {
@@ -73,28 +97,45 @@ export class WorkspaceDrafts {
 
   /** Citations of a symbol across the workspace, open drafts counted from their live text. */
   count(symbol: string): { citations: number; files: number } {
-    const key = symbolKey(symbol);
     let citations = 0;
     let files = 0;
-    const visit = (counts: ReadonlyMap<string, number>) => {
-      const n = counts.get(key) ?? 0;
-      citations += n;
-      if (n) files++;
-    };
-    for (const [uri, file] of this.onDisk) if (!this.live.has(uri)) visit(file.counts);
-    for (const counts of this.live.values()) visit(counts);
+    for (const [, ranges] of this.citationsOf(symbol)) {
+      citations += ranges.length;
+      files++;
+    }
     return { citations, files };
+  }
+
+  /** Every citation of a symbol in the workspace's drafts, open ones from their live text; in file order. */
+  locations(symbol: string): Location[] {
+    const locations: Location[] = [];
+    for (const [uri, ranges, document] of this.citationsOf(symbol)) {
+      for (const range of ranges) locations.push({ uri, range: { start: document.positionAt(range.start), end: document.positionAt(range.end) } });
+    }
+    return locations;
+  }
+
+  private *citationsOf(symbol: string) {
+    const key = symbolKey(symbol);
+    const entries: [string, DraftCitations][] = [...[...this.onDisk].filter(([uri]) => !this.live.has(uri)), ...this.live];
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [uri, draft] of entries) {
+      const ranges = draft.ranges.get(key);
+      if (ranges?.length) yield [uri, ranges, draft.document] as const;
+    }
   }
 }
 
-export function countSymbols(references: readonly { symbol?: string; kind: string }[]): Map<string, number> {
-  const counts = new Map<string, number>();
+function rangesBySymbol(references: readonly CitedRange[]): Map<string, { start: number; end: number }[]> {
+  const bySymbol = new Map<string, { start: number; end: number }[]>();
   for (const ref of references) {
     if (!ref.symbol || ref.kind === 'internal') continue;
     const key = symbolKey(ref.symbol);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    let ranges = bySymbol.get(key);
+    if (!ranges) bySymbol.set(key, (ranges = []));
+    ranges.push({ start: ref.range.start, end: ref.range.end });
   }
-  return counts;
+  return bySymbol;
 }
 
 async function listDrafts(folder: string, excluded: readonly string[]): Promise<string[]> {
