@@ -6,6 +6,12 @@
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]#!|~>]/g;
 /** Characters that start a list, a heading or a quote only at the start of a line. */
 const LINE_START = /^([-+=]|\d+[.)])/;
+/**
+ * What GFM renderers (VS Code's hovers use marked) turn into links without any bracket: "https://",
+ * "www." and e-mail addresses. An escaped ":", "." or "@" renders the same but breaks the autolink.
+ */
+const WWW = /\b(www)\./gi;
+const SCHEME = /\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi;
 
 /** Escapes text for CommonMark so it renders literally, inline; collapses line breaks. */
 export function escapeMarkdown(text: string): string {
@@ -14,6 +20,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
+    .replace(WWW, '$1\\.')
+    .replace(SCHEME, '$1\\:')
+    .replace(/@/g, '\\@')
     .replace(LINE_START, (lead) => `${lead.slice(0, -1)}\\${lead.slice(-1)}`);
 }
 
