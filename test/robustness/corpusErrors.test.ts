@@ -53,6 +53,8 @@ const cases: { name: string; bytes: string | Uint8Array; reason: RegExp }[] = [
   { name: 'invalid UTF-8 (a truncated sequence at the end)', bytes: Uint8Array.from([...utf8('1. Text '), 0xe2, 0x80]), reason: /not valid UTF-8/ },
   { name: 'invalid UTF-8 (an encoded lone surrogate)', bytes: Uint8Array.from([...utf8('1. Text '), 0xed, 0xa0, 0x80]), reason: /not valid UTF-8/ },
   { name: 'invalid UTF-8 (an overlong encoding)', bytes: Uint8Array.from([...utf8('1. Text '), 0xc0, 0xaf]), reason: /not valid UTF-8/ },
+  { name: 'UTF-16 with a byte-order mark but an odd number of bytes', bytes: Uint8Array.from([0xff, 0xfe, 0x31, 0x00, 0x2e]), reason: /not valid UTF-16/ },
+  { name: 'UTF-16 that decodes to NUL characters', bytes: Uint8Array.from([0xff, 0xfe, 0x31, 0x00, 0x00, 0x00]), reason: /binary file/ },
   { name: 'broken front matter (bad YAML)', bytes: '---\nsymbol: A/72/503\ntitle: "unclosed\n---\n1. Text.\n', reason: /broken front matter/ },
   { name: 'broken front matter (bad indentation)', bytes: '---\nsymbol: A/72/503\n  title: x\n - y\n---\n1. Text.\n', reason: /broken front matter/ },
   { name: 'front matter with a duplicate key', bytes: '---\nsymbol: A/72/503\nsymbol: A/72/504\n---\n1. Text.\n', reason: /broken front matter/ },
@@ -78,6 +80,24 @@ describe('corpus errors: each reported with file and reason, the rest served', (
       );
       const corpus = await loadCorpus({ folders: [dir] });
       problemFor(corpus.problems, uriOf(dir, 'bad.md'));
+      assertGoodFileServed(corpus);
+    });
+  }
+
+  // Word's and Notepad's "Unicode text" is UTF-16 with a byte-order mark.
+  for (const [name, bom, encode] of [
+    ['little-endian', [0xff, 0xfe], (code: number) => [code & 0xff, code >> 8]],
+    ['big-endian', [0xfe, 0xff], (code: number) => [code >> 8, code & 0xff]],
+  ] as const) {
+    test(`a UTF-16 ${name} file with a byte-order mark is read as text`, async () => {
+      const text = '---\nsymbol: A/72/520\ntitle: Rapport — “Unicode”\n---\n\n1. The first paragraph.\n\n2. The second, with é and 移民.\n';
+      const units = [...text].flatMap((ch) => [...String(ch)].map((_, i) => ch.charCodeAt(i)));
+      const dir = folderWith(`utf16-${name}`, Uint8Array.from([...bom, ...units.flatMap((code) => encode(code))]));
+      const corpus = await loadCorpus({ folders: [dir] });
+      assert.deepEqual(corpus.problems.filter((p) => p.uri === uriOf(dir, 'bad.md')), []);
+      const document = corpus.lookup('A/72/520')?.document;
+      assert.equal(document?.title, 'Rapport — “Unicode”');
+      assert.deepEqual(document?.model.paragraphs.map((p) => p.text), ['The first paragraph.', 'The second, with é and 移民.']);
       assertGoodFileServed(corpus);
     });
   }
@@ -113,9 +133,7 @@ describe('corpus errors: each reported with file and reason, the rest served', (
     const fd = openSync(path, 'r+');
     ftruncateSync(fd, 50 * 1024 * 1024);
     closeSync(fd);
-    const started = performance.now();
     const loaded = await loadCorpusFolder(dir, 'workspace');
-    assert.ok(performance.now() - started < 5_000, 'the file is not read');
     const problem = problemFor(loaded.problems, uriOf(dir, 'huge.md'));
     assert.match(problem.message, /^skipped: 50\.0 MB is more than the 10 MB a corpus file may have$/);
     assertGoodFileServed(await loadCorpus({ folders: [dir] }));

@@ -21,6 +21,15 @@ export const CORPUS_EXTENSIONS = ['.md', '.markdown', '.txt'];
 export const MAX_CORPUS_FILE_BYTES = 10 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf16le = new TextDecoder('utf-16le', { fatal: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true });
+
+/** Word and Notepad save "Unicode text" as UTF-16 with a byte-order mark: read it rather than call it binary. */
+function utf16Decoder(bytes: Uint8Array): TextDecoder | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16le;
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16be;
+  return undefined;
+}
 
 /** Turns one file's bytes into a corpus document, or says why it cannot be one. */
 export function documentFromBytes(bytes: Uint8Array, uri: string, layer: CorpusLayer): CorpusDocument | CorpusProblem {
@@ -28,13 +37,15 @@ export function documentFromBytes(bytes: Uint8Array, uri: string, layer: CorpusL
   if (bytes.length > MAX_CORPUS_FILE_BYTES) {
     return problem(`skipped: ${(bytes.length / 1048576).toFixed(1)} MB is more than the ${MAX_CORPUS_FILE_BYTES / 1048576} MB a corpus file may have`);
   }
-  if (bytes.includes(0)) return problem('skipped: a binary file (it contains NUL bytes), not text');
+  const utf16 = utf16Decoder(bytes);
+  if (!utf16 && bytes.includes(0)) return problem('skipped: a binary file (it contains NUL bytes), not text');
   let text: string;
   try {
-    text = utf8.decode(bytes);
+    text = (utf16 ?? utf8).decode(bytes);
   } catch {
-    return problem('skipped: not valid UTF-8 text (save it as UTF-8)');
+    return problem(utf16 ? 'skipped: not valid UTF-16 text, though it starts with a UTF-16 byte-order mark' : 'skipped: not valid UTF-8 text (save it as UTF-8)');
   }
+  if (text.includes('\0')) return problem('skipped: a binary file (it contains NUL characters), not text');
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
   const fileName = basename(URI.parse(uri).path);
   try {
