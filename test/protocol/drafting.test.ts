@@ -65,6 +65,9 @@ describe('drafting language over stdio', () => {
     assert.match(detail, /Modalities for the intergovernmental negotiations/);
     assert.match(detail, /2017/);
     assert.ok(!labels.some((label) => /\b72\//.test(String(label))), 'only 71st-session documents');
+    // Shown on every row, not only the focused one.
+    assert.match(i280.labelDetails?.detail ?? '', /^ Modalities for the intergovernmental/);
+    assert.equal(i280.labelDetails?.description, '6 April 2017');
   });
 
   test('after a document and "para." the paragraphs are offered with their first words', async () => {

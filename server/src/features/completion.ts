@@ -186,13 +186,20 @@ function documentMarkdown(document: KnownDocument, corpus: Corpus, cited: boolea
   return lines.join('\n\n');
 }
 
+/** Enough of a title to tell documents apart in the list; the full title is in `detail`. */
+const LABEL_TITLE_CHARS = 48;
+
 function documentItem(request: Request, document: KnownDocument, label: string, range: Range, newText: string): CompletionItem {
   const cited = request.cited().has(document.key);
   return {
     label,
     kind: CompletionItemKind.Reference,
     ...(document.title ? { detail: document.title } : {}),
-    ...(document.date ? { labelDetails: { description: document.date } } : {}),
+    // The title beside the label: VS Code shows `detail` only for the focused row, and drafters pick by title.
+    labelDetails: {
+      ...(document.title ? { detail: ` ${truncate(document.title, LABEL_TITLE_CHARS)}` } : {}),
+      ...(document.date ? { description: document.date } : {}),
+    },
     documentation: { kind: MarkupKind.Markdown, value: documentMarkdown(document, request.corpus, cited) },
     sortText: rank(document, cited),
     filterText: label,
