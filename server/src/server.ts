@@ -1,14 +1,17 @@
 import { isAbsolute, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  type CancellationToken,
   createConnection,
   type Connection,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
+  LSPErrorCodes,
   MarkupKind,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -62,15 +65,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const pending = new Map<string, NodeJS.Timeout>();
   const liveCounted = new Map<string, DraftAnalysis>();
 
-  /** Runs a handler; an exception is logged and answered with the empty result, never fatal. */
-  const guard = <T>(name: string, empty: T, handler: () => T | Promise<T>) => async (): Promise<T> => {
-    try {
-      return await handler();
-    } catch (error) {
-      connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
-      return empty;
-    }
-  };
+  /**
+   * Runs a handler; an exception is logged and answered with the empty result, never fatal. A
+   * request the client cancelled is answered as cancelled (LSP's RequestCancelled), not computed.
+   */
+  const guard =
+    <T>(name: string, empty: T, handler: () => T | Promise<T>, token?: CancellationToken) =>
+    async (): Promise<T | ResponseError<void>> => {
+      try {
+        if (token?.isCancellationRequested) return cancelled();
+        const result = await handler();
+        return token?.isCancellationRequested ? cancelled() : result;
+      } catch (error) {
+        if (error instanceof Cancelled) return cancelled();
+        connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
+        return empty;
+      }
+    };
 
   const corpusFolders = () =>
     trusted ? workspaceFolders.flatMap((root) => settings.corpus.paths.map((p) => (isAbsolute(p) ? p : join(root, p)))) : [];
@@ -96,10 +107,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const currentCorpus = async (): Promise<Corpus> => corpus ?? (await (corpusLoading ?? reloadCorpus()));
 
-  const analysisOf = async (uri: string): Promise<{ analysis: DraftAnalysis; document: TextDocument; corpus: Corpus } | undefined> => {
+  const analysisOf = async (
+    uri: string,
+    token?: CancellationToken,
+  ): Promise<{ analysis: DraftAnalysis; document: TextDocument; corpus: Corpus } | undefined> => {
     const document = documents.get(uri);
     if (!document || document.getText().length > settings.maxDocumentSize) return undefined;
     const current = await currentCorpus();
+    if (token) {
+      // Let a $/cancelRequest that is already queued arrive before the (synchronous) analysis runs.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested) throw new Cancelled();
+    }
     const analysis = cache.get(uri, document.version, () => document.getText(), current);
     // Counted once per new analysis, not at every request that reads it.
     if (liveCounted.get(uri) !== analysis) {
@@ -232,9 +251,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void reloadCorpus();
   });
 
-  connection.onHover((params) =>
+  connection.onHover((params, token) =>
     guard('hover', null, async () => {
-      const state = await analysisOf(params.textDocument.uri);
+      const state = await analysisOf(params.textDocument.uri, token);
       if (!state) return null;
       const { analysis, document, corpus: current } = state;
       const offset = document.offsetAt(params.position);
@@ -251,58 +270,58 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         contents: { kind: MarkupKind.Markdown, value: hover.markdown },
         range: { start: document.positionAt(hover.range.start), end: document.positionAt(hover.range.end) },
       };
-    })(),
+    }, token)(),
   );
 
-  connection.onDefinition((params) =>
+  connection.onDefinition((params, token) =>
     guard('definition', [], async () => {
-      const state = await analysisOf(params.textDocument.uri);
+      const state = await analysisOf(params.textDocument.uri, token);
       return state ? definitionAt(state.analysis, state.document, state.document.offsetAt(params.position)) : [];
-    })(),
+    }, token)(),
   );
 
-  connection.onDocumentLinks((params) =>
+  connection.onDocumentLinks((params, token) =>
     guard('documentLinks', [], async () => {
-      const state = await analysisOf(params.textDocument.uri);
+      const state = await analysisOf(params.textDocument.uri, token);
       return state ? documentLinks(state.analysis, state.document) : [];
-    })(),
+    }, token)(),
   );
 
-  connection.onDocumentSymbol((params) =>
+  connection.onDocumentSymbol((params, token) =>
     guard('documentSymbols', [], async () => {
-      const state = await analysisOf(params.textDocument.uri);
+      const state = await analysisOf(params.textDocument.uri, token);
       return state ? documentSymbols(state.analysis.model, state.document) : [];
-    })(),
+    }, token)(),
   );
 
-  connection.onFoldingRanges((params) =>
+  connection.onFoldingRanges((params, token) =>
     guard('foldingRanges', [], async () => {
-      const state = await analysisOf(params.textDocument.uri);
+      const state = await analysisOf(params.textDocument.uri, token);
       return state ? foldingRanges(state.analysis.model, state.document) : [];
-    })(),
+    }, token)(),
   );
 
-  connection.onCompletion((params) =>
+  connection.onCompletion((params, token) =>
     guard('completion', [], async () => {
-      const state = await analysisOf(params.textDocument.uri);
+      const state = await analysisOf(params.textDocument.uri, token);
       if (!state) return [];
       return completionsAt(state.analysis, state.document.offsetAt(params.position), state.corpus, {
         triggerCharacter: params.context?.triggerCharacter,
         snippets: serveSnippets,
       });
-    })(),
+    }, token)(),
   );
 
   // Every citation of the document under the cursor, across the workspace's drafts (open ones as edited).
-  connection.onReferences((params) =>
+  connection.onReferences((params, token) =>
     guard('references', [], async () => {
-      const state = await analysisOf(params.textDocument.uri);
+      const state = await analysisOf(params.textDocument.uri, token);
       if (!state) return [];
       const symbol = referenceAt(state.analysis, state.document.offsetAt(params.position))?.symbol;
       if (!symbol) return [];
       await drafts.whenScanned;
       return drafts.locations(symbol);
-    })(),
+    }, token)(),
   );
 
   connection.onWorkspaceSymbol((params) => guard('workspaceSymbols', [], async () => workspaceSymbols(params.query, await currentCorpus()))());
@@ -325,12 +344,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     })(),
   );
 
-  connection.onCodeAction((params) =>
+  connection.onCodeAction((params, token) =>
     guard('codeAction', [], async () => {
-      const state = await analysisOf(params.textDocument.uri);
+      const state = await analysisOf(params.textDocument.uri, token);
       if (!state) return [];
       return quickFixes(diagnosticsOf(state.document, state.analysis, state.corpus), state.document, params.range);
-    })(),
+    }, token)(),
   );
 
   // The first validation of a document runs at once (it is also the open); edits wait for a pause.
@@ -350,3 +369,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.listen(connection);
   connection.listen();
 }
+
+/** Thrown where a cancelled request stops; the guard answers it as cancelled. */
+class Cancelled extends Error {}
+
+const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');

@@ -1,11 +1,12 @@
 // The drafting-language features over real LSP messages: completion, verb hover, workspace
 // symbols, Find All References across the workspace's drafts, and the Insert citation… choices.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, CompletionList, Hover, Location, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { positionOf, startServer, type TestServer } from './lspClient';
 
 const OPEN_DRAFT = [
@@ -132,5 +133,34 @@ describe('drafting language over stdio', () => {
     const c280 = choices.find((c) => c.citations['full-symbol'] === 'A/RES/71/280')!;
     assert.equal(c280.citations.long, 'General Assembly resolution 71/280 of 6 April 2017');
     assert.equal(c280.citations.short, 'resolution 71/280');
+  });
+});
+
+describe('cancellation', () => {
+  // A workspace corpus of many files keeps the server loading for a while after it starts; a hover
+  // sent then waits for the corpus, and a $/cancelRequest sent meanwhile must stop it.
+  test('a hover cancelled while it waits is answered RequestCancelled, and the next one is answered', { timeout: 60_000 }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cd-cancel-'));
+    const corpusDir = join(folder, 'corpus');
+    mkdirSync(corpusDir);
+    for (let i = 0; i < 4000; i++) writeFileSync(join(corpusDir, `doc-${i}.md`), `---\nsymbol: A/72/${1000 + i}\n---\n\n1. Text ${i}.\n`);
+    const uri = `file://${join(folder, 'draft.md')}`;
+    const text = 'Recalling its resolution 71/280 of 6 April 2017,\n';
+    const server = await startServer({ workspaceFolder: folder });
+    try {
+      await server.open(uri, text);
+      const source = new CancellationTokenSource();
+      const hover = server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '71/280') }, source.token);
+      source.cancel();
+      const cancelledAt = server.logs.length;
+      await assert.rejects(hover, (error: { code?: number }) => error.code === -32800);
+      // The test is only meaningful if the corpus was still loading when the cancel was sent.
+      const loadedAt = server.logs.findIndex((line) => /^corpus: \d+ registry entries/.test(line));
+      assert.ok(loadedAt === -1 || loadedAt >= cancelledAt, `the corpus had loaded before the cancel: ${server.logs.slice(0, 3).join(' | ')}`);
+      const answered = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '71/280') })) as Hover;
+      assert.match((answered.contents as MarkupContent).value, /A\/RES\/71\/280/);
+    } finally {
+      await server.stop();
+    }
   });
 });
