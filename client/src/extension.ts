@@ -84,6 +84,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
       settings: JSON.parse(JSON.stringify(settings)),
       // The manifest contributes the same snippets; served twice they would be listed twice.
       serveSnippets: false,
+      cacheDir: context.globalStorageUri.fsPath,
     },
     synchronize: {
       configurationSection: 'compactDrafter',

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { AnalysisCache, type DraftAnalysis, referenceAt } from './analysis';
-import { BUNDLED_SCHEME, type Corpus, loadCorpus } from './corpus';
+import { BUNDLED_SCHEME, type Corpus, defaultCacheDir, loadCorpus, ModelDiskCache, warmCorpus } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
@@ -38,6 +38,8 @@ export interface InitializationOptions {
   settings?: unknown;
   /** False when the client also loads snippets/compact-drafter.code-snippets and wants each snippet listed once. */
   serveSnippets?: boolean;
+  /** Where parsed corpus texts are cached between sessions (VS Code: the extension's global storage); null: no cache. Default: ~/.cache/compact-drafter. */
+  cacheDir?: string | null;
 }
 
 export const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
@@ -58,6 +60,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let drafts = new WorkspaceDrafts([], []);
   let configurationPush = false;
   let serveSnippets = true;
+  let modelCache: ModelDiskCache | undefined;
 
   const log = (message: string) => connection.console.log(message);
   /** Diagnostics of the latest validated version of each document; code actions read them. */
@@ -89,7 +92,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const reloadCorpus = (): Promise<Corpus> => {
     diagnosticsByUri.clear();
     const folders = corpusFolders();
-    const loading = loadCorpus({ folders, generation: ++generation }).then((loaded) => {
+    const loading = loadCorpus({ folders, generation: ++generation, modelCache }).then((loaded) => {
       if (loading !== corpusLoading) return corpus ?? loaded;
       corpus = loaded;
       const texts = loaded.documents.length;
@@ -99,6 +102,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       drafts = new WorkspaceDrafts(workspaceFolders, folders);
       void drafts.scan(loaded);
       revalidateAll();
+      // Texts are parsed when first needed; parsing them now, between requests, keeps the first hover fast.
+      setTimeout(() => void warmCorpus(loaded, () => loading !== corpusLoading), 0);
       return loaded;
     });
     corpusLoading = loading;
@@ -207,6 +212,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = options.trusted !== false;
     serveSnippets = options.serveSnippets !== false;
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+    modelCache = cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), log) : undefined;
     settings = readSettings(options.settings);
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];

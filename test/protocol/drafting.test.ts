@@ -1,13 +1,13 @@
 // The drafting-language features over real LSP messages: completion, verb hover, workspace
 // symbols, Find All References across the workspace's drafts, and the Insert citation… choices.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, CompletionList, Hover, Location, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { positionOf, startServer, type TestServer } from './lspClient';
+import { positionOf, startServer, type TestServer, waitFor } from './lspClient';
 
 const OPEN_DRAFT = [
   '# Draft resolution',
@@ -159,6 +159,23 @@ describe('cancellation', () => {
       assert.ok(loadedAt === -1 || loadedAt >= cancelledAt, `the corpus had loaded before the cancel: ${server.logs.slice(0, 3).join(' | ')}`);
       const answered = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '71/280') })) as Hover;
       assert.match((answered.contents as MarkupContent).value, /A\/RES\/71\/280/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('parsed corpus cache', () => {
+  test('the server parses the corpus texts in the background and caches them where the client says', { timeout: 60_000 }, async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'cd-server-cache-'));
+    const server = await startServer({ initializationOptions: { cacheDir } });
+    try {
+      const models = join(cacheDir, 'models');
+      const files = await waitFor(() => {
+        const found = existsSync(models) ? readdirSync(models).filter((f) => f.endsWith('.model.json')) : [];
+        return found.length === 3 ? found : undefined;
+      }, 30_000, 'three cached models (the bundled texts)');
+      assert.equal(files.length, 3);
     } finally {
       await server.stop();
     }

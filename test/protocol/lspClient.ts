@@ -1,6 +1,8 @@
 // A minimal LSP client for protocol tests: spawns the built server over stdio and speaks
 // JSON-RPC to it, as an editor would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -19,7 +21,9 @@ export interface TestServer {
 }
 
 export async function startServer(options: { workspaceFolder?: string; initializationOptions?: unknown } = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The server caches parsed corpus texts under $XDG_CACHE_HOME: never the developer's own cache.
+  const env = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'cd-cache-')) };
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -1,4 +1,5 @@
 import { parseDraft, type DraftModel, type NumberedParagraph } from '../parse';
+import type { ModelDiskCache } from './modelCache';
 
 export type CorpusLayer = 'bundled' | 'workspace';
 
@@ -6,6 +7,7 @@ export type CorpusLayer = 'bundled' | 'workspace';
 export class CorpusDocument {
   private parsed: DraftModel | undefined;
   private byLabel: Map<string, NumberedParagraph> | undefined;
+  private diskCache: ModelDiskCache | undefined;
 
   constructor(
     /** The symbol, or for a document without one a name derived from its file. */
@@ -20,8 +22,18 @@ export class CorpusDocument {
   ) {}
 
   get model(): DraftModel {
-    this.parsed ??= parseDraft(this.text);
+    if (!this.parsed) {
+      const cached = this.diskCache?.read(this.text);
+      this.parsed = cached ?? parseDraft(this.text);
+      if (!cached) this.diskCache?.write(this.text, this.parsed);
+    }
     return this.parsed;
+  }
+
+  /** Parsed models are read from and written to this cache from now on. */
+  useDiskCache(cache: ModelDiskCache | undefined): this {
+    this.diskCache = cache;
+    return this;
   }
 
   get isParsed(): boolean {

@@ -4,4 +4,5 @@ export { Registry, symbolKey, type RegistryEntry, type Succession, type Uncertai
 export { bundledRegistry } from './bundledRegistry';
 export { BUNDLED_SCHEME, bundledDataDir, loadBundledDocuments } from './bundledCorpus';
 export { documentFromBytes, loadCorpusFolder, type CorpusProblem, type LoadedFolder } from './loader';
-export { loadCorpus, type CorpusOptions } from './loadCorpus';
+export { loadCorpus, warmCorpus, type CorpusOptions } from './loadCorpus';
+export { defaultCacheDir, ModelDiskCache } from './modelCache';

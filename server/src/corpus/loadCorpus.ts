@@ -2,11 +2,14 @@ import { bundledRegistry } from './bundledRegistry';
 import { loadBundledDocuments } from './bundledCorpus';
 import { Corpus } from './corpus';
 import { loadCorpusFolder } from './loader';
+import type { ModelDiskCache } from './modelCache';
 
 export interface CorpusOptions {
   /** Absolute folders of the user's own corpus. Empty in Restricted Mode: untrusted workspaces are not read. */
   readonly folders: readonly string[];
   readonly generation?: number;
+  /** Where parsed texts are kept between sessions; none: parse every session. */
+  readonly modelCache?: ModelDiskCache;
 }
 
 /** All three layers: registry, bundled texts, the user's folders. */
@@ -19,5 +22,19 @@ export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
     documents.push(...loaded.documents);
     problems.push(...loaded.problems);
   }
+  for (const document of documents) document.useDiskCache(options.modelCache);
   return new Corpus(bundledRegistry(), documents, problems, options.generation ?? 0);
+}
+
+/**
+ * Parses every text of the corpus in the background (from the disk cache where it can), one text
+ * per turn of the event loop, so requests are answered meanwhile and later ones find texts parsed.
+ */
+export async function warmCorpus(corpus: Corpus, isCancelled: () => boolean = () => false): Promise<void> {
+  for (const document of corpus.documents) {
+    if (isCancelled()) return;
+    if (document.isParsed) continue;
+    void document.model;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

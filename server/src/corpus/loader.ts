@@ -25,7 +25,7 @@ const utf16le = new TextDecoder('utf-16le', { fatal: true });
 const utf16be = new TextDecoder('utf-16be', { fatal: true });
 
 /** Word and Notepad save "Unicode text" as UTF-16 with a byte-order mark: read it rather than call it binary. */
-function utf16Decoder(bytes: Uint8Array): TextDecoder | undefined {
+function utf16Decoder(bytes: Uint8Array): typeof utf8 | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16le;
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16be;
   return undefined;

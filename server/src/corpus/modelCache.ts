@@ -1,0 +1,192 @@
+// Parsed corpus texts on disk, keyed by content hash: a reopened workspace does not re-parse
+// (remark reads ~1 MB/s) the texts it parsed last time. A cache file is only a hint: one that is
+// truncated, corrupt, from another parser or for other text is deleted and the text parsed again.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { DraftModel, TextSpan } from '../parse/model';
+
+const FORMAT = 1;
+/** More texts than any corpus a drafter keeps; the oldest files go first. */
+const MAX_FILES = 5_000;
+
+/**
+ * The code that parsed a cached model. Any rebuild of the bundle changes it, so a cache written by
+ * an older parser is never read as if it were current.
+ */
+const PARSER_FINGERPRINT = (() => {
+  try {
+    return createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
+  } catch {
+    return 'unknown';
+  }
+})();
+
+/** $XDG_CACHE_HOME/compact-drafter (~/.cache/compact-drafter): for the CLI and editors that give no storage folder. */
+export function defaultCacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'compact-drafter');
+}
+
+interface Header {
+  readonly format: number;
+  readonly key: string;
+  readonly textLength: number;
+  readonly bodyLength: number;
+  readonly checksum: string;
+}
+
+export class ModelDiskCache {
+  constructor(
+    private readonly dir: string,
+    private readonly log: (message: string) => void = () => {},
+    private readonly fingerprint: string = PARSER_FINGERPRINT,
+  ) {}
+
+  /** The cached model of this text, or undefined (nothing cached, or a cache file not to be trusted, now deleted). */
+  read(text: string): DraftModel | undefined {
+    const key = this.keyOf(text);
+    const path = this.pathOf(key);
+    let raw: string;
+    try {
+      raw = readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const newline = raw.indexOf('\n');
+      if (newline < 0) throw new Error('no header');
+      const header = JSON.parse(raw.slice(0, newline)) as Header;
+      const body = raw.slice(newline + 1);
+      if (header.format !== FORMAT) throw new Error(`format ${header.format}, expected ${FORMAT}`);
+      if (header.key !== key || header.textLength !== text.length) throw new Error('written for another text');
+      if (header.bodyLength !== body.length) throw new Error(`truncated: ${body.length} of ${header.bodyLength} characters`);
+      if (header.checksum !== checksum(body)) throw new Error('checksum mismatch');
+      return decodeModel(text, JSON.parse(body));
+    } catch (error) {
+      this.log(`model cache: ${path} is not usable (${(error as Error).message}); parsing the text again`);
+      this.remove(path);
+      return undefined;
+    }
+  }
+
+  /** Stores a model; a cache that cannot be written is logged and otherwise ignored. */
+  write(text: string, model: DraftModel): void {
+    const key = this.keyOf(text);
+    const body = JSON.stringify(encodeModel(model));
+    const header: Header = { format: FORMAT, key, textLength: text.length, bodyLength: body.length, checksum: checksum(body) };
+    const path = this.pathOf(key);
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      // Written beside and renamed over: a crash mid-write leaves a stray .tmp, never a half file.
+      writeFileSync(temporary, `${JSON.stringify(header)}\n${body}`);
+      renameSync(temporary, path);
+      this.prune();
+    } catch (error) {
+      this.log(`model cache: could not write ${path} (${(error as Error).message})`);
+      this.remove(temporary);
+    }
+  }
+
+  private keyOf(text: string): string {
+    return createHash('sha256').update(this.fingerprint).update('\0').update(text).digest('hex');
+  }
+
+  private pathOf(key: string): string {
+    return join(this.dir, `${key}.model.json`);
+  }
+
+  private remove(path: string): void {
+    try {
+      unlinkSync(path);
+    } catch {
+      // already gone
+    }
+  }
+
+  private prune(): void {
+    const files = readdirSync(this.dir).filter((name) => name.endsWith('.model.json'));
+    if (files.length <= MAX_FILES) return;
+    const byAge = files.map((name) => ({ name, mtime: statSync(join(this.dir, name)).mtimeMs })).sort((a, b) => a.mtime - b.mtime);
+    for (const { name } of byAge.slice(0, files.length - MAX_FILES)) this.remove(join(this.dir, name));
+  }
+}
+
+function checksum(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+// A span maps each character of its plain text to a source offset: mostly runs of consecutive
+// offsets, stored as [start, length] pairs (a 100 KB text is then a few KB of offsets, not 600).
+
+type EncodedSpan = { text: string; range: TextSpan['range']; runs: number[] };
+
+function encodeSpan(span: TextSpan): EncodedSpan {
+  const runs: number[] = [];
+  const offsets = span.sourceOffsets;
+  for (let i = 0; i < offsets.length; ) {
+    let j = i + 1;
+    while (j < offsets.length && offsets[j] === offsets[j - 1]! + 1) j++;
+    runs.push(offsets[i]!, j - i);
+    i = j;
+  }
+  return { text: span.text, range: span.range, runs };
+}
+
+function decodeSpan(encoded: EncodedSpan, textLength: number): TextSpan {
+  if (typeof encoded?.text !== 'string' || !Array.isArray(encoded.runs)) throw new Error('malformed span');
+  const sourceOffsets: number[] = [];
+  for (let i = 0; i < encoded.runs.length; i += 2) {
+    const start = encoded.runs[i]!;
+    const length = encoded.runs[i + 1]!;
+    if (!Number.isInteger(start) || !Number.isInteger(length) || start < 0 || length < 0 || start + length > textLength + 1) {
+      throw new Error('span offsets outside the text');
+    }
+    for (let k = 0; k < length; k++) sourceOffsets.push(start + k);
+  }
+  if (sourceOffsets.length !== encoded.text.length + 1) throw new Error('span offsets do not match its text');
+  checkRange(encoded.range, textLength);
+  return { text: encoded.text, range: encoded.range, sourceOffsets };
+}
+
+function checkRange(range: { start: number; end: number } | undefined, textLength: number): void {
+  if (!range || !Number.isInteger(range.start) || !Number.isInteger(range.end) || range.start < 0 || range.end < range.start || range.end > textLength) {
+    throw new Error('a range outside the text');
+  }
+}
+
+function encodeModel(model: DraftModel) {
+  return {
+    sections: model.sections,
+    paragraphs: model.paragraphs.map((p) => ({ ...p, spans: p.spans.map(encodeSpan) })),
+    footnotes: model.footnotes,
+    footnoteMarkers: model.footnoteMarkers,
+    spans: model.spans.map(encodeSpan),
+  };
+}
+
+type Encoded = ReturnType<typeof encodeModel>;
+
+function decodeModel(text: string, encoded: Encoded): DraftModel {
+  for (const field of ['sections', 'paragraphs', 'footnotes', 'footnoteMarkers', 'spans'] as const) {
+    if (!Array.isArray(encoded?.[field])) throw new Error(`no ${field}`);
+  }
+  for (const item of [...encoded.paragraphs, ...encoded.footnotes, ...encoded.footnoteMarkers]) checkRange(item.range, text.length);
+  const checkSections = (sections: DraftModel['sections']) => {
+    for (const section of sections) {
+      checkRange(section.range, text.length);
+      checkSections(section.children ?? []);
+    }
+  };
+  checkSections(encoded.sections);
+  return {
+    text,
+    sections: encoded.sections,
+    paragraphs: encoded.paragraphs.map((p) => ({ ...p, spans: (p.spans as unknown as EncodedSpan[]).map((s) => decodeSpan(s, text.length)) })),
+    footnotes: encoded.footnotes,
+    footnoteMarkers: encoded.footnoteMarkers,
+    spans: (encoded.spans as unknown as EncodedSpan[]).map((s) => decodeSpan(s, text.length)),
+  };
+}
