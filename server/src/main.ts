@@ -2,4 +2,9 @@
 // spawned by the VS Code client over IPC.
 import { startServer } from './server';
 
+// Last line of defence: a promise nobody awaited must not end the server (Node's default is to exit).
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`compact-drafter-ls: unhandled rejection: ${(reason as Error)?.stack ?? reason}\n`);
+});
+
 startServer();

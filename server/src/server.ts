@@ -4,7 +4,10 @@ import {
   type CancellationToken,
   createConnection,
   type Connection,
+  type Diagnostic as LspDiagnostic,
   DiagnosticSeverity,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
   DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
@@ -61,8 +64,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let configurationPush = false;
   let serveSnippets = true;
   let modelCache: ModelDiskCache | undefined;
+  /** The client asks for diagnostics (LSP 3.17 pull) when it needs them, as VS Code does; else they are pushed. */
+  let pullDiagnostics = false;
+  let diagnosticRefresh = false;
 
   const log = (message: string) => connection.console.log(message);
+  /** Work not awaited by anyone: its failure is logged, never an unhandled rejection that ends the process. */
+  const background = (what: string, work: Promise<unknown>) => {
+    work.catch((error) => connection.console.error(`${what} failed: ${(error as Error)?.stack ?? error}`));
+  };
   /** Diagnostics of the latest validated version of each document; code actions read them. */
   const diagnosticsByUri = new Map<string, { version: number; generation: number; diagnostics: Diagnostic[] }>();
   const pending = new Map<string, NodeJS.Timeout>();
@@ -74,7 +84,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    */
   const guard =
     <T>(name: string, empty: T, handler: () => T | Promise<T>, token?: CancellationToken) =>
-    async (): Promise<T | ResponseError<void>> => {
+    async (): Promise<T | ResponseError<never>> => {
       try {
         if (token?.isCancellationRequested) return cancelled();
         const result = await handler();
@@ -100,10 +110,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       for (const problem of loaded.problems) connection.console.warn(`corpus: ${problem.uri}: ${problem.message}`);
       if (!trusted) log('Restricted Mode: the workspace corpus folders are not read; only the bundled corpus is used.');
       drafts = new WorkspaceDrafts(workspaceFolders, folders);
-      void drafts.scan(loaded);
+      background('workspace scan', drafts.scan(loaded));
       revalidateAll();
       // Texts are parsed when first needed; parsing them now, between requests, keeps the first hover fast.
-      setTimeout(() => void warmCorpus(loaded, () => loading !== corpusLoading), 0);
+      setTimeout(() => background('corpus warm-up', warmCorpus(loaded, () => loading !== corpusLoading)), 0);
       return loaded;
     });
     corpusLoading = loading;
@@ -146,12 +156,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return diagnostics;
   };
 
-  const validate = async (uri: string): Promise<void> => {
+  /** The LSP diagnostics of a document's current version, or undefined if it is closed or changed meanwhile. */
+  const lspDiagnosticsOf = async (uri: string, token?: CancellationToken): Promise<{ version: number; diagnostics: LspDiagnostic[] } | undefined> => {
     const document = documents.get(uri);
     if (document && document.getText().length > settings.maxDocumentSize) {
       const size = (document.getText().length / 1e6).toFixed(1);
-      void connection.sendDiagnostics({
-        uri,
+      return {
         version: document.version,
         diagnostics: [
           {
@@ -162,12 +172,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
             message: `This draft has ${size} million characters, more than compactDrafter.maxDocumentSize (${(settings.maxDocumentSize / 1e6).toFixed(1)} million): its citations are not checked. Raise the setting to check it, at the cost of slower responses.`,
           },
         ],
-      });
-      return;
+      };
     }
-    const state = await analysisOf(uri);
-    // A newer version arrived meanwhile: its own validation is scheduled; publish nothing stale.
-    if (!state || documents.get(uri)?.version !== state.document.version) return;
+    const state = await analysisOf(uri, token);
+    // A newer version arrived meanwhile: it has its own validation; report nothing stale.
+    if (!state || documents.get(uri)?.version !== state.document.version) return undefined;
     const diagnostics = diagnosticsOf(state.document, state.analysis, state.corpus);
     // A corpus file that could not be loaded says why on its own first line, when it is open.
     const corpusProblems = state.corpus.problems
@@ -179,21 +188,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         source: DIAGNOSTIC_SOURCE,
         message: `This corpus file is ${problem.message.startsWith('skipped') ? '' : 'used, but '}${problem.message}.`,
       }));
-    void connection.sendDiagnostics({
-      uri,
-      version: state.document.version,
-      diagnostics: [...corpusProblems, ...diagnostics.map((d) => toLspDiagnostic(d, state.document))],
-    });
-    void connection.sendNotification(STATUS_NOTIFICATION, {
+    background('status', connection.sendNotification(STATUS_NOTIFICATION, {
       uri,
       version: state.document.version,
       bracketedPassages: state.analysis.brackets.passages.length,
       unbalancedBrackets: state.analysis.brackets.unmatched.length,
       references: state.analysis.references.length,
-    });
+    }));
+    return { version: state.document.version, diagnostics: [...corpusProblems, ...diagnostics.map((d) => toLspDiagnostic(d, state.document))] };
+  };
+
+  /** Push mode (clients without pull diagnostics): publish after a pause in typing. */
+  const validate = async (uri: string): Promise<void> => {
+    const result = await lspDiagnosticsOf(uri);
+    if (result) background('publish diagnostics', connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics }));
   };
 
   const scheduleValidation = (uri: string, delay = VALIDATION_DELAY_MS) => {
+    if (pullDiagnostics) return;
     clearTimeout(pending.get(uri));
     pending.set(
       uri,
@@ -205,6 +217,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const revalidateAll = () => {
+    if (pullDiagnostics) {
+      // The client pulls again on every edit; after a corpus or settings change it must be told to.
+      if (diagnosticRefresh) background('diagnostics refresh', connection.languages.diagnostics.refresh());
+      return;
+    }
     for (const document of documents.all()) scheduleValidation(document.uri, 0);
   };
 
@@ -218,7 +235,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
     configurationPush = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-    void reloadCorpus();
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    diagnosticRefresh = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    background('corpus load', reloadCorpus());
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -231,13 +250,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         workspaceSymbolProvider: true,
         referencesProvider: true,
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'compact-drafter', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'compact-drafter-ls', version: '0.1.0' },
     };
   });
 
   connection.onInitialized(() => {
-    if (configurationPush) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'compactDrafter' });
+    if (configurationPush) background('configuration registration', connection.client.register(DidChangeConfigurationNotification.type, { section: 'compactDrafter' }));
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -249,13 +269,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     settings = next;
     for (const problem of settings.problems) connection.console.warn(`settings: ${problem}`);
     diagnosticsByUri.clear();
-    if (corpusChanged) void reloadCorpus();
+    if (corpusChanged) background('corpus load', reloadCorpus());
     else revalidateAll();
   });
 
   connection.onDidChangeWatchedFiles(() => {
     // A corpus file changed on disk: reload the layers (texts are parsed lazily, so this is cheap).
-    void reloadCorpus();
+    background('corpus load', reloadCorpus());
   });
 
   connection.onHover((params, token) =>
@@ -351,6 +371,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     })(),
   );
 
+  // Pull mode: answered at once, from the analysis of the version the client has (no debounce: the
+  // client cancels a pull that a newer edit makes stale, and analysis re-parses only changed blocks).
+  connection.languages.diagnostics.on((params, token) =>
+    guard(
+      'diagnostics',
+      { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport,
+      async () => {
+        const result = await lspDiagnosticsOf(params.textDocument.uri, token);
+        return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] } as DocumentDiagnosticReport;
+      },
+      token,
+    )(),
+  );
+
   connection.onCodeAction((params, token) =>
     guard('codeAction', [], async () => {
       const state = await analysisOf(params.textDocument.uri, token);
@@ -370,7 +404,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     diagnosticsByUri.delete(uri);
     drafts.closeLive(uri);
     liveCounted.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    background('clear diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
   });
 
   documents.listen(connection);
@@ -380,4 +414,4 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 /** Thrown where a cancelled request stops; the guard answers it as cancelled. */
 class Cancelled extends Error {}
 
-const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+const cancelled = () => new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');

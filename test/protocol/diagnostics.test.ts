@@ -150,3 +150,43 @@ describe('a draft above compactDrafter.maxDocumentSize', () => {
     }
   });
 });
+
+// VS Code's client pulls diagnostics (LSP 3.17) when it can: answered at once for the version it has.
+describe('pull diagnostics', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } } });
+    await server.open(uri, draft);
+  });
+  after(() => server.stop());
+
+  const pull = async () =>
+    (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items: Diagnostic[] };
+
+  test('the server announces pull diagnostics and answers a pull with the same findings', async () => {
+    assert.equal((server.initialize.capabilities.diagnosticProvider as { identifier?: string } | undefined)?.identifier, 'compact-drafter');
+    const report = await pull();
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.items.map((d) => d.code).sort(), ['malformed-symbol', 'superseded', 'unknown-document']);
+  });
+
+  // This test client does not implement workspace/diagnostic/refresh: the error it answers once the
+  // corpus has loaded used to be an unhandled rejection that ended the server.
+  test('a client that fails the refresh request is logged, and the server keeps serving', async () => {
+    await waitFor(() => server.logs.find((line) => /diagnostics refresh failed/.test(line)), 10_000, 'the refresh failure in the log');
+    assert.equal(server.process.exitCode, null);
+    assert.equal((await pull()).kind, 'full');
+  });
+
+  test('after an edit a pull reflects the new version, and nothing is pushed', async () => {
+    const start = positionOf(draft, 'A/Res/71/280');
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start, end: { line: start.line, character: start.character + 'A/Res/71/280'.length } }, text: 'A/RES/71/280' }],
+    });
+    const report = await pull();
+    assert.deepEqual(report.items.map((d) => d.code).sort(), ['superseded', 'unknown-document']);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(server.diagnostics.get(uri), undefined, 'no publishDiagnostics in pull mode');
+  });
+});

@@ -20,7 +20,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { workspaceFolder?: string; initializationOptions?: unknown } = {}): Promise<TestServer> {
+export async function startServer(options: { workspaceFolder?: string; initializationOptions?: unknown; capabilities?: object } = {}): Promise<TestServer> {
   // The server caches parsed corpus texts under $XDG_CACHE_HOME: never the developer's own cache.
   const env = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'cd-cache-')) };
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
@@ -43,7 +43,7 @@ export async function startServer(options: { workspaceFolder?: string; initializ
     processId: process.pid,
     rootUri: folder ? `file://${folder}` : null,
     workspaceFolders: folder ? [{ uri: `file://${folder}`, name: 'test' }] : null,
-    capabilities: {},
+    capabilities: options.capabilities ?? {},
     initializationOptions: options.initializationOptions,
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});

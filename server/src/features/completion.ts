@@ -187,7 +187,7 @@ function documentMarkdown(document: KnownDocument, corpus: Corpus, cited: boolea
 }
 
 /** Enough of a title to tell documents apart in the list; the full title is in `detail`. */
-const LABEL_TITLE_CHARS = 48;
+const LABEL_TITLE_CHARS = 30;
 
 function documentItem(request: Request, document: KnownDocument, label: string, range: Range, newText: string): CompletionItem {
   const cited = request.cited().has(document.key);
