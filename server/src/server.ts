@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { AnalysisCache, type DraftAnalysis, referenceAt } from './analysis';
+import { analyzePlainDraft, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
 import { BUNDLED_SCHEME, type Corpus, defaultCacheDir, loadCorpus, ModelDiskCache, warmCorpus } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
@@ -122,32 +123,50 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const currentCorpus = async (): Promise<Corpus> => corpus ?? (await (corpusLoading ?? reloadCorpus()));
 
+  /** Drafts above compactDrafter.maxDocumentSize are read as plain lines (analysis/plain.ts). */
+  const isLarge = (document: TextDocument) => document.getText().length > settings.maxDocumentSize;
+  const plainAnalyses = new Map<string, { version: number; generation: number; analysis: DraftAnalysis; lines: PlainLineCache }>();
+
   const analysisOf = async (
     uri: string,
     token?: CancellationToken,
-  ): Promise<{ analysis: DraftAnalysis; document: TextDocument; corpus: Corpus } | undefined> => {
+  ): Promise<{ analysis: DraftAnalysis; document: TextDocument; corpus: Corpus; plain: boolean } | undefined> => {
     const document = documents.get(uri);
-    if (!document || document.getText().length > settings.maxDocumentSize) return undefined;
+    if (!document) return undefined;
     const current = await currentCorpus();
     if (token) {
       // Let a $/cancelRequest that is already queued arrive before the (synchronous) analysis runs.
       await new Promise((resolve) => setImmediate(resolve));
       if (token.isCancellationRequested) throw new Cancelled();
     }
-    const analysis = cache.get(uri, document.version, () => document.getText(), current);
+    const plain = isLarge(document);
+    let analysis: DraftAnalysis;
+    if (plain) {
+      const previous = plainAnalyses.get(uri);
+      if (previous?.version === document.version && previous.generation === current.generation) analysis = previous.analysis;
+      else {
+        const lines = previous?.lines ?? new PlainLineCache();
+        analysis = analyzePlainDraft(document.getText(), current, lines);
+        plainAnalyses.set(uri, { version: document.version, generation: current.generation, analysis, lines });
+      }
+      cache.delete(uri);
+    } else {
+      plainAnalyses.delete(uri);
+      analysis = cache.get(uri, document.version, () => document.getText(), current);
+    }
     // Counted once per new analysis, not at every request that reads it.
     if (liveCounted.get(uri) !== analysis) {
       liveCounted.set(uri, analysis);
       drafts.setLive(uri, analysis.references, document);
     }
-    return { analysis, document, corpus: current };
+    return { analysis, document, corpus: current, plain };
   };
 
-  const diagnosticsOf = (document: TextDocument, analysis: DraftAnalysis, current: Corpus): Diagnostic[] => {
+  const diagnosticsOf = (document: TextDocument, analysis: DraftAnalysis, current: Corpus, plain = false): Diagnostic[] => {
     const cached = diagnosticsByUri.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === current.generation) return cached.diagnostics;
     const diagnostics = runRules(
-      ALL_RULES,
+      plain ? ALL_RULES.filter((rule) => !STRUCTURAL_RULES.has(rule.code)) : ALL_RULES,
       { text: document.getText(), analysis, corpus: current, houseStyle: settings.diagnostics.houseStyle },
       settings.diagnostics,
       (rule, error) => connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
@@ -158,26 +177,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** The LSP diagnostics of a document's current version, or undefined if it is closed or changed meanwhile. */
   const lspDiagnosticsOf = async (uri: string, token?: CancellationToken): Promise<{ version: number; diagnostics: LspDiagnostic[] } | undefined> => {
-    const document = documents.get(uri);
-    if (document && document.getText().length > settings.maxDocumentSize) {
-      const size = (document.getText().length / 1e6).toFixed(1);
-      return {
-        version: document.version,
-        diagnostics: [
-          {
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            severity: DiagnosticSeverity.Information,
-            code: 'document-too-large',
-            source: DIAGNOSTIC_SOURCE,
-            message: `This draft has ${size} million characters, more than compactDrafter.maxDocumentSize (${(settings.maxDocumentSize / 1e6).toFixed(1)} million): its citations are not checked. Raise the setting to check it, at the cost of slower responses.`,
-          },
-        ],
-      };
-    }
     const state = await analysisOf(uri, token);
     // A newer version arrived meanwhile: it has its own validation; report nothing stale.
     if (!state || documents.get(uri)?.version !== state.document.version) return undefined;
-    const diagnostics = diagnosticsOf(state.document, state.analysis, state.corpus);
+    const diagnostics = diagnosticsOf(state.document, state.analysis, state.corpus, state.plain);
+    const notices: LspDiagnostic[] = state.plain ? [tooLargeNotice(state.document.getText().length, settings.maxDocumentSize)] : [];
     // A corpus file that could not be loaded says why on its own first line, when it is open.
     const corpusProblems = state.corpus.problems
       .filter((problem) => problem.uri === uri)
@@ -195,7 +199,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       unbalancedBrackets: state.analysis.brackets.unmatched.length,
       references: state.analysis.references.length,
     }));
-    return { version: state.document.version, diagnostics: [...corpusProblems, ...diagnostics.map((d) => toLspDiagnostic(d, state.document))] };
+    return { version: state.document.version, diagnostics: [...notices, ...corpusProblems, ...diagnostics.map((d) => toLspDiagnostic(d, state.document))] };
   };
 
   /** Push mode (clients without pull diagnostics): publish after a pause in typing. */
@@ -389,7 +393,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     guard('codeAction', [], async () => {
       const state = await analysisOf(params.textDocument.uri, token);
       if (!state) return [];
-      return quickFixes(diagnosticsOf(state.document, state.analysis, state.corpus), state.document, params.range);
+      return quickFixes(diagnosticsOf(state.document, state.analysis, state.corpus, state.plain), state.document, params.range);
     }, token)(),
   );
 
@@ -401,6 +405,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     clearTimeout(pending.get(uri));
     pending.delete(uri);
     cache.delete(uri);
+    plainAnalyses.delete(uri);
     diagnosticsByUri.delete(uri);
     drafts.closeLive(uri);
     liveCounted.delete(uri);
@@ -415,3 +420,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 class Cancelled extends Error {}
 
 const cancelled = () => new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+
+function tooLargeNotice(length: number, limit: number): LspDiagnostic {
+  const millions = (n: number) => (n / 1e6).toFixed(1);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'document-too-large',
+    source: DIAGNOSTIC_SOURCE,
+    message: `This draft has ${millions(length)} million characters, more than compactDrafter.maxDocumentSize (${millions(limit)} million): it is read as plain lines, so its citations are checked but its paragraph structure is not (${[...STRUCTURAL_RULES].join(', ')} skipped; no outline). Raise the setting to read it whole, at the cost of slower responses.`,
+  };
+}

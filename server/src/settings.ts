@@ -2,7 +2,7 @@ import { ALL_RULES } from './rules';
 import { readDiagnosticsConfig, type DiagnosticsConfig } from './rules/config';
 
 /** About 3 MB: remark parses ~1 MB/s here, so a larger draft would hold every request for seconds. */
-export const DEFAULT_MAX_DOCUMENT_SIZE = 3_000_000;
+export const DEFAULT_MAX_DOCUMENT_SIZE = 1_000_000;
 
 /** The server's settings, from the client's `compactDrafter` section (or an LSP client's initializationOptions). */
 export interface ServerSettings {
