@@ -8,7 +8,7 @@ import { AnalysisCache, analyzeDraft } from '../server/src/analysis';
 import type { Corpus } from '../server/src/corpus';
 import { ALL_RULES, DEFAULT_HOUSE_STYLE, readDiagnosticsConfig, runRules } from '../server/src/rules';
 import type { BenchDraft } from './drafts';
-import { collect, type Samples } from './stats';
+import { collect, collectInTurn, type Samples } from './stats';
 import { editAt } from './edits';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -45,16 +45,16 @@ export async function measureInProcess(draft: BenchDraft, corpus: Corpus, plan: 
   processor.parse(text);
   analyzeDraft(text, corpus);
   gc();
-  const floor = await collect(plan.wholeRuns, plan.wholeBudgetMs, () => timed(() => processor.parse(text)));
-  gc();
-  const full = await collect(plan.wholeRuns, plan.wholeBudgetMs, () => timed(() => analyzeDraft(text, corpus)));
-  gc();
-  const fullWithRules = await collect(plan.wholeRuns, plan.wholeBudgetMs, () =>
-    timed(() => {
-      const analysis = analyzeDraft(text, corpus);
-      runRules(ALL_RULES, { text, analysis, corpus, houseStyle: DEFAULT_HOUSE_STYLE }, config);
-    }),
-  );
+  // Taken in turn, so a change in the machine's load mid-run moves all three alike.
+  const [floor, full, fullWithRules] = await collectInTurn(plan.wholeRuns, plan.wholeBudgetMs, [
+    () => timed(() => processor.parse(text)),
+    () => timed(() => analyzeDraft(text, corpus)),
+    () =>
+      timed(() => {
+        const analysis = analyzeDraft(text, corpus);
+        runRules(ALL_RULES, { text, analysis, corpus, houseStyle: DEFAULT_HOUSE_STYLE }, config);
+      }),
+  ]);
   gc();
   const cache = new AnalysisCache();
   const uri = `file:///bench/${draft.name}.md`;

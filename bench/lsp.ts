@@ -71,13 +71,15 @@ class VersionWaiters {
  * Pull mode, when the server offers it (a diagnosticProvider in its initialize result): asked like
  * the peer. `undefined` when pull is asked for and the server does not offer it.
  */
-export async function startOurs(mode: 'push' | 'pull' = 'push', cacheDir?: string): Promise<Session | undefined> {
+export async function startOurs(mode: 'push' | 'pull' = 'push', options: { cacheDir?: string; settings?: object } = {}): Promise<Session | undefined> {
   const capabilities =
     mode === 'pull' ? { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } }, workspace: { diagnostics: { refreshSupport: true } } } : {};
   // `capabilities` is read by the test client once it passes them on; before that it is ignored and
   // the server answers without a diagnosticProvider, which is how pull mode is detected.
-  // cacheDir (an initialization option): where the server keeps parsed corpus texts between sessions.
-  const server = await startServer({ capabilities, initializationOptions: cacheDir ? { cacheDir } : undefined } as Parameters<typeof startServer>[0]);
+  // Initialization options: cacheDir, where the server keeps parsed corpus texts between sessions;
+  // settings, the compactDrafter section (maxDocumentSize).
+  const initializationOptions = { cacheDir: options.cacheDir, settings: options.settings };
+  const server = await startServer({ capabilities, initializationOptions } as Parameters<typeof startServer>[0]);
   if (mode === 'pull' && !server.initialize.capabilities.diagnosticProvider) {
     await server.stop();
     return undefined;
@@ -89,7 +91,7 @@ export async function startOurs(mode: 'push' | 'pull' = 'push', cacheDir?: strin
   server.connection.onRequest('workspace/diagnostic/refresh', () => null);
   const pull = (uri: string) => server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
   return {
-    name: mode === 'pull' ? 'ours (pull)' : 'ours',
+    name: mode,
     process: server.process,
     async open(uri, text, version) {
       const arrived = mode === 'push' ? waiters.wait(uri, version) : undefined;

@@ -30,6 +30,20 @@ export async function collect(planned: number, budgetMs: number, sample: (i: num
   return { values, planned };
 }
 
+/**
+ * Like `collect` for several measurements at once, taken in turn (a, b, c, a, b, c, …) so that a
+ * machine that slows down or speeds up mid-run shifts them all alike and their ratios hold.
+ */
+export async function collectInTurn(planned: number, budgetMs: number, samples: readonly (() => number)[], min = 3): Promise<Samples[]> {
+  const values = samples.map(() => [] as number[]);
+  const end = performance.now() + budgetMs;
+  for (let i = 0; i < planned; i++) {
+    if (i >= min && performance.now() > end) break;
+    samples.forEach((sample, k) => values[k].push(sample()));
+  }
+  return values.map((v) => ({ values: v, planned }));
+}
+
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return '–';
   if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
