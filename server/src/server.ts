@@ -51,6 +51,9 @@ export const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
 export const STATUS_NOTIFICATION = 'compactDrafter/status';
 /** Typing pauses shorter than this do not trigger a validation. */
 const VALIDATION_DELAY_MS = 150;
+/** Corpus texts are parsed in the background this long after the corpus loads, and only in pauses this long. */
+const WARM_UP_DELAY_MS = 1000;
+const IDLE_MS = 100;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -114,7 +117,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       background('workspace scan', drafts.scan(loaded));
       revalidateAll();
       // Texts are parsed when first needed; parsing them now, between requests, keeps the first hover fast.
-      setTimeout(() => background('corpus warm-up', warmCorpus(loaded, () => loading !== corpusLoading)), 0);
+      // After a pause, so the drafts opened with the editor get their diagnostics first.
+      setTimeout(() => background('corpus warm-up', warmCorpus(loaded, () => loading !== corpusLoading, whenIdle)), WARM_UP_DELAY_MS);
       return loaded;
     });
     corpusLoading = loading;
@@ -127,10 +131,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const isLarge = (document: TextDocument) => document.getText().length > settings.maxDocumentSize;
   const plainAnalyses = new Map<string, { version: number; generation: number; analysis: DraftAnalysis; lines: PlainLineCache }>();
 
+  /** When a draft was last analysed or asked about: the corpus warm-up waits for a quiet moment. */
+  let lastActivity = 0;
+  const whenIdle = () =>
+    new Promise<void>((resolve) => {
+      const check = () => (pending.size === 0 && Date.now() - lastActivity >= IDLE_MS ? resolve() : setTimeout(check, IDLE_MS));
+      check();
+    });
+
   const analysisOf = async (
     uri: string,
     token?: CancellationToken,
   ): Promise<{ analysis: DraftAnalysis; document: TextDocument; corpus: Corpus; plain: boolean } | undefined> => {
+    lastActivity = Date.now();
     const document = documents.get(uri);
     if (!document) return undefined;
     const current = await currentCorpus();

@@ -30,10 +30,16 @@ export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
  * Parses every text of the corpus in the background (from the disk cache where it can), one text
  * per turn of the event loop, so requests are answered meanwhile and later ones find texts parsed.
  */
-export async function warmCorpus(corpus: Corpus, isCancelled: () => boolean = () => false): Promise<void> {
+export async function warmCorpus(
+  corpus: Corpus,
+  isCancelled: () => boolean = () => false,
+  /** Resolves when the caller has nothing more urgent to do. */
+  whenIdle: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   for (const document of corpus.documents) {
-    if (isCancelled()) return;
     if (document.isParsed) continue;
+    await whenIdle();
+    if (isCancelled()) return;
     void document.model;
     await new Promise((resolve) => setImmediate(resolve));
   }

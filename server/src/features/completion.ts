@@ -60,12 +60,24 @@ type Context = (request: Request) => CompletionItem[] | undefined;
  * The completion items at `offset` of a draft (its analysis, or its text). Pure: the corpus and the
  * draft are all it reads.
  */
+/** Per analysis, not per request: on a long draft the set costs more than the rest of a completion. */
+const citedKeysByAnalysis = new WeakMap<DraftAnalysis, ReadonlySet<string>>();
+
+function citedKeysOf(analysis: DraftAnalysis): ReadonlySet<string> {
+  let keys = citedKeysByAnalysis.get(analysis);
+  if (!keys) {
+    keys = new Set(analysis.references.flatMap((ref) => (ref.symbol ? [symbolKey(ref.symbol)] : [])));
+    citedKeysByAnalysis.set(analysis, keys);
+  }
+  return keys;
+}
+
 export function completionsAt(input: DraftAnalysis | string, offset: number, corpus: Corpus, options: CompletionOptions = {}): CompletionItem[] {
   const text = typeof input === 'string' ? input : input.model.text;
   if (offset < 0 || offset > text.length) return [];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const beforeStart = Math.max(lineStart, offset - WINDOW);
-  let citedKeys: Set<string> | undefined;
+  let citedKeys: ReadonlySet<string> | undefined;
   const request: Request = {
     text,
     offset,
@@ -76,10 +88,7 @@ export function completionsAt(input: DraftAnalysis | string, offset: number, cor
     line: countLines(text, lineStart),
     options,
     cited: () => {
-      if (!citedKeys) {
-        const analysis = typeof input === 'string' ? analyzeDraft(text, corpus) : input;
-        citedKeys = new Set(analysis.references.flatMap((ref) => (ref.symbol ? [symbolKey(ref.symbol)] : [])));
-      }
+      citedKeys ??= citedKeysOf(typeof input === 'string' ? analyzeDraft(text, corpus) : input);
       return citedKeys;
     },
   };
