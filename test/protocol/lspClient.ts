@@ -1,7 +1,7 @@
 // A minimal LSP client for protocol tests: spawns the built server over stdio and speaks
 // JSON-RPC to it, as an editor would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -69,6 +69,7 @@ export async function startServer(options: { workspaceFolder?: string; initializ
         await Promise.race([new Promise((resolve) => child.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 2000))]);
         child.kill();
       }
+      rmSync(env.XDG_CACHE_HOME, { recursive: true, force: true });
     },
   };
 }
