@@ -1,5 +1,6 @@
 import type { Corpus } from '../corpus';
 import { parseDraft } from '../parse';
+import { IncrementalParser } from '../parse/incremental';
 import type { DraftModel } from '../parse/model';
 import { findReferences, type GrammarOptions } from '../references';
 import type { Reference } from '../references/model';
@@ -32,20 +33,70 @@ function grammarOptions(corpus: Corpus): GrammarOptions {
   return options;
 }
 
-/** The references of a parsed draft, in source ranges, unresolved. */
-export function findDraftReferences(model: DraftModel, corpus: Corpus): Reference[] {
-  const options = grammarOptions(corpus);
+/** The references of a parsed draft, in source ranges, unresolved. `inSpan` reads one span's text (a cache may answer). */
+export function findDraftReferences(
+  model: DraftModel,
+  corpus: Corpus,
+  inSpan: (text: string) => readonly Reference[] = (text) => findReferences(text, grammarOptions(corpus)),
+): Reference[] {
   const references: Reference[] = [];
   for (const span of model.spans) {
-    for (const ref of findReferences(span.text, options)) references.push(toSourceReference(span, ref));
+    for (const ref of inSpan(span.text)) references.push(toSourceReference(span, ref));
   }
   return references.sort((a, b) => a.range.start - b.range.start);
 }
 
+function analyzeModel(model: DraftModel, corpus: Corpus, references: readonly Reference[]): DraftAnalysis {
+  const resolved = references.map((ref) => ({ ...ref, resolution: resolveReference(ref, corpus, model) }));
+  return { model, references: resolved, brackets: analyzeBrackets(model.spans), corpusGeneration: corpus.generation };
+}
+
 export function analyzeDraft(text: string, corpus: Corpus): DraftAnalysis {
   const model = parseDraft(text);
-  const references = findDraftReferences(model, corpus).map((ref) => ({ ...ref, resolution: resolveReference(ref, corpus, model) }));
-  return { model, references, brackets: analyzeBrackets(model.spans), corpusGeneration: corpus.generation };
+  return analyzeModel(model, corpus, findDraftReferences(model, corpus));
+}
+
+/**
+ * Analyses successive versions of one document, each equal to analyzeDraft's: remark reads only the
+ * pieces of the draft an edit touched (parse/incremental.ts), and the grammar only spans whose text
+ * is new (a span's references depend on nothing but its text and the corpus's names).
+ */
+export class IncrementalAnalyzer {
+  private readonly parser = new IncrementalParser();
+  private corpus: Corpus | undefined;
+  private spanReferences = new Map<string, readonly Reference[]>();
+  /** Spans the grammar read in the last analysis (the others were read before), for tests and the bench. */
+  spansRead = 0;
+
+  analyze(text: string, corpus: Corpus): DraftAnalysis {
+    const model = this.parser.parse(text);
+    if (corpus !== this.corpus) {
+      // Names (aliases) come from the corpus: another corpus reads spans differently.
+      this.corpus = corpus;
+      this.spanReferences = new Map();
+    }
+    const previous = this.spanReferences;
+    const current = new Map<string, readonly Reference[]>();
+    const options = grammarOptions(corpus);
+    this.spansRead = 0;
+    const references = findDraftReferences(model, corpus, (spanText) => {
+      let found = current.get(spanText) ?? previous.get(spanText);
+      if (!found) {
+        found = findReferences(spanText, options);
+        this.spansRead++;
+      }
+      current.set(spanText, found);
+      return found;
+    });
+    // Only the spans of the latest version are kept: memory follows the draft, not its history.
+    this.spanReferences = current;
+    return analyzeModel(model, corpus, references);
+  }
+
+  /** What the parser did for the last version. */
+  get parseStats() {
+    return this.parser.lastStats;
+  }
 }
 
 /** The reference under an offset, the innermost when citations nest. */

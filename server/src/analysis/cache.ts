@@ -1,10 +1,12 @@
 import type { Corpus } from '../corpus';
-import { analyzeDraft, type DraftAnalysis } from './analysis';
+import { IncrementalAnalyzer, type DraftAnalysis } from './analysis';
 
 interface Entry {
   readonly version: number;
   readonly generation: number;
   readonly analysis: DraftAnalysis;
+  /** Keeps the pieces and span references of this version, so the next version re-reads only what an edit changed. */
+  readonly analyzer: IncrementalAnalyzer;
 }
 
 /** One analysis per document version (and corpus generation); every feature reads it. */
@@ -14,8 +16,9 @@ export class AnalysisCache {
   get(uri: string, version: number, text: () => string, corpus: Corpus): DraftAnalysis {
     const cached = this.entries.get(uri);
     if (cached && cached.version === version && cached.generation === corpus.generation) return cached.analysis;
-    const analysis = analyzeDraft(text(), corpus);
-    this.entries.set(uri, { version, generation: corpus.generation, analysis });
+    const analyzer = cached?.analyzer ?? new IncrementalAnalyzer();
+    const analysis = analyzer.analyze(text(), corpus);
+    this.entries.set(uri, { version, generation: corpus.generation, analysis, analyzer });
     return analysis;
   }
 

@@ -22,6 +22,11 @@ export function parseMarkdown(text: string): Root {
   }
 }
 
+/** The mdast of text whose front matter is already blanked (a piece of a draft). Throws if the parser does. */
+export function parseBlankedMarkdown(input: string): Root {
+  return processor.parse(input);
+}
+
 const FRONT_MATTER_OPEN = /^---[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]*[ \t]*:/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 /** Front matter is a few lines of metadata; a closing rule further on is a thematic break of the body. */

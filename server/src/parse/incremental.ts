@@ -1,0 +1,278 @@
+// Re-parsing a draft after an edit without running remark over all of it. The draft is cut into
+// pieces that Markdown reads independently (chunks.ts proposes the cuts, chunkParse.ts proves them);
+// each piece's blocks are kept, keyed by its text, and a new version parses only the runs of pieces
+// whose text is new. Blocks of the others are moved to where their piece now starts, and the cheap
+// assemble stage runs over all of them. The model is the one parseDraft gives; where that cannot be
+// shown (a stub that does not read as a definition, a parser failure), the whole draft is parsed.
+
+import { assembleDraft } from './assemble';
+import type { Block } from './blocks';
+import { chunkStarts } from './chunks';
+import { parseRun, shiftBlock, type ParsedPiece } from './chunkParse';
+import { definitionKey, labelsUsed, type Definition } from './definitions';
+import { parseDraft } from './index';
+import { blankFrontMatter } from './markdown';
+import type { DraftModel } from './model';
+
+interface Entry {
+  readonly parsed: ParsedPiece;
+  /** Keys of the labels the piece may use (definitions.ts). */
+  readonly uses: readonly string[];
+  /** Keys of the definitions the piece was parsed with, joined. */
+  readonly stubbed: string;
+  /** The blocks moved to `at` (absolute offsets), list items numbered `itemBase` on; reused while the piece stays there. */
+  placed?: { readonly at: number; readonly itemBase: number; readonly blocks: readonly Block[] };
+}
+
+interface Piece {
+  /** Indices into the proposed starts: the piece covers proposed pieces [first, last). */
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  entry: Entry;
+}
+
+/** What the last parse did, for tests and the bench. */
+export interface IncrementalStats {
+  readonly pieces: number;
+  /** Runs remark read this time. */
+  readonly runs: number;
+  /** Characters remark read this time. */
+  readonly parsedChars: number;
+  /** The whole draft went through parseDraft instead. */
+  readonly whole: boolean;
+}
+
+/** The pieces of a document's previous version, for its next one. One per document. */
+export class IncrementalParser {
+  private entries = new Map<string, Entry>();
+  /** Proposed pieces that the previous version had to merge with the next ones (a fence across blank lines): how many. */
+  private merges = new Map<string, number>();
+  /** Definitions of the previous version: the best guess of which stubs a new piece needs. */
+  private definitions = new Map<string, Definition>();
+  lastStats: IncrementalStats = { pieces: 0, runs: 0, parsedChars: 0, whole: false };
+
+  parse(text: string): DraftModel {
+    const source = typeof text === 'string' ? text : String(text ?? '');
+    try {
+      const model = new Version(this, source).parse();
+      if (model) return model;
+    } catch {
+      // remark failed on a run: parseDraft has its own fallback for the whole text.
+    }
+    this.entries = new Map();
+    this.merges = new Map();
+    this.definitions = new Map();
+    this.lastStats = { pieces: 1, runs: 1, parsedChars: source.length, whole: true };
+    return parseDraft(source);
+  }
+
+  /** @internal Called by Version once the new version is parsed. */
+  keep(entries: Map<string, Entry>, merges: Map<string, number>, definitions: Map<string, Definition>, stats: IncrementalStats): void {
+    this.entries = entries;
+    this.merges = merges;
+    this.definitions = definitions;
+    this.lastStats = stats;
+  }
+
+  /** @internal */
+  previous() {
+    return { entries: this.entries, merges: this.merges, definitions: this.definitions };
+  }
+}
+
+/** One parse of one version of a draft. */
+class Version {
+  private readonly blanked: string;
+  private readonly starts: number[];
+  private readonly keys: (string | undefined)[];
+  private readonly previous: ReturnType<IncrementalParser['previous']>;
+  private readonly entries = new Map<string, Entry>();
+  private readonly merges = new Map<string, number>();
+  private runs = 0;
+  private parsedChars = 0;
+
+  constructor(
+    private readonly owner: IncrementalParser,
+    private readonly text: string,
+  ) {
+    // Front matter only ever lies in the first piece: its blanked lines are blank, so a cut follows it.
+    this.blanked = text.startsWith('---') ? blankFrontMatter(text) : text;
+    this.starts = chunkStarts(this.blanked);
+    this.starts.push(text.length);
+    this.keys = new Array(this.starts.length);
+    this.previous = owner.previous();
+  }
+
+  parse(): DraftModel | undefined {
+    const count = this.starts.length - 1;
+    const pieces: Piece[] = [];
+    for (let i = 0; i < count; ) {
+      const found = this.lookup(i);
+      if (found) {
+        pieces.push(found);
+        i = found.last;
+        continue;
+      }
+      // A run of pieces not seen before is parsed in one go: on a first parse, the whole draft.
+      let j = i + 1;
+      while (j < count && !this.lookup(j)) j++;
+      const parsed = this.parseRuns(i, j, this.previous.definitions);
+      if (!parsed) return undefined;
+      pieces.push(...parsed);
+      i = parsed[parsed.length - 1].last;
+    }
+
+    // Now that every piece's definitions are known, a piece parsed with other stubs than it needs is parsed again.
+    const definitions = new Map<string, Definition>();
+    for (const piece of pieces) {
+      for (const d of piece.entry.parsed.definitions) {
+        const key = definitionKey(d.kind, d.id);
+        if (!definitions.has(key)) definitions.set(key, d);
+      }
+    }
+    for (const piece of pieces) {
+      if (piece.entry.stubbed === stubbedKeys(piece.entry.uses, piece.entry.parsed, definitions)) continue;
+      const again = this.parseRuns(piece.first, piece.last, definitions);
+      if (!again || again.length !== 1 || again[0].last !== piece.last) return undefined;
+      piece.entry = again[0].entry;
+    }
+
+    const blocks: Block[] = [];
+    let itemBase = 0;
+    for (const piece of pieces) {
+      for (const block of placedBlocks(piece.entry, piece.start, itemBase)) blocks.push({ ...block });
+      itemBase += piece.entry.parsed.items;
+    }
+    this.owner.keep(this.entries, this.merges, definitions, { pieces: pieces.length, runs: this.runs, parsedChars: this.parsedChars, whole: false });
+    return assembleDraft(this.text, blocks);
+  }
+
+  /** The piece starting at proposed piece i, if its text was parsed before (alone, or merged with the next ones). */
+  private lookup(i: number): Piece | undefined {
+    const single = this.entryOf(i, i + 1);
+    if (single) return single;
+    const merged = this.previous.merges.get(this.keyOf(i, i + 1)) ?? this.merges.get(this.keyOf(i, i + 1));
+    return merged !== undefined && i + merged < this.starts.length ? this.entryOf(i, i + merged) : undefined;
+  }
+
+  private entryOf(first: number, last: number): Piece | undefined {
+    const key = this.keyOf(first, last);
+    const entry = this.entries.get(key) ?? this.previous.entries.get(key);
+    if (!entry) return undefined;
+    this.remember(first, last, key, entry);
+    return { first, last, start: this.starts[first], end: this.starts[last], entry };
+  }
+
+  private remember(first: number, last: number, key: string, entry: Entry): void {
+    this.entries.set(key, entry);
+    if (last - first > 1) this.merges.set(this.keyOf(first, first + 1), last - first);
+  }
+
+  /**
+   * Parses proposed pieces [i, j) as runs until the last run ends closed (an unclosed fence takes in
+   * the pieces after it, twice as many each time, so one over the rest of the draft costs a few parses).
+   */
+  private parseRuns(i: number, j: number, definitions: ReadonlyMap<string, Definition>): Piece[] | undefined {
+    const count = this.starts.length - 1;
+    const pieces: Piece[] = [];
+    for (let from = i, to = j; ; ) {
+      const run = this.parseRun(from, to, definitions);
+      if (!run) return undefined;
+      const tail = run[run.length - 1];
+      if (tail.entry.parsed.closed || to === count) {
+        for (const piece of run) this.remember(piece.first, piece.last, this.keyOf(piece.first, piece.last), piece.entry);
+        pieces.push(...run);
+        return pieces;
+      }
+      // Keep the pieces before the open one; parse again from it, with more after it.
+      for (const piece of run.slice(0, -1)) this.remember(piece.first, piece.last, this.keyOf(piece.first, piece.last), piece.entry);
+      pieces.push(...run.slice(0, -1));
+      from = tail.first;
+      to = Math.min(count, to + Math.max(1, to - from));
+    }
+  }
+
+  private parseRun(i: number, j: number, definitions: ReadonlyMap<string, Definition>): Piece[] | undefined {
+    const start = this.starts[i];
+    const end = this.starts[j];
+    const blanked = this.blanked.slice(start, end);
+    const stubs = stubsFor(labelsUsed(blanked), definitions);
+    const cuts = this.starts.slice(i + 1, j).map((s) => s - start);
+    this.runs++;
+    this.parsedChars += end - start;
+    const parsed = parseRun({ source: this.text.slice(start, end), blanked, last: j === this.starts.length - 1, stubs, cuts });
+    if (!parsed) return undefined;
+    const pieces: Piece[] = [];
+    let first = i;
+    let pieceStart = start;
+    for (const piece of parsed) {
+      const pieceEnd = start + piece.end;
+      let last = first + 1;
+      while (this.starts[last] < pieceEnd) last++;
+      const uses = labelsUsed(this.blanked.slice(pieceStart, pieceEnd));
+      pieces.push({ first, last, start: pieceStart, end: pieceEnd, entry: { parsed: piece, uses, stubbed: stubbedKeys(uses, piece, definitions) } });
+      first = last;
+      pieceStart = pieceEnd;
+    }
+    return pieces;
+  }
+
+  /**
+   * The cache key of proposed pieces [first, last): their text, whether they end the draft (the last
+   * piece is parsed without the stand-in for a following line) and, for the first piece of a draft
+   * with front matter, the text as written beside the blanked text remark reads.
+   */
+  private keyOf(first: number, last: number): string {
+    const cached = last === first + 1 ? this.keys[first] : undefined;
+    if (cached !== undefined) return cached;
+    const start = this.starts[first];
+    const end = this.starts[last];
+    const head = last === this.starts.length - 1 ? 'L' : 'M';
+    const piece = this.blanked.slice(start, end);
+    const key = start === 0 && this.blanked !== this.text ? `${head}F${piece}\u0000${this.text.slice(start, end)}` : head + piece;
+    if (last === first + 1) this.keys[first] = key;
+    return key;
+  }
+}
+
+/**
+ * Which definitions made elsewhere a piece reads: the labels it uses that the draft defines, less
+ * those it defines itself. Its blocks depend on the draft's definitions through these alone.
+ */
+function stubbedKeys(uses: readonly string[], parsed: ParsedPiece, definitions: ReadonlyMap<string, Definition>): string {
+  if (definitions.size === 0) return '';
+  const own = new Set(parsed.definitions.map((d) => definitionKey(d.kind, d.id)));
+  return keysOf(stubsFor(uses, definitions).filter((d) => !own.has(definitionKey(d.kind, d.id))));
+}
+
+/** The definitions of labels a run uses, in a stable order. A stub of a label the run defines itself changes nothing: a second definition is ignored. */
+function stubsFor(uses: readonly string[], definitions: ReadonlyMap<string, Definition>): Definition[] {
+  if (definitions.size === 0) return [];
+  const stubs: Definition[] = [];
+  for (const key of uses) {
+    const d = definitions.get(key);
+    if (d) stubs.push(d);
+  }
+  return stubs.sort((a, b) => compareKeys(definitionKey(a.kind, a.id), definitionKey(b.kind, b.id)));
+}
+
+function keysOf(stubs: readonly Definition[]): string {
+  return stubs.map((d) => definitionKey(d.kind, d.id)).join('\n');
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The piece's blocks at absolute offsets, reusing the previous placement when the piece has not moved. */
+function placedBlocks(entry: Entry, at: number, itemBase: number): readonly Block[] {
+  const placed = entry.placed;
+  if (placed && placed.at === at && placed.itemBase === itemBase) return placed.blocks;
+  const blocks = placed
+    ? placed.blocks.map((b) => shiftBlock(b, at - placed.at, itemBase - placed.itemBase))
+    : entry.parsed.blocks.map((b) => shiftBlock(b, at, itemBase));
+  entry.placed = { at, itemBase, blocks };
+  return blocks;
+}
