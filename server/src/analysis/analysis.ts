@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus';
 import { parseDraft } from '../parse';
-import { IncrementalParser } from '../parse/incremental';
+import { IncrementalParser, type IncrementalOptions } from '../parse/incremental';
 import type { DraftModel } from '../parse/model';
 import { findReferences, type GrammarOptions } from '../references';
 import type { Reference } from '../references/model';
@@ -62,11 +62,15 @@ export function analyzeDraft(text: string, corpus: Corpus): DraftAnalysis {
  * is new (a span's references depend on nothing but its text and the corpus's names).
  */
 export class IncrementalAnalyzer {
-  private readonly parser = new IncrementalParser();
+  private readonly parser: IncrementalParser;
   private corpus: Corpus | undefined;
   private spanReferences = new Map<string, readonly Reference[]>();
   /** Spans the grammar read in the last analysis (the others were read before), for tests and the bench. */
   spansRead = 0;
+
+  constructor(options: IncrementalOptions = {}) {
+    this.parser = new IncrementalParser(options);
+  }
 
   analyze(text: string, corpus: Corpus): DraftAnalysis {
     const model = this.parser.parse(text);

@@ -26,7 +26,7 @@ export interface ParsedPiece {
   readonly closed: boolean;
   /** What the piece defines, for the other pieces. */
   readonly definitions: readonly Definition[];
-  /** Offsets relative to the piece; list items numbered from 1 within it. */
+  /** Offsets relative to the piece; list items numbered from 1 within it. (The caller moves them, see incremental.ts.) */
   readonly blocks: readonly Block[];
   /** How many list-item ids the piece uses. */
   readonly items: number;
@@ -56,7 +56,8 @@ export function parseRun(input: RunInput): ParsedPiece[] | undefined {
   const stubs = stubText(input.stubs);
   const sentinel = input.last ? '' : SENTINEL;
   // Stubs go before the run, where the blank line after them closes them, unless the run starts
-  // indented or blank (only the first piece of a draft can): its first line would continue the last stub.
+  // indented or blank (only the first piece of a draft can): its first line would continue the last
+  // stub. (Or with a byte order mark, which is only dropped at the start.)
   const before = stubs !== '' && startsAtColumnZero(input.blanked);
   const head = before ? stubs : '';
   const tail = stubs !== '' && !before ? `\n\n${stubs}` : '';
@@ -124,9 +125,10 @@ function endOf(node: RootContent): number {
   return node.position?.end.offset ?? -1;
 }
 
+/** Whether the text starts with a line at column 0 (a byte order mark, dropped at the start of a text only, does not count). */
 function startsAtColumnZero(text: string): boolean {
   const c = text.charCodeAt(0);
-  return text.length > 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13;
+  return text.length > 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff;
 }
 
 /** The blocks of a piece's units, as if they were a draft of their own: items of one list regrouped into a list. */

@@ -37,7 +37,8 @@ export function chunkStarts(text: string): number[] {
     const match = LINE_END.exec(text);
     const lineEnd = match ? match.index : text.length;
     const first = text.charCodeAt(lineStart);
-    if (previousBlank && !open && lineStart < lineEnd && first !== 32 && first !== 9) starts.push(lineStart);
+    // A byte order mark is dropped at the start of a text: a piece must not start with one.
+    if (previousBlank && !open && lineStart < lineEnd && first !== 32 && first !== 9 && first !== 0xfeff) starts.push(lineStart);
     if (open && 'until' in open) {
       // An HTML block ends on the line holding its end, whatever the line starts with.
       open = stillOpen(open, text.slice(lineStart, lineEnd));

@@ -8,20 +8,32 @@
 import { assembleDraft } from './assemble';
 import type { Block } from './blocks';
 import { chunkStarts } from './chunks';
-import { parseRun, shiftBlock, type ParsedPiece } from './chunkParse';
+import { parseRun, shiftBlock } from './chunkParse';
 import { definitionKey, labelsUsed, type Definition } from './definitions';
 import { parseDraft } from './index';
 import { blankFrontMatter } from './markdown';
 import type { DraftModel } from './model';
 
 interface Entry {
-  readonly parsed: ParsedPiece;
+  /** The piece's text (blanked), a copy of its own: a slice would keep the whole version it came from alive. */
+  readonly key: string;
+  /** The first piece of a draft with front matter: its text as written (remark reads the blanked text). */
+  readonly original?: string;
+  /** Every block was closed at its end (chunkParse.ts). */
+  readonly closed: boolean;
+  /** What the piece defines, for the other pieces. */
+  readonly definitions: readonly Definition[];
+  /** How many list-item ids the piece uses. */
+  readonly items: number;
   /** Keys of the labels the piece may use (definitions.ts). */
   readonly uses: readonly string[];
   /** Keys of the definitions the piece was parsed with, joined. */
   readonly stubbed: string;
-  /** The blocks moved to `at` (absolute offsets), list items numbered `itemBase` on; reused while the piece stays there. */
-  placed?: { readonly at: number; readonly itemBase: number; readonly blocks: readonly Block[] };
+  /**
+   * The piece's blocks as last placed: at offset `at` of the draft, list items numbered from
+   * `itemBase`; moved (copied) when the piece moves. One copy per piece, whatever its history.
+   */
+  placed: { readonly at: number; readonly itemBase: number; readonly blocks: readonly Block[] };
 }
 
 interface Piece {
@@ -44,14 +56,24 @@ export interface IncrementalStats {
   readonly whole: boolean;
 }
 
+export interface IncrementalOptions {
+  /**
+   * How many new pieces in a row remark reads in one go (default: all). Tests set 1, so that every
+   * piece is parsed alone, as an edited one is, and each cut is put to the proof.
+   */
+  readonly runPieces?: number;
+}
+
 /** The pieces of a document's previous version, for its next one. One per document. */
 export class IncrementalParser {
-  private entries = new Map<string, Entry>();
+  private entries = new Entries();
   /** Proposed pieces that the previous version had to merge with the next ones (a fence across blank lines): how many. */
   private merges = new Map<string, number>();
   /** Definitions of the previous version: the best guess of which stubs a new piece needs. */
   private definitions = new Map<string, Definition>();
   lastStats: IncrementalStats = { pieces: 0, runs: 0, parsedChars: 0, whole: false };
+
+  constructor(readonly options: IncrementalOptions = {}) {}
 
   parse(text: string): DraftModel {
     const source = typeof text === 'string' ? text : String(text ?? '');
@@ -61,7 +83,7 @@ export class IncrementalParser {
     } catch {
       // remark failed on a run: parseDraft has its own fallback for the whole text.
     }
-    this.entries = new Map();
+    this.entries = new Entries();
     this.merges = new Map();
     this.definitions = new Map();
     this.lastStats = { pieces: 1, runs: 1, parsedChars: source.length, whole: true };
@@ -69,7 +91,7 @@ export class IncrementalParser {
   }
 
   /** @internal Called by Version once the new version is parsed. */
-  keep(entries: Map<string, Entry>, merges: Map<string, number>, definitions: Map<string, Definition>, stats: IncrementalStats): void {
+  keep(entries: Entries, merges: Map<string, number>, definitions: Map<string, Definition>, stats: IncrementalStats): void {
     this.entries = entries;
     this.merges = merges;
     this.definitions = definitions;
@@ -86,9 +108,10 @@ export class IncrementalParser {
 class Version {
   private readonly blanked: string;
   private readonly starts: number[];
+  /** keyOf(i, i + 1), once computed. */
   private readonly keys: (string | undefined)[];
   private readonly previous: ReturnType<IncrementalParser['previous']>;
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Entries();
   private readonly merges = new Map<string, number>();
   private runs = 0;
   private parsedChars = 0;
@@ -116,8 +139,9 @@ class Version {
         continue;
       }
       // A run of pieces not seen before is parsed in one go: on a first parse, the whole draft.
+      const limit = i + (this.owner.options.runPieces ?? count);
       let j = i + 1;
-      while (j < count && !this.lookup(j)) j++;
+      while (j < count && j < limit && !this.lookup(j)) j++;
       const parsed = this.parseRuns(i, j, this.previous.definitions);
       if (!parsed) return undefined;
       pieces.push(...parsed);
@@ -127,13 +151,13 @@ class Version {
     // Now that every piece's definitions are known, a piece parsed with other stubs than it needs is parsed again.
     const definitions = new Map<string, Definition>();
     for (const piece of pieces) {
-      for (const d of piece.entry.parsed.definitions) {
+      for (const d of piece.entry.definitions) {
         const key = definitionKey(d.kind, d.id);
         if (!definitions.has(key)) definitions.set(key, d);
       }
     }
     for (const piece of pieces) {
-      if (piece.entry.stubbed === stubbedKeys(piece.entry.uses, piece.entry.parsed, definitions)) continue;
+      if (piece.entry.stubbed === stubbedKeys(piece.entry.uses, piece.entry.definitions, definitions)) continue;
       const again = this.parseRuns(piece.first, piece.last, definitions);
       if (!again || again.length !== 1 || again[0].last !== piece.last) return undefined;
       piece.entry = again[0].entry;
@@ -143,7 +167,7 @@ class Version {
     let itemBase = 0;
     for (const piece of pieces) {
       for (const block of placedBlocks(piece.entry, piece.start, itemBase)) blocks.push({ ...block });
-      itemBase += piece.entry.parsed.items;
+      itemBase += piece.entry.items;
     }
     this.owner.keep(this.entries, this.merges, definitions, { pieces: pieces.length, runs: this.runs, parsedChars: this.parsedChars, whole: false });
     return assembleDraft(this.text, blocks);
@@ -153,21 +177,23 @@ class Version {
   private lookup(i: number): Piece | undefined {
     const single = this.entryOf(i, i + 1);
     if (single) return single;
-    const merged = this.previous.merges.get(this.keyOf(i, i + 1)) ?? this.merges.get(this.keyOf(i, i + 1));
+    const key = this.keyOf(i, i + 1);
+    const merged = this.previous.merges.get(key) ?? this.merges.get(key);
     return merged !== undefined && i + merged < this.starts.length ? this.entryOf(i, i + merged) : undefined;
   }
 
   private entryOf(first: number, last: number): Piece | undefined {
     const key = this.keyOf(first, last);
-    const entry = this.entries.get(key) ?? this.previous.entries.get(key);
-    if (!entry) return undefined;
-    this.remember(first, last, key, entry);
+    const final = last === this.starts.length - 1;
+    const entry = this.entries.get(key, final) ?? this.previous.entries.get(key, final);
+    if (!entry || entry.original !== this.originalOf(first, last)) return undefined;
+    this.remember(first, last, entry);
     return { first, last, start: this.starts[first], end: this.starts[last], entry };
   }
 
-  private remember(first: number, last: number, key: string, entry: Entry): void {
-    this.entries.set(key, entry);
-    if (last - first > 1) this.merges.set(this.keyOf(first, first + 1), last - first);
+  private remember(first: number, last: number, entry: Entry): void {
+    this.entries.set(entry, last === this.starts.length - 1);
+    if (last - first > 1) this.merges.set(copy(this.keyOf(first, first + 1)), last - first);
   }
 
   /**
@@ -181,13 +207,13 @@ class Version {
       const run = this.parseRun(from, to, definitions);
       if (!run) return undefined;
       const tail = run[run.length - 1];
-      if (tail.entry.parsed.closed || to === count) {
-        for (const piece of run) this.remember(piece.first, piece.last, this.keyOf(piece.first, piece.last), piece.entry);
+      if (tail.entry.closed || to === count) {
+        for (const piece of run) this.remember(piece.first, piece.last, piece.entry);
         pieces.push(...run);
         return pieces;
       }
       // Keep the pieces before the open one; parse again from it, with more after it.
-      for (const piece of run.slice(0, -1)) this.remember(piece.first, piece.last, this.keyOf(piece.first, piece.last), piece.entry);
+      for (const piece of run.slice(0, -1)) this.remember(piece.first, piece.last, piece.entry);
       pieces.push(...run.slice(0, -1));
       from = tail.first;
       to = Math.min(count, to + Math.max(1, to - from));
@@ -212,38 +238,70 @@ class Version {
       let last = first + 1;
       while (this.starts[last] < pieceEnd) last++;
       const uses = labelsUsed(this.blanked.slice(pieceStart, pieceEnd));
-      pieces.push({ first, last, start: pieceStart, end: pieceEnd, entry: { parsed: piece, uses, stubbed: stubbedKeys(uses, piece, definitions) } });
+      const key = copy(this.keyOf(first, last));
+      const placed = { at: 0, itemBase: 0, blocks: piece.blocks };
+      const entry: Entry = {
+        key,
+        original: this.originalOf(first, last),
+        closed: piece.closed,
+        definitions: piece.definitions,
+        items: piece.items,
+        uses,
+        stubbed: stubbedKeys(uses, piece.definitions, definitions),
+        placed,
+      };
+      pieces.push({ first, last, start: pieceStart, end: pieceEnd, entry });
       first = last;
       pieceStart = pieceEnd;
     }
     return pieces;
   }
 
-  /**
-   * The cache key of proposed pieces [first, last): their text, whether they end the draft (the last
-   * piece is parsed without the stand-in for a following line) and, for the first piece of a draft
-   * with front matter, the text as written beside the blanked text remark reads.
-   */
+  /** The blanked text of proposed pieces [first, last): what their entry is found by. */
   private keyOf(first: number, last: number): string {
-    const cached = last === first + 1 ? this.keys[first] : undefined;
+    const single = last === first + 1;
+    const cached = single ? this.keys[first] : undefined;
     if (cached !== undefined) return cached;
-    const start = this.starts[first];
-    const end = this.starts[last];
-    const head = last === this.starts.length - 1 ? 'L' : 'M';
-    const piece = this.blanked.slice(start, end);
-    const key = start === 0 && this.blanked !== this.text ? `${head}F${piece}\u0000${this.text.slice(start, end)}` : head + piece;
-    if (last === first + 1) this.keys[first] = key;
+    const key = this.blanked.slice(this.starts[first], this.starts[last]);
+    if (single) this.keys[first] = key;
     return key;
   }
+
+  /** The text as written of the first piece of a draft with front matter, which its blanked text does not tell. */
+  private originalOf(first: number, last: number): string | undefined {
+    return first === 0 && this.blanked !== this.text ? this.text.slice(0, this.starts[last]) : undefined;
+  }
+}
+
+/**
+ * Entries by the text of their piece: the last piece of a draft apart, since it is parsed without
+ * the stand-in for a following line (chunkParse.ts).
+ */
+class Entries {
+  private readonly middle = new Map<string, Entry>();
+  private readonly last = new Map<string, Entry>();
+
+  get(key: string, last: boolean): Entry | undefined {
+    return (last ? this.last : this.middle).get(key);
+  }
+
+  set(entry: Entry, last: boolean): void {
+    (last ? this.last : this.middle).set(entry.key, entry);
+  }
+}
+
+/** A flat copy of a string: V8 would keep a slice's whole parent string alive as long as the slice. */
+function copy(text: string): string {
+  return (` ${text}`).slice(1);
 }
 
 /**
  * Which definitions made elsewhere a piece reads: the labels it uses that the draft defines, less
  * those it defines itself. Its blocks depend on the draft's definitions through these alone.
  */
-function stubbedKeys(uses: readonly string[], parsed: ParsedPiece, definitions: ReadonlyMap<string, Definition>): string {
+function stubbedKeys(uses: readonly string[], defines: readonly Definition[], definitions: ReadonlyMap<string, Definition>): string {
   if (definitions.size === 0) return '';
-  const own = new Set(parsed.definitions.map((d) => definitionKey(d.kind, d.id)));
+  const own = new Set(defines.map((d) => definitionKey(d.kind, d.id)));
   return keysOf(stubsFor(uses, definitions).filter((d) => !own.has(definitionKey(d.kind, d.id))));
 }
 
@@ -266,13 +324,11 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The piece's blocks at absolute offsets, reusing the previous placement when the piece has not moved. */
+/** The piece's blocks at absolute offsets, reusing the last placement when the piece has not moved. */
 function placedBlocks(entry: Entry, at: number, itemBase: number): readonly Block[] {
   const placed = entry.placed;
-  if (placed && placed.at === at && placed.itemBase === itemBase) return placed.blocks;
-  const blocks = placed
-    ? placed.blocks.map((b) => shiftBlock(b, at - placed.at, itemBase - placed.itemBase))
-    : entry.parsed.blocks.map((b) => shiftBlock(b, at, itemBase));
+  if (placed.at === at && placed.itemBase === itemBase) return placed.blocks;
+  const blocks = placed.blocks.map((b) => shiftBlock(b, at - placed.at, itemBase - placed.itemBase));
   entry.placed = { at, itemBase, blocks };
   return blocks;
 }
