@@ -11,6 +11,8 @@ export interface WordToken {
   readonly start: number;
   /** Offset just after the word's last character. */
   readonly end: number;
+  /** For tokens of several spans: the span, and the word's offsets in that span's text. */
+  readonly at?: { readonly span: number; readonly from: number; readonly to: number };
 }
 
 // Letters and digits, with apostrophes inside a word ("Rapporteur’s"); hyphens and all other
@@ -87,6 +89,13 @@ export function tokenize(text: string, sourceOffsets?: readonly number[]): WordT
 /** The tokens of several spans, in order (a paragraph's). */
 export function tokenizeSpans(spans: readonly { readonly text: string; readonly sourceOffsets: readonly number[] }[]): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const span of spans) for (const token of tokenize(span.text, span.sourceOffsets)) tokens.push(token);
+  spans.forEach((span, k) => {
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(span.text); m; m = WORD.exec(span.text)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      tokens.push({ norm: normaliseWord(m[0]), word: m[0], start: span.sourceOffsets[from]!, end: span.sourceOffsets[to - 1]! + 1, at: { span: k, from, to } });
+    }
+  });
   return tokens;
 }

@@ -40,10 +40,14 @@ export interface ScanOptions {
   readonly pruneCache?: boolean;
 }
 
-/** A cached match, its range in draft tokens of the unit (so it survives edits elsewhere). */
+/**
+ * A cached match, its range as places in the unit's spans (span index, offset in its text), so it
+ * survives edits elsewhere and is placed again without tokenizing the unit.
+ */
 export interface CachedMatch extends Omit<ReuseMatch, 'range'> {
-  readonly draftFrom: number;
-  readonly draftTo: number;
+  readonly from: { readonly span: number; readonly offset: number };
+  /** The offset just after the last matched character. */
+  readonly to: { readonly span: number; readonly offset: number };
 }
 
 export type ScanCache = Map<string, CachedMatch[]>;
@@ -70,15 +74,17 @@ function matchUnit(tokens: readonly WordToken[], index: ReuseIndex, options: Sca
   const minWords = options.minWords ?? 25;
   if (tokens.length < minWords) return [];
   const norms = tokens.map((t) => t.norm);
-  const candidates = index.candidates({ fingerprints: fingerprints(norms) }, { minShared: options.minShared ?? 2, limit: options.maxCandidates ?? 16, excludeSymbol: options.excludeSymbol });
+  const candidates = index.candidates({ fingerprints: fingerprints(norms) }, { minShared: options.minShared ?? 2, limit: options.maxCandidates ?? 4, excludeSymbol: options.excludeSymbol });
   const out: CachedMatch[] = [];
   for (const candidate of candidates) {
     const unit = index.unit(candidate.unit);
     const sourceTokens = index.unitTokens(candidate.unit);
     for (const window of alignWindows(tokens, sourceTokens, { minWords, minSimilarity: options.minSimilarity ?? 0.8 })) {
+      const first = tokens[window.draftFrom]!.at!;
+      const last = tokens[window.draftTo]!.at!;
       out.push({
-        draftFrom: window.draftFrom,
-        draftTo: window.draftTo,
+        from: { span: first.span, offset: first.from },
+        to: { span: last.span, offset: last.to },
         source: { id: unit.document.id, symbol: unit.document.symbol, uri: unit.document.uri, paragraphs: unit.label === undefined ? [] : [unit.label] },
         similarity: window.similarity,
         altered: window.altered,
@@ -87,7 +93,8 @@ function matchUnit(tokens: readonly WordToken[], index: ReuseIndex, options: Sca
       });
     }
   }
-  return out.sort((x, y) => x.draftFrom - y.draftFrom || y.similarity - x.similarity || x.source.id.localeCompare(y.source.id) || (x.source.paragraphs[0] ?? '').localeCompare(y.source.paragraphs[0] ?? '', 'en', { numeric: true }));
+  const position = (m: CachedMatch) => m.from.span * 1e9 + m.from.offset;
+  return out.sort((x, y) => position(x) - position(y) || y.similarity - x.similarity || x.source.id.localeCompare(y.source.id) || (x.source.paragraphs[0] ?? '').localeCompare(y.source.paragraphs[0] ?? '', 'en', { numeric: true }));
 }
 
 /**
@@ -100,20 +107,19 @@ export function scanDraft(model: DraftModel, index: ReuseIndex, options: ScanOpt
   const used = cache ? new Set<string>() : undefined;
   const out: ReuseMatch[] = [];
   for (const unit of draftUnits(model)) {
-    const key = prefix + unit.text;
-    let tokens: WordToken[] | undefined;
+    // Keyed by the spans' texts: cached places are (span, offset) pairs.
+    const key = prefix + (unit.spans.length === 1 ? unit.spans[0]!.text : unit.spans.map((s) => s.text).join('\u0001'));
     let cached = cache?.get(key);
     if (!cached) {
-      tokens = tokenizeSpans(unit.spans);
-      cached = matchUnit(tokens, index, options);
+      cached = matchUnit(tokenizeSpans(unit.spans), index, options);
       cache?.set(key, cached);
     }
     used?.add(key);
-    if (cached.length === 0) continue;
-    tokens ??= tokenizeSpans(unit.spans);
     for (const match of cached) {
-      const { draftFrom, draftTo, ...rest } = match;
-      out.push({ ...rest, range: { start: tokens[draftFrom].start, end: tokens[draftTo].end } });
+      const { from, to, ...rest } = match;
+      const start = unit.spans[from.span]!.sourceOffsets[from.offset]!;
+      const end = unit.spans[to.span]!.sourceOffsets[to.offset - 1]! + 1;
+      out.push({ ...rest, range: { start, end } });
     }
   }
   if (cache && used && options.pruneCache !== false) for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
