@@ -4,6 +4,8 @@
 // INCREMENTAL_EDITS sets how many edits (default 2,000); INCREMENTAL_SEED the seed.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { chunkStarts } from '../parse/chunks';
+import { blankFrontMatter } from '../parse/markdown';
 import { DraftEditor, random, seedDrafts } from '../parse/randomEdits';
 import { testCorpus } from '../rules/testing';
 import { analyzeDraft, IncrementalAnalyzer } from './analysis';
@@ -38,6 +40,8 @@ describe('incremental analysis', () => {
         const edit = editor.edit(text);
         text = edit.text;
         assert.deepStrictEqual(analyzer.analyze(text, corpus), analyzeDraft(text, corpus), failure(SEED, session, step, edit.kind, text));
+        // The cuts proposed from the previous version's (resumed scan) are those of a scan of the whole text.
+        if (!analyzer.parseStats.whole) assert.equal(analyzer.parseStats.proposed, chunkStarts(blankFrontMatter(text)).length, failure(SEED, session, step, edit.kind, text));
       }
     }
   });

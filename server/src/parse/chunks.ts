@@ -24,21 +24,26 @@ const HTML_OPEN: readonly (readonly [RegExp, RegExp])[] = [
 const LINE_END = /\r\n|\r|\n/g;
 
 /**
- * The start offsets of the pieces of `text` (the first is 0), in order. Cuts are only proposed where
- * the block structure before them cannot reach past them, as far as this scan can tell.
+ * The start offsets of the pieces of `text`, in order, from `from` (0, or a start this scan gave
+ * before: its state there is always the same, nothing open after a blank line). Cuts are only
+ * proposed where the block structure before them cannot reach past them, as far as this scan can
+ * tell. Stops after a start for which `stopAt` says yes.
  */
-export function chunkStarts(text: string): number[] {
-  const starts = [0];
+export function chunkStarts(text: string, from = 0, stopAt?: (start: number) => boolean): number[] {
+  const starts = [from];
   let open: OpenBlock | undefined;
   let previousBlank = false;
-  let lineStart = 0;
-  LINE_END.lastIndex = 0;
+  let lineStart = from;
+  LINE_END.lastIndex = from;
   for (;;) {
     const match = LINE_END.exec(text);
     const lineEnd = match ? match.index : text.length;
     const first = text.charCodeAt(lineStart);
     // A byte order mark is dropped at the start of a text: a piece must not start with one.
-    if (previousBlank && !open && lineStart < lineEnd && first !== 32 && first !== 9 && first !== 0xfeff) starts.push(lineStart);
+    if (previousBlank && !open && lineStart < lineEnd && first !== 32 && first !== 9 && first !== 0xfeff) {
+      starts.push(lineStart);
+      if (stopAt?.(lineStart)) break;
+    }
     if (open && 'until' in open) {
       // An HTML block ends on the line holding its end, whatever the line starts with.
       open = stillOpen(open, text.slice(lineStart, lineEnd));

@@ -36,6 +36,23 @@ interface Entry {
   placed: { readonly at: number; readonly itemBase: number; readonly blocks: readonly Block[] };
 }
 
+/** What a version leaves for the next one besides its entries: where its pieces were. */
+interface Layout {
+  readonly text: string;
+  /** Proposed starts, and the text's length last. */
+  readonly starts: readonly number[];
+  /** The pieces taken, in order. */
+  readonly pieces: readonly Piece[];
+}
+
+/** What did not change since the previous version: text before `prefix`, and from `suffixStart` on (`delta` further than before). */
+interface Unchanged {
+  readonly before: Layout;
+  readonly prefix: number;
+  readonly suffixStart: number;
+  readonly delta: number;
+}
+
 interface Piece {
   /** Indices into the proposed starts: the piece covers proposed pieces [first, last). */
   readonly first: number;
@@ -47,6 +64,9 @@ interface Piece {
 
 /** What the last parse did, for tests and the bench. */
 export interface IncrementalStats {
+  /** Pieces the cut scan proposed (chunks.ts). */
+  readonly proposed: number;
+  /** Pieces after merging those whose cut was not proved. */
   readonly pieces: number;
   /** Runs remark read this time. */
   readonly runs: number;
@@ -71,7 +91,9 @@ export class IncrementalParser {
   private merges = new Map<string, number>();
   /** Definitions of the previous version: the best guess of which stubs a new piece needs. */
   private definitions = new Map<string, Definition>();
-  lastStats: IncrementalStats = { pieces: 0, runs: 0, parsedChars: 0, whole: false };
+  /** The previous version's pieces (not after a whole parse, nor with front matter). */
+  private layout: Layout | undefined;
+  lastStats: IncrementalStats = { proposed: 0, pieces: 0, runs: 0, parsedChars: 0, whole: false };
 
   constructor(readonly options: IncrementalOptions = {}) {}
 
@@ -86,13 +108,15 @@ export class IncrementalParser {
     this.entries = new Entries();
     this.merges = new Map();
     this.definitions = new Map();
-    this.lastStats = { pieces: 1, runs: 1, parsedChars: source.length, whole: true };
+    this.layout = undefined;
+    this.lastStats = { proposed: 1, pieces: 1, runs: 1, parsedChars: source.length, whole: true };
     return parseDraft(source);
   }
 
   /** @internal Called by Version once the new version is parsed. */
-  keep(entries: Entries, merges: Map<string, number>, definitions: Map<string, Definition>, stats: IncrementalStats): void {
+  keep(entries: Entries, merges: Map<string, number>, definitions: Map<string, Definition>, layout: Layout | undefined, stats: IncrementalStats): void {
     this.entries = entries;
+    this.layout = layout;
     this.merges = merges;
     this.definitions = definitions;
     this.lastStats = stats;
@@ -100,7 +124,7 @@ export class IncrementalParser {
 
   /** @internal */
   previous() {
-    return { entries: this.entries, merges: this.merges, definitions: this.definitions };
+    return { entries: this.entries, merges: this.merges, definitions: this.definitions, layout: this.layout };
   }
 }
 
@@ -111,6 +135,7 @@ class Version {
   /** keyOf(i, i + 1), once computed. */
   private readonly keys: (string | undefined)[];
   private readonly previous: ReturnType<IncrementalParser['previous']>;
+  private readonly unchanged: Unchanged | undefined;
   private readonly entries = new Entries();
   private readonly merges = new Map<string, number>();
   private runs = 0;
@@ -122,10 +147,18 @@ class Version {
   ) {
     // Front matter only ever lies in the first piece: its blanked lines are blank, so a cut follows it.
     this.blanked = text.startsWith('---') ? blankFrontMatter(text) : text;
-    this.starts = chunkStarts(this.blanked);
+    this.previous = owner.previous();
+    const before = this.previous.layout;
+    if (before && this.blanked === text) {
+      const prefix = commonPrefix(before.text, text);
+      const suffix = commonSuffix(before.text, text, Math.min(before.text.length, text.length) - prefix);
+      this.unchanged = { before, prefix, suffixStart: text.length - suffix, delta: text.length - before.text.length };
+      this.starts = resumedStarts(text, this.unchanged);
+    } else {
+      this.starts = chunkStarts(this.blanked);
+    }
     this.starts.push(text.length);
     this.keys = new Array(this.starts.length);
-    this.previous = owner.previous();
   }
 
   parse(): DraftModel | undefined {
@@ -169,17 +202,39 @@ class Version {
       for (const block of placedBlocks(piece.entry, piece.start, itemBase)) blocks.push({ ...block });
       itemBase += piece.entry.items;
     }
-    this.owner.keep(this.entries, this.merges, definitions, { pieces: pieces.length, runs: this.runs, parsedChars: this.parsedChars, whole: false });
+    const layout = this.blanked === this.text ? { text: this.text, starts: this.starts, pieces } : undefined;
+    this.owner.keep(this.entries, this.merges, definitions, layout, { proposed: count, pieces: pieces.length, runs: this.runs, parsedChars: this.parsedChars, whole: false });
     return assembleDraft(this.text, blocks);
   }
 
   /** The piece starting at proposed piece i, if its text was parsed before (alone, or merged with the next ones). */
   private lookup(i: number): Piece | undefined {
+    const kept = this.unmoved(i);
+    if (kept) return kept;
     const single = this.entryOf(i, i + 1);
     if (single) return single;
     const key = this.keyOf(i, i + 1);
     const merged = this.previous.merges.get(key) ?? this.merges.get(key);
     return merged !== undefined && i + merged < this.starts.length ? this.entryOf(i, i + merged) : undefined;
+  }
+
+  /** The previous version's piece at proposed piece i, if its text did not change (found without hashing the text). */
+  private unmoved(i: number): Piece | undefined {
+    const u = this.unchanged;
+    if (!u) return undefined;
+    const start = this.starts[i];
+    const inSuffix = start >= u.suffixStart;
+    if (!inSuffix && start >= u.prefix) return undefined;
+    const old = pieceAt(u.before.pieces, inSuffix ? start - u.delta : start);
+    if (!old) return undefined;
+    const last = i + (old.last - old.first);
+    const end = this.starts[last];
+    const count = this.starts.length - 1;
+    if (last > count || end !== old.end + (inSuffix ? u.delta : 0) || (!inSuffix && end > u.prefix)) return undefined;
+    // The last piece is parsed without the stand-in for a following line: it must stay the last, or stay not.
+    if ((last === count) !== (old.last === u.before.starts.length - 1)) return undefined;
+    this.remember(i, last, old.entry);
+    return { first: i, last, start, end, entry: old.entry };
   }
 
   private entryOf(first: number, last: number): Piece | undefined {
@@ -331,4 +386,70 @@ function placedBlocks(entry: Entry, at: number, itemBase: number): readonly Bloc
   const blocks = placed.blocks.map((b) => shiftBlock(b, at - placed.at, itemBase - placed.itemBase));
   entry.placed = { at, itemBase, blocks };
   return blocks;
+}
+
+/** The piece starting at `start`, by binary search. */
+function pieceAt(pieces: readonly Piece[], start: number): Piece | undefined {
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = pieces[mid].start;
+    if (at === start) return pieces[mid];
+    if (at < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
+
+function indexOfStart(starts: readonly number[], start: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] === start) return mid;
+    if (starts[mid] < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The proposed starts of the new text without scanning all of it: the previous ones up to the last
+ * before the change (the scan's state there depends on the text before only), a scan from there, and
+ * the previous ones again, moved, once the scan proposes a start in the unchanged end that was
+ * proposed before (its state there is the same, and so is the text after).
+ */
+function resumedStarts(text: string, unchanged: Unchanged): number[] {
+  const old = unchanged.before.starts;
+  // The last start whose line starts before the change (a change at a start may undo the cut there).
+  let k = 0;
+  while (k + 1 < old.length - 1 && old[k + 1] < unchanged.prefix) k++;
+  const isOld = (start: number) => start >= unchanged.suffixStart && indexOfStart(old, start - unchanged.delta) >= 0;
+  const scanned = chunkStarts(text, old[k], isOld);
+  const starts = old.slice(0, k).concat(scanned);
+  const resumedAt = scanned[scanned.length - 1];
+  if (scanned.length > 1 && isOld(resumedAt)) {
+    for (let j = indexOfStart(old, resumedAt - unchanged.delta) + 1; j < old.length - 1; j++) starts.push(old[j] + unchanged.delta);
+  }
+  return starts;
+}
+
+/** Length of the common start of two texts, compared in large slices first (native comparisons). */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  for (let step = 1 << 16; step >= 1; step >>= 4) {
+    while (at + step <= max && a.slice(at, at + step) === b.slice(at, at + step)) at += step;
+  }
+  return at;
+}
+
+/** Length of the common end of two texts, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let length = 0;
+  for (let step = 1 << 16; step >= 1; step >>= 4) {
+    while (length + step <= max && a.slice(a.length - length - step, a.length - length) === b.slice(b.length - length - step, b.length - length)) length += step;
+  }
+  return length;
 }

@@ -35,13 +35,14 @@ const CHARACTERS = 'abcdefghij ABC 0123456789 .,;:()[]^*_`~#>-+|!<>\\/&\n\n\t  �
 const LINE_MARKERS = [
   '1. ', '27. ', '3) ', '- ', '* ', '+ ', '  - ', '   ', '    ', '\t', '> ', '>> ', '# ', '## ', '### ', '```\n', '```', '~~~\n', '````md\n',
   '[^1]: ', '[^2]: ', '[^note]: ', '    [^1]: ', '[x]: /url\n', '[Foo Bar]: <#a> "t"\n', '---\n', '***\n', '===\n', '<!--\n', '-->\n', '<div>\n',
-  '</div>\n', '<pre>\n', '</pre>\n', '<?php\n', '?>\n', '| a | b |\n|---|---|\n', '5 bis. ', '(a) ', '(iv) ', 'I. ', 'A. ', '¹ ', '<sup>2</sup> ',
+  '</div>\n', '<pre>\n', '</pre>\n', '<?php\n', '?>\n', '<![CDATA[\n', ']]>\n', '<!DOCTYPE\n', '[foo\nbar]: /u\n', '[x]:\n/url\n"title"\n',
+  '[^1]: a\n\n    continued\n', '\uFEFF', '| a | b |\n|---|---|\n', '5 bis. ', '(a) ', '(iv) ', 'I. ', 'A. ', '¹ ', '<sup>2</sup> ',
   'A/71/285 ', '16-13509 21/24\n', '**Title**\n', '***d. Summary panel***\n', '\n', '\n\n', '\r\n',
 ];
 const INLINE = [
   '[', ']', '[^1]', '[^2]', '[^note]', '[x]', '[foo bar]', '[x][]', '[text][x]', '![^1]', '[^1]:', '<sup>3</sup>', '¹', '\\', '`', '**', '_',
   'resolution 71/280', 'A/RES/71/1', 'paragraph 2 above', 'paras. 89–91', 'see A/68/283, para. 90', 'footnote 1', '[shall][should]', ' 12. The ',
-  '<!--', '-->', '```', '&amp;', 'https://undocs.org/A/71/1',
+  '<!--', '-->', '```', '&amp;', 'https://undocs.org/A/71/1', '\r', '\uFEFF', '[Foo\nBar]', '[^a b]',
 ];
 
 export interface Edit {
