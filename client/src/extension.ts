@@ -9,6 +9,7 @@ const BUNDLED_SCHEME = 'compact-drafter-corpus';
 const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
 const STATUS_NOTIFICATION = 'compactDrafter/status';
 const CITATION_CHOICES_REQUEST = 'compactDrafter/citationChoices';
+const REUSE_MATCHES_REQUEST = 'compactDrafter/reuseMatches';
 
 let client: LanguageClient | undefined;
 let statusBar: DraftStatusBar | undefined;
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('compactDrafter.restartServer', () => restart(context, output)),
     vscode.commands.registerCommand('compactDrafter.insertCitation', insertCitation),
+    vscode.commands.registerCommand('compactDrafter.showReusedLanguage', showReusedLanguage),
     // An untitled copy, so the walkthrough's fixes never touch the installed extension's files.
     vscode.commands.registerCommand('compactDrafter.openExample', async () => {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'examples', 'flagged-draft.md'));
@@ -132,4 +134,48 @@ async function insertCitation(): Promise<void> {
   await editor.edit((edit) => {
     for (const selection of editor.selections) edit.replace(selection, text);
   });
+}
+
+interface ReuseMatchItem {
+  readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  readonly source: { readonly symbol?: string; readonly paragraphs: readonly string[]; readonly uri: string };
+  readonly similarity: number;
+  readonly altered: boolean;
+}
+
+/** "Compact Drafter: Show reused agreed language": every reused passage of the draft; picking one selects it. */
+async function showReusedLanguage(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return;
+  const matches = await client.sendRequest<ReuseMatchItem[]>(REUSE_MATCHES_REQUEST, { uri: editor.document.uri.toString() });
+  if (!matches.length) {
+    void vscode.window.showInformationMessage('Compact Drafter: no passage of this draft repeats a corpus paragraph.');
+    return;
+  }
+  const rangeOf = (m: ReuseMatchItem) => new vscode.Range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character);
+  const items = matches.map((match) => {
+    const source = `${match.source.symbol ?? match.source.uri.split('/').pop()}${match.source.paragraphs.length ? `, para. ${match.source.paragraphs.join(', ')}` : ''}`;
+    const words = editor.document.getText(rangeOf(match)).replace(/\s+/g, ' ');
+    return {
+      label: `${match.altered ? '$(diff-modified)' : '$(check)'} ${source}`,
+      description: `${Math.floor(match.similarity * 100)} % the same${match.altered ? ', altered' : ''} · line ${match.range.start.line + 1}`,
+      detail: words.length > 120 ? `${words.slice(0, 120)}…` : words,
+      match,
+    };
+  });
+  const original = editor.selection;
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Reused agreed language (${matches.length})`,
+    matchOnDescription: true,
+    matchOnDetail: true,
+    // Follow the list in the editor as the drafter moves through it.
+    onDidSelectItem: (item: (typeof items)[number]) => editor.revealRange(rangeOf(item.match), vscode.TextEditorRevealType.InCenterIfOutsideViewport),
+  });
+  if (!picked) {
+    editor.selection = original;
+    return;
+  }
+  const range = rangeOf(picked.match);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -29,6 +29,9 @@ import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
 import { COMPLETION_TRIGGER_CHARACTERS, completionsAt } from './features/completion';
 import { verbHoverAt } from './features/verbHover';
+import { reuseHoverAt } from './features/reuseHover';
+import { ReuseDiskCache } from './reuse/diskCache';
+import { ReuseService } from './reuse/service';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { CITATION_CHOICES_REQUEST, citationChoices, type CitationChoicesParams } from './language/citations';
 import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
@@ -47,6 +50,15 @@ export interface InitializationOptions {
 }
 
 export const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
+/** The reused passages of a draft (the "Show reused agreed language" command). */
+export const REUSE_MATCHES_REQUEST = 'compactDrafter/reuseMatches';
+
+export interface ReuseMatchItem {
+  readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  readonly source: { readonly symbol?: string; readonly paragraphs: readonly string[]; readonly uri: string };
+  readonly similarity: number;
+  readonly altered: boolean;
+}
 /** Sent after each validation: what the client's status bar shows for the active draft. */
 export const STATUS_NOTIFICATION = 'compactDrafter/status';
 /** Typing pauses shorter than this do not trigger a validation. */
@@ -68,6 +80,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let configurationPush = false;
   let serveSnippets = true;
   let modelCache: ModelDiskCache | undefined;
+  let reuse = new ReuseService();
   /** The client asks for diagnostics (LSP 3.17 pull) when it needs them, as VS Code does; else they are pushed. */
   let pullDiagnostics = false;
   let diagnosticRefresh = false;
@@ -118,7 +131,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       revalidateAll();
       // Texts are parsed when first needed; parsing them now, between requests, keeps the first hover fast.
       // After a pause, so the drafts opened with the editor get their diagnostics first.
-      setTimeout(() => background('corpus warm-up', warmCorpus(loaded, () => loading !== corpusLoading, whenIdle)), WARM_UP_DELAY_MS);
+      setTimeout(
+        () =>
+          background(
+            'corpus warm-up',
+            warmCorpus(loaded, () => loading !== corpusLoading, whenIdle).then(async () => {
+              await whenIdle();
+              // The reuse index needs every text parsed: built now, the first check of a draft does not wait for it.
+              if (loading === corpusLoading) reuse.indexFor(loaded);
+            }),
+          ),
+        WARM_UP_DELAY_MS,
+      );
       return loaded;
     });
     corpusLoading = loading;
@@ -180,7 +204,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (cached && cached.version === document.version && cached.generation === current.generation) return cached.diagnostics;
     const diagnostics = runRules(
       plain ? ALL_RULES.filter((rule) => !STRUCTURAL_RULES.has(rule.code)) : ALL_RULES,
-      { text: document.getText(), analysis, corpus: current, houseStyle: settings.diagnostics.houseStyle },
+      {
+        text: document.getText(),
+        analysis,
+        corpus: current,
+        houseStyle: settings.diagnostics.houseStyle,
+        // Not on plain lines: a draft that large would be scanned paragraph by paragraph at every edit.
+        reuseMatches: plain ? undefined : () => reuse.matches(analysis, current, settings.reuse, document.uri),
+      },
       settings.diagnostics,
       (rule, error) => connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
     );
@@ -248,6 +279,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     serveSnippets = options.serveSnippets !== false;
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     modelCache = cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), log) : undefined;
+    reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log);
     settings = readSettings(options.settings);
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
@@ -308,7 +340,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
             draft: analysis.references.filter((ref) => ref.symbol === symbol).length,
             workspace: drafts.ready && workspaceFolders.length ? drafts.count(symbol) : undefined,
           }),
-        }) ?? verbHoverAt(analysis, offset);
+        }) ??
+        (state.plain ? undefined : reuseHoverAt(reuse.matches(analysis, current, settings.reuse, document.uri), offset)) ??
+        verbHoverAt(analysis, offset);
       if (!hover) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: hover.markdown },
@@ -378,6 +412,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const cited = new Set(state?.analysis.references.flatMap((ref) => (ref.symbol ? [ref.symbol] : [])) ?? []);
       return citationChoices(current, cited);
     })(),
+  );
+
+  // "Show reused agreed language": every reused passage of a draft, for the client's quick pick.
+  connection.onRequest(REUSE_MATCHES_REQUEST, (params: { uri: string }, token: CancellationToken) =>
+    guard(
+      'reuseMatches',
+      [] as ReuseMatchItem[],
+      async () => {
+        const state = await analysisOf(params?.uri, token);
+        if (!state || state.plain) return [];
+        return reuse.matches(state.analysis, state.corpus, settings.reuse, state.document.uri).map((match) => ({
+          range: { start: state.document.positionAt(match.range.start), end: state.document.positionAt(match.range.end) },
+          source: { symbol: match.source.symbol, paragraphs: match.source.paragraphs, uri: match.source.uri },
+          similarity: match.similarity,
+          altered: match.altered,
+        }));
+      },
+      token,
+    )(),
   );
 
   // Bundled texts have no file a client could open: the client asks for their text here.

@@ -1,7 +1,8 @@
 import { ALL_RULES } from './rules';
+import { DEFAULT_REUSE_SETTINGS, type ReuseSettings } from './reuse/service';
 import { readDiagnosticsConfig, type DiagnosticsConfig } from './rules/config';
 
-/** About 3 MB: remark parses ~1 MB/s here, so a larger draft would hold every request for seconds. */
+/** About 1 MB: remark parses ~1 MB/s here, so a larger draft would hold its first analysis for seconds. */
 export const DEFAULT_MAX_DOCUMENT_SIZE = 1_000_000;
 
 /** The server's settings, from the client's `compactDrafter` section (or an LSP client's initializationOptions). */
@@ -11,15 +12,25 @@ export interface ServerSettings {
     paths: string[];
   };
   diagnostics: DiagnosticsConfig;
-  /** Drafts longer than this (in characters) are not analysed: parsing them whole would stall the server. */
+  /** Drafts longer than this (in characters) are read as plain lines: parsing them whole would stall the server. */
   maxDocumentSize: number;
+  /** When a passage counts as reused agreed language. */
+  reuse: ReuseSettings;
   /** Problems in the settings themselves, reported in the log. */
   problems: string[];
 }
 
 /** Takes what the client sent, keeping defaults for anything missing or of the wrong type. */
 export function readSettings(raw: unknown): ServerSettings {
-  const section = (raw && typeof raw === 'object' ? raw : {}) as { corpus?: { paths?: unknown }; diagnostics?: unknown; houseStyle?: unknown; maxDocumentSize?: unknown };
+  const section = (raw && typeof raw === 'object' ? raw : {}) as {
+    corpus?: { paths?: unknown };
+    diagnostics?: unknown;
+    houseStyle?: unknown;
+    maxDocumentSize?: unknown;
+    reuse?: { minWords?: unknown; minSimilarity?: unknown };
+  };
+  const minWords = section.reuse?.minWords;
+  const minSimilarity = section.reuse?.minSimilarity;
   const max = section.maxDocumentSize;
   const paths = section.corpus?.paths;
   const { config, problems } = readDiagnosticsConfig({ diagnostics: section.diagnostics, houseStyle: section.houseStyle }, ALL_RULES.map((r) => r.code));
@@ -27,6 +38,11 @@ export function readSettings(raw: unknown): ServerSettings {
     corpus: { paths: Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : ['corpus'] },
     diagnostics: config,
     maxDocumentSize: typeof max === 'number' && max > 0 ? max : DEFAULT_MAX_DOCUMENT_SIZE,
+    reuse: {
+      // Fingerprints are word 5-grams: a shorter passage could never be found.
+      minWords: typeof minWords === 'number' && Number.isInteger(minWords) && minWords >= 5 ? minWords : DEFAULT_REUSE_SETTINGS.minWords,
+      minSimilarity: typeof minSimilarity === 'number' && minSimilarity > 0 && minSimilarity <= 1 ? minSimilarity : DEFAULT_REUSE_SETTINGS.minSimilarity,
+    },
     problems,
   };
 }

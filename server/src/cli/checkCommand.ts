@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDraft } from '../analysis';
 import type { Corpus } from '../corpus';
 import { ALL_RULES } from '../rules';
+import type { ReuseService, ReuseSettings } from '../reuse/service';
 import type { DiagnosticsConfig } from '../rules/config';
 import type { TextEdit } from '../rules/rule';
 import { runRules, type Diagnostic } from '../rules/runner';
@@ -21,9 +22,18 @@ export interface FileReport {
   }[];
 }
 
-export function checkText(text: string, corpus: Corpus, config: DiagnosticsConfig, onError?: (code: string, error: unknown) => void): Diagnostic[] {
+export function checkText(
+  text: string,
+  corpus: Corpus,
+  config: DiagnosticsConfig,
+  onError?: (code: string, error: unknown) => void,
+  reuse?: { readonly service: ReuseService; readonly settings?: ReuseSettings },
+  /** The draft's own URI: a corpus text checked as a draft is not its own source. */
+  uri?: string,
+): Diagnostic[] {
   const analysis = analyzeDraft(text, corpus);
-  return runRules(ALL_RULES, { text, analysis, corpus, houseStyle: config.houseStyle }, config, (rule, error) => onError?.(rule.code, error));
+  const reuseMatches = reuse && (() => reuse.service.matches(analysis, corpus, reuse.settings, uri));
+  return runRules(ALL_RULES, { text, analysis, corpus, houseStyle: config.houseStyle, reuseMatches }, config, (rule, error) => onError?.(rule.code, error));
 }
 
 export function fileReport(file: string, text: string, diagnostics: readonly Diagnostic[]): FileReport {
@@ -42,6 +52,12 @@ export function fileReport(file: string, text: string, diagnostics: readonly Dia
 }
 
 /**
+ * Fixes that are a drafter's choice, not a correction: "Restore agreed wording" would undo a
+ * deliberate amendment, so `--fix` never applies it; the editor offers it.
+ */
+const NEVER_AUTOMATIC = new Set(['altered-agreed-language']);
+
+/**
  * The edits `--fix` applies: every diagnostic with exactly one fix, skipping any fix whose
  * edits overlap an edit already taken (it is left for the next run, never half-applied).
  */
@@ -49,7 +65,7 @@ export function automaticEdits(diagnostics: readonly Diagnostic[]): { edits: Tex
   const taken: TextEdit[] = [];
   const applied: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
-    if (diagnostic.fixes.length !== 1) continue;
+    if (diagnostic.fixes.length !== 1 || NEVER_AUTOMATIC.has(diagnostic.code)) continue;
     const edits = diagnostic.fixes[0].edits;
     const overlaps = edits.some((e) => taken.some((t) => (e.range.start < t.range.end && t.range.start < e.range.end) || e.range.start === t.range.start));
     if (overlaps) continue;

@@ -1,15 +1,19 @@
 // `compact-drafter`: the same analysis as the language server, in-process, for terminals and CI.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeDraft } from '../analysis';
-import { loadCorpus, type Corpus } from '../corpus';
+import { defaultCacheDir, loadCorpus, ModelDiskCache, type Corpus } from '../corpus';
+import { ReuseDiskCache } from '../reuse/diskCache';
+import { DEFAULT_REUSE_SETTINGS, ReuseService, type ReuseSettings } from '../reuse/service';
 import { ALL_RULES } from '../rules';
 import { writeIfUnchanged } from './atomicWrite';
 import { applyEdits, automaticEdits, checkText, fileReport, formatTextReport, type FileReport } from './checkCommand';
 import { PROJECT_CONFIG_FILE, readProjectConfig } from './projectConfig';
 import { formatReferenceTable, referenceRecords, type ReferenceRecord } from './refsCommand';
+import { formatReuseTable, reuseRecords, type ReuseRecord } from './reuseCommand';
 import { toSarif } from './sarif';
 
 const VERSION = '0.1.0';
@@ -18,13 +22,21 @@ const USAGE = `Usage:
   compact-drafter refs  [--format json|text] [--corpus DIR]... FILE...
       List every citation in the drafts, resolved against the corpus.
   compact-drafter check [--format text|json|sarif] [--corpus DIR]... [--fix] FILE...
-      Check the citations; exit 1 when an error remains.
+      Check the citations (and reused agreed language); exit 1 when an error remains.
+  compact-drafter reuse [--format json|text] [--corpus DIR]... [--min-words N] [--min-similarity X] FILE...
+      List the passages that repeat a corpus paragraph, with the source and the words altered.
 
 Options:
   --format   refs: json (default) or text; check: text (default), json or sarif
   --corpus   a folder of corpus texts (Markdown or text files with a symbol); may be repeated.
              Default: the "corpus" list of ${PROJECT_CONFIG_FILE}, else ./corpus when it exists.
   --fix      apply every fix that is the only one offered, write the file atomically, print what changed
+             ("Restore agreed wording" is never applied: an amendment may be deliberate)
+  --min-words, --min-similarity
+             when a passage counts as reused: 25 matched words, 0.8 of it the same
+  --cache-dir DIR
+             where parsed corpus texts and the reuse index are kept (default ~/.cache/compact-drafter)
+  --no-cache keep nothing on disk
   --help     show this help
 
 Rule levels and house style come from ${PROJECT_CONFIG_FILE} in the working folder.`;
@@ -46,7 +58,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     io.out(VERSION);
     return 0;
   }
-  if (command !== 'refs' && command !== 'check') {
+  if (command !== 'refs' && command !== 'check' && command !== 'reuse') {
     io.err(`compact-drafter: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
@@ -55,7 +67,16 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { format: { type: 'string' }, corpus: { type: 'string', multiple: true }, fix: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        format: { type: 'string' },
+        corpus: { type: 'string', multiple: true },
+        fix: { type: 'boolean' },
+        help: { type: 'boolean' },
+        'min-words': { type: 'string' },
+        'min-similarity': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean' },
+      },
     });
   } catch (error) {
     io.err(`compact-drafter: ${(error as Error).message}\n\n${USAGE}`);
@@ -65,7 +86,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     io.out(USAGE);
     return 0;
   }
-  const formats = command === 'refs' ? ['json', 'text'] : ['text', 'json', 'sarif'];
+  const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['json', 'text'];
   const format = parsed.values.format ?? formats[0];
   if (!formats.includes(format)) {
     io.err(`compact-drafter: ${command} --format must be ${formats.join(', ')}, not "${format}"`);
@@ -75,6 +96,11 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     io.err('compact-drafter: --fix goes with check');
     return 2;
   }
+  const reuseSettings = readReuseOptions(parsed.values['min-words'], parsed.values['min-similarity']);
+  if (typeof reuseSettings === 'string') {
+    io.err(`compact-drafter: ${reuseSettings}`);
+    return 2;
+  }
   if (parsed.positionals.length === 0) {
     io.err(`compact-drafter: no FILE given\n\n${USAGE}`);
     return 2;
@@ -82,7 +108,10 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
   const project = await readProjectConfig(cwd);
   for (const problem of project.problems) io.err(`compact-drafter: ${project.file}: ${problem}`);
   const folders = parsed.values.corpus?.map((dir) => resolve(cwd, dir)) ?? (project.corpus.length ? project.corpus : existsSync(resolve(cwd, 'corpus')) ? [resolve(cwd, 'corpus')] : []);
-  const corpus = await loadCorpus({ folders });
+  const cacheDir = parsed.values['no-cache'] ? undefined : resolve(cwd, parsed.values['cache-dir'] ?? defaultCacheDir());
+  const cacheLog = (message: string) => io.err(`compact-drafter: ${message}`);
+  const corpus = await loadCorpus({ folders, modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), cacheLog) : undefined });
+  const reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), cacheLog) : undefined, cacheLog);
   for (const problem of corpus.problems) io.err(`compact-drafter: corpus: ${problem.uri}: ${problem.message}`);
 
   const files: { file: string; text: string }[] = [];
@@ -100,7 +129,12 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     io.out(format === 'json' ? JSON.stringify({ references: records }, null, 2) : formatReferenceTable(records));
     return unreadable ? 2 : 0;
   }
-  const reports = await check(files, corpus, project.diagnostics, !!parsed.values.fix, io, cwd);
+  if (command === 'reuse') {
+    const records: ReuseRecord[] = files.flatMap(({ file, text }) => reuseRecords(file, text, reuse.matches(analyzeDraft(text, corpus), corpus, reuseSettings, pathToFileURL(resolve(cwd, file)).href)));
+    io.out(format === 'json' ? JSON.stringify({ matches: records }, null, 2) : formatReuseTable(records));
+    return unreadable ? 2 : 0;
+  }
+  const reports = await check(files, corpus, project.diagnostics, !!parsed.values.fix, io, cwd, { service: reuse, settings: reuseSettings });
   if (format === 'json') io.out(JSON.stringify({ files: reports }, null, 2));
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports, ALL_RULES, VERSION), null, 2));
   else io.out(formatTextReport(reports));
@@ -115,11 +149,13 @@ async function check(
   fix: boolean,
   io: Io,
   cwd: string,
+  reuse: { service: ReuseService; settings: ReuseSettings },
 ): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   const onError = (code: string, error: unknown) => io.err(`compact-drafter: rule ${code} failed: ${(error as Error).stack ?? error}`);
   for (const { file, text } of files) {
-    let diagnostics = checkText(text, corpus, config, onError);
+    const uri = pathToFileURL(resolve(cwd, file)).href;
+    let diagnostics = checkText(text, corpus, config, onError, reuse, uri);
     let current = text;
     if (fix) {
       const { edits, applied } = automaticEdits(diagnostics);
@@ -129,7 +165,7 @@ async function check(
         if (outcome === 'written') {
           current = fixed;
           for (const d of applied) io.err(`fixed ${file}: ${d.code}: ${d.fixes[0].title}`);
-          diagnostics = checkText(current, corpus, config, onError);
+          diagnostics = checkText(current, corpus, config, onError, reuse, uri);
         } else {
           io.err(`compact-drafter: ${file} changed on disk while it was being checked; not fixed`);
         }
@@ -138,4 +174,12 @@ async function check(
     reports.push(fileReport(file, current, diagnostics));
   }
   return reports;
+}
+
+function readReuseOptions(minWords: string | undefined, minSimilarity: string | undefined): ReuseSettings | string {
+  const words = minWords === undefined ? DEFAULT_REUSE_SETTINGS.minWords : Number(minWords);
+  const similarity = minSimilarity === undefined ? DEFAULT_REUSE_SETTINGS.minSimilarity : Number(minSimilarity);
+  if (!Number.isInteger(words) || words < 5) return `--min-words must be a whole number of at least 5, not "${minWords}"`;
+  if (!(similarity > 0 && similarity <= 1)) return `--min-similarity must be a number above 0 and at most 1, not "${minSimilarity}"`;
+  return { minWords: words, minSimilarity: similarity };
 }

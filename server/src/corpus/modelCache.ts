@@ -16,7 +16,7 @@ const MAX_FILES = 5_000;
  * The code that parsed a cached model. Any rebuild of the bundle changes it, so a cache written by
  * an older parser is never read as if it were current.
  */
-const PARSER_FINGERPRINT = (() => {
+export const PARSER_FINGERPRINT = (() => {
   try {
     return createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
   } catch {

@@ -37,6 +37,12 @@ interface Slot {
   alive: boolean;
 }
 
+export interface ReuseSnapshot {
+  readonly documents: readonly { readonly id: string; readonly units: readonly (readonly [string | null, string])[] }[];
+  readonly keys: Uint32Array;
+  readonly units: Uint32Array;
+}
+
 /** Units shorter than this (in words) are not indexed. */
 const MIN_UNIT_WORDS = 8;
 
@@ -47,8 +53,8 @@ export class ReuseIndex {
   private readonly unitLabels: (string | undefined)[] = [];
   private readonly unitTexts: string[] = [];
   // Postings built in bulk: fingerprints sorted, with the unit of each (parallel arrays).
-  private baseKeys = new Uint32Array(0);
-  private baseUnits = new Uint32Array(0);
+  private baseKeys: Uint32Array = new Uint32Array(0);
+  private baseUnits: Uint32Array = new Uint32Array(0);
   // Postings added since: fingerprint → units.
   private delta = new Map<number, number[]>();
   private deltaPostings = 0;
@@ -185,6 +191,56 @@ export class ReuseIndex {
     this.deadUnits = 0;
     this.tokenCache = new Map();
     this.bulkLoad(live);
+  }
+
+  /**
+   * The index as plain data, for the disk cache: each document's units (label, text) and the
+   * postings. Dead units and incremental postings are compacted away first.
+   */
+  toSnapshot(): ReuseSnapshot {
+    if (this.deadUnits > 0 || this.deltaPostings > 0) this.compact();
+    return {
+      documents: this.slots.map((slot) => ({
+        id: slot.document.id,
+        units: Array.from({ length: slot.unitCount }, (_, k) => [this.unitLabels[slot.firstUnit + k] ?? null, this.unitTexts[slot.firstUnit + k]!] as [string | null, string]),
+      })),
+      keys: this.baseKeys,
+      units: this.baseUnits,
+    };
+  }
+
+  /**
+   * An index from a snapshot; `documentOf` gives the live document for each id (its text is not
+   * read again). Throws on a snapshot that does not hold together; the caller rebuilds then.
+   */
+  static fromSnapshot(snapshot: ReuseSnapshot, documentOf: (id: string) => ReuseSourceDocument | undefined): ReuseIndex {
+    const index = new ReuseIndex();
+    for (const entry of snapshot.documents) {
+      const document = documentOf(entry.id);
+      if (!document) throw new Error(`document ${entry.id} is not in the corpus`);
+      if (index.slotById.has(entry.id)) throw new Error(`document ${entry.id} twice`);
+      const slot = index.slots.length;
+      const firstUnit = index.unitSlot.length;
+      for (const [label, text] of entry.units) {
+        if (typeof text !== 'string' || (label !== null && typeof label !== 'string')) throw new Error('malformed unit');
+        index.unitSlot.push(slot);
+        index.unitLabels.push(label ?? undefined);
+        index.unitTexts.push(text);
+      }
+      index.slots.push({ document, firstUnit, unitCount: entry.units.length, alive: true });
+      index.slotById.set(entry.id, slot);
+    }
+    const { keys, units } = snapshot;
+    if (keys.length !== units.length) throw new Error('postings of unequal length');
+    const unitCount = index.unitSlot.length;
+    for (let i = 0; i < keys.length; i++) {
+      if (units[i]! >= unitCount) throw new Error('a posting for a unit that does not exist');
+      if (i > 0 && keys[i]! < keys[i - 1]!) throw new Error('postings out of order');
+    }
+    index.baseKeys = keys;
+    index.baseUnits = units;
+    index.generation++;
+    return index;
   }
 
   documents(): ReuseSourceDocument[] {

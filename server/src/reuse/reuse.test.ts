@@ -60,7 +60,7 @@ describe('A/71/285 against A/68/283', () => {
   });
   test('the CLI records carry LSP positions, the source and the diff', () => {
     const model = parseDraft(text);
-    const records = reuseRecords('a71.txt', text, model, a68Index());
+    const records = reuseRecords('a71.txt', text, scanDraft(model, a68Index()));
     const r = records.find((x) => x.source.paragraphs[0] === '11')!;
     assert.equal(r.source.symbol, 'A/68/283');
     assert.equal(r.altered, true);

@@ -1,6 +1,6 @@
 import { diffCounts, scanDraft, type ReuseMatch, type ScanCache } from '../reuse/scan';
 import type { ReuseIndex } from '../reuse/index';
-import type { Finding, Rule } from './rule';
+import type { Finding, Rule, RuleContext } from './rule';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -18,18 +18,27 @@ export function alteredMessage(match: ReuseMatch): string {
   return `Adapted from ${name}${where} (${percent} % the same): ${parts.length ? parts.join(', ') : 'wording altered'}.`;
 }
 
+/** The rule over the matches the context gives (the server's and the CLI's reuse service). */
+export const alteredAgreedLanguageRule: Rule = createAlteredAgreedLanguageRuleFrom((context) => context.reuseMatches?.() ?? []);
+
+/** The rule over one index (tests, and callers that keep their own). */
 export function createAlteredAgreedLanguageRule(getIndex: () => ReuseIndex | undefined, getDraftSymbol?: (text: string) => string | undefined): Rule {
   const cache: ScanCache = new Map();
+  return createAlteredAgreedLanguageRuleFrom((context) => {
+    const index = getIndex();
+    if (!index) return [];
+    if (cache.size > 20_000) cache.clear();
+    return scanDraft(context.analysis.model, index, { excludeSymbol: getDraftSymbol?.(context.text), pruneCache: false }, cache);
+  });
+}
+
+function createAlteredAgreedLanguageRuleFrom(matchesOf: (context: RuleContext) => readonly ReuseMatch[]): Rule {
   return {
     code: 'altered-agreed-language',
     defaultSeverity: 'information',
     description: 'Wording adapted from a paragraph of a corpus document, with what was altered and a fix restoring the agreed wording.',
     check(context): Finding[] {
-      const index = getIndex();
-      if (!index) return [];
-      if (cache.size > 20_000) cache.clear();
-      const matches = scanDraft(context.analysis.model, index, { excludeSymbol: getDraftSymbol?.(context.text), pruneCache: false }, cache);
-      return matches
+      return bestOfOverlapping(matchesOf(context))
         .filter((m) => m.altered)
         .map((m) => ({
           range: m.range,
@@ -38,4 +47,17 @@ export function createAlteredAgreedLanguageRule(getIndex: () => ReuseIndex | und
         }));
     },
   };
+}
+
+/**
+ * One match per passage: a passage found in several sources (a report and the later report that
+ * reused it) is judged by its closest source; if that one is repeated word for word, nothing was altered.
+ */
+function bestOfOverlapping(matches: readonly ReuseMatch[]): ReuseMatch[] {
+  const kept: ReuseMatch[] = [];
+  for (const match of [...matches].sort((a, b) => b.similarity - a.similarity || a.range.start - b.range.start)) {
+    if (kept.some((k) => match.range.start < k.range.end && k.range.start < match.range.end)) continue;
+    kept.push(match);
+  }
+  return kept.sort((a, b) => a.range.start - b.range.start);
 }

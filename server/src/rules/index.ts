@@ -1,3 +1,4 @@
+import { alteredAgreedLanguageRule } from './alteredAgreedLanguage';
 import { brokenInternalReferenceRule } from './brokenInternalReference';
 import { dateMismatchRule } from './dateMismatch';
 import { malformedSymbolRule } from './malformedSymbol';
@@ -22,6 +23,7 @@ export const ALL_RULES: readonly Rule[] = [
   brokenInternalReferenceRule,
   paragraphNumberingRule,
   unbalancedBracketsRule,
+  alteredAgreedLanguageRule,
 ];
 
 export type { Fix, Finding, HouseStyle, Rule, RuleContext, Severity, TextEdit } from './rule';

@@ -1,6 +1,7 @@
 import type { DraftAnalysis } from '../analysis';
 import type { Corpus } from '../corpus';
 import type { OffsetRange } from '../parse/model';
+import type { ReuseMatch } from '../reuse/scan';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -35,6 +36,8 @@ export interface RuleContext {
   readonly analysis: DraftAnalysis;
   readonly corpus: Corpus;
   readonly houseStyle: HouseStyle;
+  /** The draft's reused passages (reuse/service.ts); absent where no reuse index is kept. */
+  readonly reuseMatches?: () => readonly ReuseMatch[];
 }
 
 /** One diagnostic rule: a stable code (part of the CLI's contract), a default severity and a check. */

@@ -1,0 +1,157 @@
+// The reuse index for a corpus, and the matches of a draft against it: built once per corpus,
+// updated document by document when the corpus changes, kept on disk between sessions. The rule,
+// the hover, the matches request and the CLI all read the matches from here.
+
+import { createHash } from 'node:crypto';
+import type { DraftAnalysis } from '../analysis';
+import { type Corpus, type CorpusDocument, symbolKey } from '../corpus';
+import { readMetadata, readFrontMatter } from '../corpus/metadata';
+import { PARSER_FINGERPRINT } from '../corpus/modelCache';
+import type { ReuseDiskCache } from './diskCache';
+import { type ReuseIndex as ReuseIndexType, ReuseIndex, type ReuseSourceDocument } from './index';
+import { type ReuseMatch, type ScanCache, scanDraft } from './scan';
+
+/** The thresholds of a match; both are settings. */
+export interface ReuseSettings {
+  /** Matched words a passage needs (25). */
+  readonly minWords: number;
+  /** Share of the passage's words that must match (0.8). */
+  readonly minSimilarity: number;
+}
+
+export const DEFAULT_REUSE_SETTINGS: ReuseSettings = { minWords: 25, minSimilarity: 0.8 };
+
+/** Bumped when what the index holds changes shape (fingerprints, units). */
+const INDEX_VERSION = 1;
+const MAX_SCAN_CACHE = 20_000;
+
+interface Indexed {
+  readonly index: ReuseIndexType;
+  /** Per indexed document (by URI): the hash of its text. */
+  readonly hashes: Map<string, string>;
+}
+
+/**
+ * One per process (the server's, the CLI's): the index of the latest corpus, updated in place
+ * when a new corpus differs from it by a few documents.
+ */
+export class ReuseService {
+  private latest: Indexed | undefined;
+  private readonly byCorpus = new WeakMap<Corpus, Indexed>();
+  private readonly matchesByAnalysis = new WeakMap<DraftAnalysis, { key: string; matches: ReuseMatch[] }>();
+  private readonly scanCache: ScanCache = new Map();
+
+  constructor(
+    private readonly diskCache?: ReuseDiskCache,
+    private readonly log: (message: string) => void = () => {},
+  ) {}
+
+  /** The index of this corpus: from memory, updated from the previous corpus's, from disk, or built. */
+  indexFor(corpus: Corpus): ReuseIndexType {
+    const known = this.byCorpus.get(corpus);
+    if (known) return known.index;
+    const documents = servedDocuments(corpus);
+    const hashes = new Map(documents.map((document) => [document.uri, hashText(document.text)]));
+    let indexed: Indexed;
+    if (this.latest) {
+      indexed = this.update(this.latest, documents, hashes);
+    } else {
+      const corpusHash = hashCorpus(hashes);
+      const byUri = new Map(documents.map((document) => [document.uri, document]));
+      const snapshot = this.diskCache?.read(corpusHash);
+      let index: ReuseIndexType | undefined;
+      const started = performance.now();
+      if (snapshot) {
+        try {
+          index = ReuseIndex.fromSnapshot(snapshot, (uri) => {
+            const document = byUri.get(uri);
+            return document && sourceOf(document);
+          });
+          this.log(`reuse index: ${index.unitCount} paragraphs of ${documents.length} texts read from the cache in ${Math.round(performance.now() - started)} ms`);
+        } catch (error) {
+          this.log(`reuse index cache: not usable (${(error as Error).message}); rebuilding the index`);
+        }
+      }
+      if (!index) {
+        index = ReuseIndex.build({ documents: documents.map(sourceOf) });
+        this.log(`reuse index: ${index.unitCount} paragraphs of ${documents.length} texts indexed in ${Math.round(performance.now() - started)} ms`);
+        this.diskCache?.write(corpusHash, index.toSnapshot());
+      }
+      indexed = { index, hashes };
+    }
+    this.latest = indexed;
+    this.byCorpus.set(corpus, indexed);
+    return indexed.index;
+  }
+
+  /** A new corpus from the previous one's index: documents gone or changed out, new or changed in. */
+  private update(previous: Indexed, documents: readonly CorpusDocument[], hashes: Map<string, string>): Indexed {
+    const { index } = previous;
+    for (const [uri, hash] of previous.hashes) if (hashes.get(uri) !== hash) index.removeDocument(uri);
+    let changed = 0;
+    for (const document of documents) {
+      if (previous.hashes.get(document.uri) === hashes.get(document.uri)) continue;
+      index.addDocument(sourceOf(document));
+      changed++;
+    }
+    const removed = [...previous.hashes.keys()].filter((uri) => !hashes.has(uri)).length;
+    this.log(`reuse index: updated (${changed} texts added or changed, ${removed} removed)`);
+    return { index, hashes };
+  }
+
+  /** The reused passages of a draft, computed once per analysis (and settings). */
+  matches(analysis: DraftAnalysis, corpus: Corpus, settings: ReuseSettings = DEFAULT_REUSE_SETTINGS, draftUri?: string): ReuseMatch[] {
+    const index = this.indexFor(corpus);
+    const excludeSymbol = (draftUri ? corpus.documentByUri(draftUri)?.symbol : undefined) ?? draftSymbol(analysis.model.text, draftUri);
+    const key = `${index.generation}\u0000${settings.minWords}\u0000${settings.minSimilarity}\u0000${excludeSymbol ?? ''}`;
+    const cached = this.matchesByAnalysis.get(analysis);
+    if (cached?.key === key) return cached.matches;
+    if (this.scanCache.size > MAX_SCAN_CACHE) this.scanCache.clear();
+    const matches = scanDraft(
+      analysis.model,
+      index,
+      { minWords: settings.minWords, minSimilarity: settings.minSimilarity, excludeSymbol, pruneCache: false },
+      this.scanCache,
+    ).filter((match) => !excludeSymbol || !match.source.symbol || symbolKey(match.source.symbol) !== symbolKey(excludeSymbol));
+    this.matchesByAnalysis.set(analysis, { key, matches });
+    return matches;
+  }
+}
+
+/** The texts the corpus serves: a user's copy of a bundled text replaces it, as in lookups. */
+function servedDocuments(corpus: Corpus): CorpusDocument[] {
+  return corpus.documents.filter((document) => !document.symbol || corpus.lookup(document.symbol)?.document === document);
+}
+
+/** Documents are told apart by URI in the index: two folders may hold texts without symbols of the same name. */
+function sourceOf(document: CorpusDocument): ReuseSourceDocument {
+  return {
+    id: document.uri,
+    symbol: document.symbol,
+    uri: document.uri,
+    get model() {
+      return document.model;
+    },
+  };
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function hashCorpus(hashes: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256').update(`${INDEX_VERSION}\u0000${PARSER_FINGERPRINT}\u0000`);
+  for (const uri of [...hashes.keys()].sort()) hash.update(`${uri}\u0000${hashes.get(uri)}\u0000`);
+  return hash.digest('hex');
+}
+
+/** A draft that declares its own symbol (front matter, cover page, file name) is not its own source. */
+function draftSymbol(text: string, uri: string | undefined): string | undefined {
+  try {
+    const { body, fields } = readFrontMatter(text);
+    const fileName = uri ? decodeURIComponent(uri.split('/').pop() ?? '') : '';
+    return readMetadata(fields, body, fileName).symbol;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,65 @@
+// Reused agreed language over real LSP messages: the diagnostic, its quick fix, the hover and the
+// request behind "Show reused agreed language".
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { ROOT, startServer, type TestServer } from './lspClient';
+
+const text = readFileSync(join(ROOT, 'server', 'data', 'corpus', 'A-71-285-excerpt.txt'), 'utf8');
+// Named as the corpus names it: the excerpt is A/71/285, so it is not its own source.
+const uri = 'file:///tmp/drafts/A-71-285-excerpt.txt';
+
+describe('reused agreed language over stdio', () => {
+  let server: TestServer;
+  let diagnostics: Diagnostic[];
+  before(async () => {
+    server = await startServer({ capabilities: { textDocument: { diagnostic: {} } } });
+    await server.open(uri, text);
+    const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+    diagnostics = report.items.filter((d) => d.code === 'altered-agreed-language');
+  });
+  after(() => server.stop());
+
+  test('an information diagnostic on each altered copy, naming its source', () => {
+    assert.deepEqual(
+      diagnostics.map((d) => [d.severity, d.message.split(' (')[0]]),
+      [
+        [3, 'Adapted from A/68/283, paragraph 11'],
+        [3, 'Adapted from A/68/283, paragraph 90'],
+      ],
+    );
+  });
+
+  test('its quick fix restores the agreed wording', async () => {
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics: [diagnostics[0]] },
+    })) as CodeAction[];
+    const restore = actions.find((a) => a.title === 'Restore agreed wording');
+    assert.ok(restore, actions.map((a) => a.title).join(', '));
+    const edit = JSON.stringify(restore.edit);
+    assert.match(edit, /trafficking/);
+  });
+
+  test('the hover shows the source, the score and the words altered', async () => {
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: diagnostics[0]!.range.start })) as Hover;
+    const value = (hover.contents as MarkupContent).value;
+    assert.match(value, /\*\*Agreed language\*\* from A\/68\/283, paragraph 11 · 97 % the same/);
+    assert.match(value, /~~trafficking~~/);
+  });
+
+  test('the matches request lists every reused passage for the command', async () => {
+    const matches = (await server.connection.sendRequest('compactDrafter/reuseMatches', { uri })) as { source: { symbol: string; paragraphs: string[] }; altered: boolean }[];
+    assert.deepEqual(
+      matches.map((m) => [m.source.symbol, m.source.paragraphs.join(), m.altered]),
+      [
+        ['A/68/283', '11', true],
+        ['A/68/283', '90', true],
+        ['A/68/283', '90', false],
+      ],
+    );
+  });
+});
