@@ -24,7 +24,7 @@ describe('reused agreed language over stdio', () => {
 
   test('an information diagnostic on each altered copy, naming its source', () => {
     assert.deepEqual(
-      diagnostics.map((d) => [d.severity, d.message.split(' (')[0]]),
+      diagnostics.map((d) => [d.severity, String(d.message).split(' (')[0]]),
       [
         [3, 'Adapted from A/68/283, paragraph 11'],
         [3, 'Adapted from A/68/283, paragraph 90'],

@@ -43,7 +43,10 @@ export class ReuseService {
 
   constructor(
     private readonly diskCache?: ReuseDiskCache,
+    /** Problems (a cache not usable). */
     private readonly log: (message: string) => void = () => {},
+    /** What was done and how long it took (the server's output channel; the CLI keeps quiet). */
+    private readonly info: (message: string) => void = log,
   ) {}
 
   /** The index of this corpus: from memory, updated from the previous corpus's, from disk, or built. */
@@ -67,14 +70,14 @@ export class ReuseService {
             const document = byUri.get(uri);
             return document && sourceOf(document);
           });
-          this.log(`reuse index: ${index.unitCount} paragraphs of ${documents.length} texts read from the cache in ${Math.round(performance.now() - started)} ms`);
+          this.info(`reuse index: ${index.unitCount} paragraphs of ${documents.length} texts read from the cache in ${Math.round(performance.now() - started)} ms`);
         } catch (error) {
           this.log(`reuse index cache: not usable (${(error as Error).message}); rebuilding the index`);
         }
       }
       if (!index) {
         index = ReuseIndex.build({ documents: documents.map(sourceOf) });
-        this.log(`reuse index: ${index.unitCount} paragraphs of ${documents.length} texts indexed in ${Math.round(performance.now() - started)} ms`);
+        this.info(`reuse index: ${index.unitCount} paragraphs of ${documents.length} texts indexed in ${Math.round(performance.now() - started)} ms`);
         this.diskCache?.write(corpusHash, index.toSnapshot());
       }
       indexed = { index, hashes };
@@ -95,7 +98,7 @@ export class ReuseService {
       changed++;
     }
     const removed = [...previous.hashes.keys()].filter((uri) => !hashes.has(uri)).length;
-    this.log(`reuse index: updated (${changed} texts added or changed, ${removed} removed)`);
+    this.info(`reuse index: updated (${changed} texts added or changed, ${removed} removed)`);
     return { index, hashes };
   }
 
