@@ -26,13 +26,15 @@ export interface ParsedPiece {
   readonly closed: boolean;
   /** What the piece defines, for the other pieces. */
   readonly definitions: readonly Definition[];
-  /** Offsets relative to the piece; list items numbered from 1 within it. (The caller moves them, see incremental.ts.) */
+  /** Offsets in the draft (the run starts at `RunInput.offset`); list items numbered from 1 within the piece. */
   readonly blocks: readonly Block[];
   /** How many list-item ids the piece uses. */
   readonly items: number;
 }
 
 export interface RunInput {
+  /** Where the run starts in the draft. */
+  readonly offset: number;
   /** The run as written. */
   readonly source: string;
   /** The run with front matter blanked (what remark reads); usually `source` itself. */
@@ -87,11 +89,9 @@ export function parseRun(input: RunInput): ParsedPiece[] | undefined {
   if (tail && closed && !areStubs(children.slice(rest), input.stubs)) return undefined;
   const source = head + input.source + sentinel + tail;
   const pieces: ParsedPiece[] = [];
-  let pieceStart = 0;
   let unit = 0;
   const close = (end: number, untilUnit: number, isClosed: boolean) => {
-    pieces.push(collectPiece(root, units.slice(unit, untilUnit), source, from + pieceStart, end, isClosed));
-    pieceStart = end;
+    pieces.push(collectPiece(root, units.slice(unit, untilUnit), source, input.offset - from, end, isClosed));
     unit = untilUnit;
   };
   let k = 0;
@@ -131,8 +131,11 @@ function startsAtColumnZero(text: string): boolean {
   return text.length > 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff;
 }
 
-/** The blocks of a piece's units, as if they were a draft of their own: items of one list regrouped into a list. */
-function collectPiece(root: Root, units: readonly Unit[], source: string, offset: number, end: number, closed: boolean): ParsedPiece {
+/**
+ * The blocks of a piece's units, as if they were a draft of their own (items of one list regrouped
+ * into a list), moved by `delta` from the parsed text to the draft.
+ */
+function collectPiece(root: Root, units: readonly Unit[], source: string, delta: number, end: number, closed: boolean): ParsedPiece {
   const nodes: RootContent[] = [];
   for (let u = 0; u < units.length; u++) {
     const { node, list } = units[u];
@@ -148,7 +151,7 @@ function collectPiece(root: Root, units: readonly Unit[], source: string, offset
   let items = 0;
   for (const block of collectBlocks({ ...root, children: nodes }, source)) {
     items = Math.max(items, block.topItem);
-    blocks.push(offset === 0 ? block : shiftBlock(block, -offset, 0));
+    blocks.push(delta === 0 ? block : shiftBlock(block, delta, 0));
   }
   return { end, closed, definitions: definitionsOf(nodes), blocks, items };
 }

@@ -283,7 +283,7 @@ class Version {
     const cuts = this.starts.slice(i + 1, j).map((s) => s - start);
     this.runs++;
     this.parsedChars += end - start;
-    const parsed = parseRun({ source: this.text.slice(start, end), blanked, last: j === this.starts.length - 1, stubs, cuts });
+    const parsed = parseRun({ offset: start, source: this.text.slice(start, end), blanked, last: j === this.starts.length - 1, stubs, cuts });
     if (!parsed) return undefined;
     const pieces: Piece[] = [];
     let first = i;
@@ -294,7 +294,7 @@ class Version {
       while (this.starts[last] < pieceEnd) last++;
       const uses = labelsUsed(this.blanked.slice(pieceStart, pieceEnd));
       const key = copy(this.keyOf(first, last));
-      const placed = { at: 0, itemBase: 0, blocks: piece.blocks };
+      const placed = { at: pieceStart, itemBase: 0, blocks: piece.blocks };
       const entry: Entry = {
         key,
         original: this.originalOf(first, last),
