@@ -46,8 +46,11 @@ export async function runIncrementalBench(): Promise<Record<string, number>> {
     gc();
     const full = await collect(size.wholeRuns, size.wholeBudgetMs, () => timed(() => analyzeDraft(text, corpus)));
     gc();
+    // Opening the draft: a new analyzer reads all of it.
+    const opened = await collect(size.wholeRuns, size.wholeBudgetMs, () => timed(() => new IncrementalAnalyzer().analyze(text, corpus)));
+    gc();
     const analyzer = new IncrementalAnalyzer();
-    const first = timed(() => analyzer.analyze(text, corpus));
+    analyzer.analyze(text, corpus);
     let current = text;
     let parsedChars = 0;
     let spansRead = 0;
@@ -65,7 +68,7 @@ export async function runIncrementalBench(): Promise<Record<string, number>> {
       [key('chars')]: text.length,
       [key('floorMs')]: p50(floor),
       [key('fullMs')]: p50(full),
-      [key('firstIncrementalMs')]: first,
+      [key('firstIncrementalMs')]: p50(opened),
       [key('editP50Ms')]: p50(edit),
       [key('editP95Ms')]: p95(edit),
       [key('edits')]: n,
@@ -78,7 +81,7 @@ export async function runIncrementalBench(): Promise<Record<string, number>> {
     rows.push(
       [`${size.name} (${(text.length / 1000).toFixed(0)} k chars)`, 'floor: remark-parse + remark-gfm, whole draft (p50)', ms(p50(floor)), '1×'],
       ['', 'full analyzeDraft (p50)', ms(p50(full)), ratio(p50(full), p50(floor))],
-      ['', 'first IncrementalAnalyzer.analyze of the draft (once)', ms(first), ratio(first, p50(floor))],
+      ['', 'first IncrementalAnalyzer.analyze of the draft (p50)', ms(p50(opened)), ratio(p50(opened), p50(floor))],
       ['', `re-analysis after a 1-char edit in the middle, p50 (n=${n})`, ms(p50(edit)), ratio(p50(edit), p50(floor))],
       ['', `re-analysis after a 1-char edit in the middle, p95 (n=${n})`, ms(p95(edit)), ratio(p95(edit), p50(floor))],
       ['', 'characters remark read per edit (mean)', (parsedChars / n).toFixed(0), ''],
