@@ -5,6 +5,7 @@ import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { defusePathological, restoreStandIns } from './pathological';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -16,7 +17,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 export function parseMarkdown(text: string): Root {
   const input = blankFrontMatter(text);
   try {
-    return processor.parse(input);
+    return parseBlankedMarkdown(input);
   } catch {
     return plainParagraphs(input);
   }
@@ -24,7 +25,8 @@ export function parseMarkdown(text: string): Root {
 
 /** The mdast of text whose front matter is already blanked (a piece of a draft). Throws if the parser does. */
 export function parseBlankedMarkdown(input: string): Root {
-  return processor.parse(input);
+  const defused = defusePathological(input);
+  return defused === input ? processor.parse(input) : restoreStandIns(processor.parse(defused));
 }
 
 const FRONT_MATTER_OPEN = /^---[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]*[ \t]*:/;
