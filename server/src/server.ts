@@ -66,6 +66,7 @@ const VALIDATION_DELAY_MS = 150;
 /** Corpus texts are parsed in the background this long after the corpus loads, and only in pauses this long. */
 const WARM_UP_DELAY_MS = 1000;
 const IDLE_MS = 100;
+const WARM_UP_MAX_WAIT_MS = 5000;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -137,8 +138,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
             'corpus warm-up',
             warmCorpus(loaded, () => loading !== corpusLoading, whenIdle).then(async () => {
               await whenIdle();
-              // The reuse index needs every text parsed: built now, the first check of a draft does not wait for it.
-              if (loading === corpusLoading) reuse.indexFor(loaded);
+              // The reuse index needs every text parsed: built here, in a pause, so no request waits for it;
+              // drafts are checked again once it is there.
+              if (loading !== corpusLoading) return;
+              reuse.indexFor(loaded);
+              diagnosticsByUri.clear();
+              revalidateAll();
             }),
           ),
         WARM_UP_DELAY_MS,
@@ -157,9 +162,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** When a draft was last analysed or asked about: the corpus warm-up waits for a quiet moment. */
   let lastActivity = 0;
+  // A drafter who never pauses still gets the warm-up, after WARM_UP_MAX_WAIT_MS.
   const whenIdle = () =>
     new Promise<void>((resolve) => {
-      const check = () => (pending.size === 0 && Date.now() - lastActivity >= IDLE_MS ? resolve() : setTimeout(check, IDLE_MS));
+      const since = Date.now();
+      const check = () =>
+        (pending.size === 0 && Date.now() - lastActivity >= IDLE_MS) || Date.now() - since >= WARM_UP_MAX_WAIT_MS ? resolve() : setTimeout(check, IDLE_MS);
       check();
     });
 
@@ -210,7 +218,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         corpus: current,
         houseStyle: settings.diagnostics.houseStyle,
         // Not on plain lines: a draft that large would be scanned paragraph by paragraph at every edit.
-        reuseMatches: plain ? undefined : () => reuse.matches(analysis, current, settings.reuse, document.uri),
+        reuseMatches: plain || !reuse.isReady(current) ? undefined : () => reuse.matches(analysis, current, settings.reuse, document.uri),
       },
       settings.diagnostics,
       (rule, error) => connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
@@ -341,7 +349,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
             workspace: drafts.ready && workspaceFolders.length ? drafts.count(symbol) : undefined,
           }),
         }) ??
-        (state.plain ? undefined : reuseHoverAt(reuse.matches(analysis, current, settings.reuse, document.uri), offset)) ??
+        (state.plain || !reuse.isReady(current) ? undefined : reuseHoverAt(reuse.matches(analysis, current, settings.reuse, document.uri), offset)) ??
         verbHoverAt(analysis, offset);
       if (!hover) return null;
       return {
@@ -422,6 +430,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       async () => {
         const state = await analysisOf(params?.uri, token);
         if (!state || state.plain) return [];
+        // Asked for explicitly: worth waiting for the index if the warm-up has not built it yet.
         return reuse.matches(state.analysis, state.corpus, settings.reuse, state.document.uri).map((match) => ({
           range: { start: state.document.positionAt(match.range.start), end: state.document.positionAt(match.range.end) },
           source: { symbol: match.source.symbol, paragraphs: match.source.paragraphs, uri: match.source.uri },

@@ -84,10 +84,10 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
 }
 
 /** Polls until `check` returns a value, or fails after `ms`. */
-export async function waitFor<T>(check: () => T | undefined, ms = 5000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, ms = 5000, what = 'condition'): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

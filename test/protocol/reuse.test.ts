@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { ROOT, startServer, type TestServer } from './lspClient';
+import { ROOT, startServer, type TestServer, waitFor } from './lspClient';
 
 const text = readFileSync(join(ROOT, 'server', 'data', 'corpus', 'A-71-285-excerpt.txt'), 'utf8');
 // Named as the corpus names it: the excerpt is A/71/285, so it is not its own source.
@@ -17,8 +17,19 @@ describe('reused agreed language over stdio', () => {
   before(async () => {
     server = await startServer({ capabilities: { textDocument: { diagnostic: {} } } });
     await server.open(uri, text);
-    const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
-    diagnostics = report.items.filter((d) => d.code === 'altered-agreed-language');
+    // The first answer does not wait for the reuse index: the server builds it in a pause after the
+    // corpus texts are parsed, then the client pulls again (here: asks until it is there).
+    const pull = async () =>
+      ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items.filter(
+        (d) => d.code === 'altered-agreed-language',
+      );
+    assert.deepEqual(await pull(), [], 'the first diagnostics come before the index');
+    diagnostics = await waitFor(async () => {
+      // As an editor asks: now and then, not in a busy loop that would keep the server from its pauses.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const found = await pull();
+      return found.length ? found : undefined;
+    }, 30_000, 'altered-agreed-language once the index is built');
   });
   after(() => server.stop());
 

@@ -49,6 +49,11 @@ export class ReuseService {
     private readonly info: (message: string) => void = log,
   ) {}
 
+  /** Whether the index of this corpus is ready (asking for matches would not build it now). */
+  isReady(corpus: Corpus): boolean {
+    return this.byCorpus.has(corpus);
+  }
+
   /** The index of this corpus: from memory, updated from the previous corpus's, from disk, or built. */
   indexFor(corpus: Corpus): ReuseIndexType {
     const known = this.byCorpus.get(corpus);
