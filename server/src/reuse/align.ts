@@ -1,6 +1,6 @@
 // Word-level alignment of a draft passage with a source unit: LCS over normalised words, then
 // the windows where matched words dominate (maximal-scoring segments), each with its diff.
-import type { WordToken } from './normalise';
+import type { WordList } from './normalise';
 
 export type DiffOp = 'equal' | 'insert' | 'delete' | 'replace';
 
@@ -27,32 +27,99 @@ export interface AlignedWindow {
   readonly altered: boolean;
 }
 
-/** Pairs [i, j] of a longest common subsequence of a and b, in order (restricted to the given index lists). */
-export function lcsPairs(a: readonly string[], b: readonly string[], ai?: readonly number[], bj?: readonly number[]): [number, number][] {
-  const A = ai ?? a.map((_, i) => i);
-  const B = bj ?? b.map((_, j) => j);
-  const n = A.length;
-  const m = B.length;
+// Scratch for every alignment: verifying a paragraph's candidates would otherwise allocate per candidate.
+let rows = new Int32Array(1 << 12);
+let masks = new Int32Array(1 << 12);
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * Pairs [i, j] of a longest common subsequence of a and b, in order, restricted to the index
+ * lists ai and bj (all indices when absent). Among equal-length subsequences the one taken is
+ * the one that skips draft words before source words (at each step, a word of a is passed over
+ * whenever that loses nothing).
+ *
+ * The lengths come from the bit-parallel LCS of Allison and Dix (1986) in Hyyrö's form (2004):
+ * one machine word holds 32 cells of a row of the dynamic-programming table, so a row of a
+ * 100-word paragraph is 4 words, not 100 cells. The strings are reversed, so row r describes
+ * the suffixes a[n-r..] against every suffix of b, which the forward walk above reads.
+ */
+export function lcsPairs(a: ArrayLike<unknown>, b: ArrayLike<unknown>, ai?: ArrayLike<number>, bj?: ArrayLike<number>): [number, number][] {
+  const n = ai ? ai.length : a.length;
+  const m = bj ? bj.length : b.length;
   if (n === 0 || m === 0) return [];
-  const width = m + 1;
-  const table = n * m > 4_000_000 ? new Uint32Array((n + 1) * width) : new Uint16Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    const ai2 = a[A[i]];
-    const row = i * width;
-    const next = row + width;
-    for (let j = m - 1; j >= 0; j--) {
-      table[row + j] = ai2 === b[B[j]] ? table[next + j + 1] + 1 : Math.max(table[next + j], table[row + j + 1]);
+  // Compared as small integers: word ids as they are, anything else through a local vocabulary.
+  const A = new Int32Array(n);
+  const B = new Int32Array(m);
+  if (a instanceof Int32Array && b instanceof Int32Array) {
+    for (let i = 0; i < n; i++) A[i] = a[ai ? ai[i]! : i]!;
+    for (let j = 0; j < m; j++) B[j] = b[bj ? bj[j]! : j]!;
+  } else {
+    const ids = new Map<unknown, number>();
+    const idOf = (x: unknown) => {
+      let id = ids.get(x);
+      if (id === undefined) ids.set(x, (id = ids.size));
+      return id;
+    };
+    for (let i = 0; i < n; i++) A[i] = idOf(a[ai ? ai[i]! : i]);
+    for (let j = 0; j < m; j++) B[j] = idOf(b[bj ? bj[j]! : j]);
+  }
+  const W = (m + 31) >>> 5;
+  // masks: for each distinct word of B, the bits of its positions in reversed B.
+  const symbol = new Map<number, number>();
+  if (masks.length < m * W) masks = new Int32Array(Math.max(m * W, masks.length * 2));
+  for (let j = 0; j < m; j++) {
+    let k = symbol.get(B[j]!);
+    if (k === undefined) {
+      symbol.set(B[j]!, (k = symbol.size));
+      masks.fill(0, k * W, k * W + W);
+    }
+    const p = m - 1 - j;
+    masks[k * W + (p >>> 5)]! |= 1 << (p & 31);
+  }
+  // rows[r * W ..]: after r words of reversed A; a zero bit at p marks where the LCS of those
+  // words with reversed B grows when B's prefix grows past position p.
+  if (rows.length < (n + 1) * W) rows = new Int32Array(Math.max((n + 1) * W, rows.length * 2));
+  rows.fill(-1, 0, W);
+  for (let r = 1; r <= n; r++) {
+    const previous = (r - 1) * W;
+    const current = r * W;
+    const k = symbol.get(A[n - r]!);
+    if (k === undefined) {
+      rows.copyWithin(current, previous, previous + W);
+      continue;
+    }
+    let carry = 0;
+    for (let w = 0; w < W; w++) {
+      const v = rows[previous + w]! >>> 0;
+      const u = (v & masks[k * W + w]!) >>> 0;
+      const sum = v + u + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      rows[current + w] = sum | (v & ~u);
     }
   }
+  // LCS of a[n-r..] and b[m-c..]: the zero bits among the first c of row r.
+  const lcs = (r: number, c: number) => {
+    const row = r * W;
+    let ones = 0;
+    const full = c >>> 5;
+    for (let w = 0; w < full; w++) ones += popcount(rows[row + w]!);
+    if (c & 31) ones += popcount(rows[row + full]! & ((1 << (c & 31)) - 1));
+    return c - ones;
+  };
   const pairs: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[A[i]] === b[B[j]]) {
-      pairs.push([A[i], B[j]]);
+    if (A[i] === B[j]) {
+      pairs.push([ai ? ai[i]! : i, bj ? bj[j]! : j]);
       i++;
       j++;
-    } else if (table[(i + 1) * width + j] >= table[i * width + j + 1]) i++;
+    } else if (lcs(n - i - 1, m - j) >= lcs(n - i, m - j - 1)) i++;
     else j++;
   }
   return pairs;
@@ -68,8 +135,8 @@ function runsOf(pairs: readonly [number, number][]): Run[] {
   const runs: Run[] = [];
   for (let k = 0; k < pairs.length; ) {
     let len = 1;
-    while (k + len < pairs.length && pairs[k + len][0] === pairs[k][0] + len && pairs[k + len][1] === pairs[k][1] + len) len++;
-    runs.push({ i: pairs[k][0], j: pairs[k][1], length: len });
+    while (k + len < pairs.length && pairs[k + len]![0] === pairs[k]![0] + len && pairs[k + len]![1] === pairs[k]![1] + len) len++;
+    runs.push({ i: pairs[k]![0], j: pairs[k]![1], length: len });
     k += len;
   }
   return runs;
@@ -83,15 +150,15 @@ function segments(runs: readonly Run[], gapCost: number): Run[][] {
   const out: Run[][] = [];
   let start = 0;
   while (start < runs.length) {
-    let score = runs[start].length;
+    let score = runs[start]!.length;
     let best = score;
     let bestEnd = start;
     for (let k = start + 1; k < runs.length; k++) {
-      const prev = runs[k - 1];
-      const gap = Math.max(runs[k].i - (prev.i + prev.length), runs[k].j - (prev.j + prev.length));
+      const prev = runs[k - 1]!;
+      const gap = Math.max(runs[k]!.i - (prev.i + prev.length), runs[k]!.j - (prev.j + prev.length));
       score -= gapCost * gap;
       if (score <= 0) break;
-      score += runs[k].length;
+      score += runs[k]!.length;
       if (score >= best) {
         best = score;
         bestEnd = k;
@@ -104,12 +171,11 @@ function segments(runs: readonly Run[], gapCost: number): Run[][] {
 }
 
 const FOLD_QUOTES = /['’ʼ]/g;
-const sameWord = (x: string, y: string) => x.toLowerCase().replace(FOLD_QUOTES, '') === y.toLowerCase().replace(FOLD_QUOTES, '');
-const words = (tokens: readonly WordToken[], from: number, to: number) => tokens.slice(from, to).map((t) => t.word).join(' ');
+const sameWord = (x: string, y: string) => x === y || x.toLowerCase().replace(FOLD_QUOTES, '') === y.toLowerCase().replace(FOLD_QUOTES, '');
 
-function windowOf(segment: readonly Run[], draft: readonly WordToken[], source: readonly WordToken[]): AlignedWindow {
-  const first = segment[0];
-  const last = segment[segment.length - 1];
+function windowOf(segment: readonly Run[], draft: WordList, source: WordList): AlignedWindow {
+  const first = segment[0]!;
+  const last = segment[segment.length - 1]!;
   const draftFrom = first.i;
   const draftTo = last.i + last.length - 1;
   const sourceFrom = first.j;
@@ -118,32 +184,36 @@ function windowOf(segment: readonly Run[], draft: readonly WordToken[], source: 
   let altered = false;
   const diff: DiffPart[] = [];
   for (let k = 0; k < segment.length; k++) {
-    const run = segment[k];
+    const run = segment[k]!;
     if (k > 0) {
-      const prev = segment[k - 1];
+      const prev = segment[k - 1]!;
       const di = prev.i + prev.length;
       const dj = prev.j + prev.length;
-      if (run.i > di && run.j > dj) diff.push({ op: 'replace', draft: words(draft, di, run.i), source: words(source, dj, run.j) });
-      else if (run.i > di) diff.push({ op: 'insert', draft: words(draft, di, run.i) });
-      else if (run.j > dj) diff.push({ op: 'delete', source: words(source, dj, run.j) });
+      if (run.i > di && run.j > dj) diff.push({ op: 'replace', draft: draft.words(di, run.i), source: source.words(dj, run.j) });
+      else if (run.i > di) diff.push({ op: 'insert', draft: draft.words(di, run.i) });
+      else if (run.j > dj) diff.push({ op: 'delete', source: source.words(dj, run.j) });
       altered = true;
     }
     matched += run.length;
-    for (let x = 0; x < run.length && !altered; x++) if (!sameWord(draft[run.i + x].word, source[run.j + x].word)) altered = true;
-    diff.push({ op: 'equal', draft: words(draft, run.i, run.i + run.length), source: words(source, run.j, run.j + run.length) });
+    for (let x = 0; x < run.length && !altered; x++) if (!sameWord(draft.word(run.i + x), source.word(run.j + x))) altered = true;
+    diff.push({ op: 'equal', draft: draft.words(run.i, run.i + run.length), source: source.words(run.j, run.j + run.length) });
   }
   const similarity = matched / Math.max(draftTo - draftFrom + 1, sourceTo - sourceFrom + 1);
   return { draftFrom, draftTo, sourceFrom, sourceTo, matched, similarity, diff, altered };
 }
 
-/** Widens a segment's first and last runs over equal words the LCS happened to pair elsewhere. */
-function extend(segment: readonly Run[], a: readonly string[], b: readonly string[], taken: (i: number, j: number) => boolean): Run[] {
+/**
+ * Widens a segment's first and last runs over equal words the LCS happened to pair elsewhere
+ * (words still to align in this round: open in both masks).
+ */
+function extend(segment: readonly Run[], a: Int32Array, b: Int32Array, openA: Uint8Array, openB: Uint8Array): Run[] {
+  const free = (i: number, j: number) => openA[i] === 1 && openB[j] === 1;
   const runs = [...segment];
-  let first = runs[0];
-  while (first.i > 0 && first.j > 0 && a[first.i - 1] === b[first.j - 1] && !taken(first.i - 1, first.j - 1)) first = { i: first.i - 1, j: first.j - 1, length: first.length + 1 };
+  let first = runs[0]!;
+  while (first.i > 0 && first.j > 0 && a[first.i - 1] === b[first.j - 1] && free(first.i - 1, first.j - 1)) first = { i: first.i - 1, j: first.j - 1, length: first.length + 1 };
   runs[0] = first;
-  let last = runs[runs.length - 1];
-  while (last.i + last.length < a.length && last.j + last.length < b.length && a[last.i + last.length] === b[last.j + last.length] && !taken(last.i + last.length, last.j + last.length)) last = { ...last, length: last.length + 1 };
+  let last = runs[runs.length - 1]!;
+  while (last.i + last.length < a.length && last.j + last.length < b.length && a[last.i + last.length] === b[last.j + last.length] && free(last.i + last.length, last.j + last.length)) last = { ...last, length: last.length + 1 };
   runs[runs.length - 1] = last;
   return runs;
 }
@@ -158,32 +228,46 @@ export interface AlignOptions {
 }
 
 /** The windows where draft and source share wording, above the thresholds, in draft order. */
-export function alignWindows(draft: readonly WordToken[], source: readonly WordToken[], options: AlignOptions = {}): AlignedWindow[] {
+export function alignWindows(draft: WordList, source: WordList, options: AlignOptions = {}): AlignedWindow[] {
   const minWords = options.minWords ?? 25;
   const minSimilarity = options.minSimilarity ?? 0.8;
   const rounds = options.rounds ?? 2;
-  const a = draft.map((t) => t.norm);
-  const b = source.map((t) => t.norm);
-  let ai = a.map((_, i) => i);
-  let bj = b.map((_, j) => j);
+  const a = draft.ids;
+  const b = source.ids;
+  let ai: Int32Array | undefined;
+  let bj: Int32Array | undefined;
+  // Words not yet inside an accepted window.
+  const openA = new Uint8Array(a.length).fill(1);
+  const openB = new Uint8Array(b.length).fill(1);
   const found: AlignedWindow[] = [];
   for (let round = 0; round < rounds; round++) {
-    if (ai.length < minWords || bj.length < minWords) break;
+    const n = ai ? ai.length : a.length;
+    const m = bj ? bj.length : b.length;
+    if (n < minWords || m < minWords) break;
     const pairs = lcsPairs(a, b, ai, bj);
     if (pairs.length < minWords) break;
     const accepted: AlignedWindow[] = [];
-    const taken = (i: number, j: number) => !ai.includes(i) || !bj.includes(j);
     for (const segment of segments(runsOf(pairs), 1.5)) {
-      const window = windowOf(extend(segment, a, b, taken), draft, source);
+      const window = windowOf(extend(segment, a, b, openA, openB), draft, source);
       if (window.matched >= minWords && window.similarity >= minSimilarity) accepted.push(window);
     }
     if (accepted.length === 0) break;
     found.push(...accepted);
     // Leave out what was matched (both windows whole) and align the rest again.
-    const inDraft = (i: number) => accepted.some((w) => i >= w.draftFrom && i <= w.draftTo);
-    const inSource = (j: number) => accepted.some((w) => j >= w.sourceFrom && j <= w.sourceTo);
-    ai = ai.filter((i) => !inDraft(i));
-    bj = bj.filter((j) => !inSource(j));
+    for (const w of accepted) {
+      openA.fill(0, w.draftFrom, w.draftTo + 1);
+      openB.fill(0, w.sourceFrom, w.sourceTo + 1);
+    }
+    ai = openIndices(openA);
+    bj = openIndices(openB);
   }
   return found.sort((x, y) => x.draftFrom - y.draftFrom);
+}
+
+function openIndices(open: Uint8Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < open.length; i++) count += open[i]!;
+  const out = new Int32Array(count);
+  for (let i = 0, k = 0; i < open.length; i++) if (open[i] === 1) out[k++] = i;
+  return out;
 }

@@ -1,14 +1,16 @@
 // The reuse index on disk, so a reopened workspace does not fingerprint its corpus again. One file
-// per corpus content: a JSON header line (format, corpus hash, lengths, checksum), the units as
-// JSON, then the postings as raw little-endian 32-bit words. A file that fails any check is deleted
-// and the index rebuilt; it is never trusted because it parses.
+// per corpus content: a JSON header line (format, corpus hash, lengths, checksum), the documents and
+// their paragraph labels as JSON, then raw little-endian 32-bit words (each paragraph's text length,
+// the postings' fingerprints and units) and the paragraphs' texts as one UTF-8 block. A file that
+// fails any check is deleted and the index rebuilt; it is never trusted because it parses.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { ReuseSnapshot } from './index';
 
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 'compact-drafter reuse index';
 const KEEP = 4;
 
@@ -16,9 +18,37 @@ interface Header {
   readonly magic: string;
   readonly format: number;
   readonly corpusHash: string;
-  readonly unitsLength: number;
+  /** Bytes of the documents' JSON. */
+  readonly documentsLength: number;
+  /** Paragraphs (units) indexed. */
+  readonly units: number;
+  /** Bytes of the texts' block. */
+  readonly textBytes: number;
   readonly postings: number;
+  /** SHA-256 of everything after the header line. */
   readonly checksum: string;
+}
+
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** The words as little-endian bytes (a view when the machine is little-endian). */
+function wordsToBytes(words: Uint32Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(words.buffer, words.byteOffset, words.byteLength);
+  const out = Buffer.alloc(words.length * 4);
+  for (let i = 0; i < words.length; i++) out.writeUInt32LE(words[i]!, i * 4);
+  return out;
+}
+
+/** Little-endian words copied out of bytes (typed arrays need aligned memory of their own). */
+function bytesToWords(bytes: Buffer, count: number): Uint32Array {
+  const words = new Uint32Array(count);
+  if (LITTLE_ENDIAN) new Uint8Array(words.buffer).set(bytes.subarray(0, count * 4));
+  else for (let i = 0; i < count; i++) words[i] = bytes.readUInt32LE(i * 4);
+  return words;
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 export class ReuseDiskCache {
@@ -48,20 +78,22 @@ export class ReuseDiskCache {
       if (header.format !== FORMAT) throw new Error(`format ${header.format}, expected ${FORMAT}`);
       if (header.corpusHash !== corpusHash) throw new Error('written for another corpus');
       const body = bytes.subarray(newline + 1);
-      const expected = header.unitsLength + header.postings * 8;
+      for (const field of ['documentsLength', 'units', 'textBytes', 'postings'] as const) {
+        if (!Number.isSafeInteger(header[field]) || header[field] < 0) throw new Error(`bad ${field} in the header`);
+      }
+      const expected = header.documentsLength + header.units * 4 + header.postings * 8 + header.textBytes;
       if (body.length !== expected) throw new Error(`truncated or padded: ${body.length} bytes, expected ${expected}`);
       if (createHash('sha256').update(body).digest('hex') !== header.checksum) throw new Error('checksum mismatch');
-      const documents = JSON.parse(body.subarray(0, header.unitsLength).toString('utf8')) as ReuseSnapshot['documents'];
+      let at = 0;
+      const take = (length: number) => body.subarray(at, (at += length));
+      const documents = JSON.parse(take(header.documentsLength).toString('utf8')) as ReuseSnapshot['documents'];
       if (!Array.isArray(documents)) throw new Error('no documents');
-      const postings = body.subarray(header.unitsLength);
-      // Copied out: typed arrays need aligned memory, and the file's buffer is not ours to keep.
-      const keys = new Uint32Array(header.postings);
-      const units = new Uint32Array(header.postings);
-      for (let i = 0; i < header.postings; i++) {
-        keys[i] = postings.readUInt32LE(i * 4);
-        units[i] = postings.readUInt32LE((header.postings + i) * 4);
-      }
-      return { documents, keys, units };
+      const textLengths = bytesToWords(take(header.units * 4), header.units);
+      const keys = bytesToWords(take(header.postings * 4), header.postings);
+      const units = bytesToWords(take(header.postings * 4), header.postings);
+      // Copied, so the file's buffer (postings and all) is not kept alive by the texts.
+      const texts = Buffer.from(take(header.textBytes));
+      return { documents, texts, textLengths, keys, units };
     } catch (error) {
       this.log(`reuse index cache: ${path} is not usable (${(error as Error).message}); rebuilding the index`);
       this.remove(path);
@@ -73,23 +105,33 @@ export class ReuseDiskCache {
     const path = this.pathOf(corpusHash);
     const temporary = `${path}.${process.pid}.tmp`;
     try {
-      const units = Buffer.from(JSON.stringify(snapshot.documents), 'utf8');
-      const postings = Buffer.alloc(snapshot.keys.length * 8);
-      for (let i = 0; i < snapshot.keys.length; i++) {
-        postings.writeUInt32LE(snapshot.keys[i]!, i * 4);
-        postings.writeUInt32LE(snapshot.units[i]!, (snapshot.keys.length + i) * 4);
-      }
-      const body = Buffer.concat([units, postings]);
+      const parts = [
+        Buffer.from(JSON.stringify(snapshot.documents), 'utf8'),
+        wordsToBytes(snapshot.textLengths),
+        wordsToBytes(snapshot.keys),
+        wordsToBytes(snapshot.units),
+        Buffer.from(snapshot.texts.buffer, snapshot.texts.byteOffset, snapshot.texts.byteLength),
+      ];
+      const hash = createHash('sha256');
+      for (const part of parts) hash.update(part);
       const header: Header = {
         magic: MAGIC,
         format: FORMAT,
         corpusHash,
-        unitsLength: units.length,
+        documentsLength: parts[0]!.length,
+        units: snapshot.textLengths.length,
+        textBytes: snapshot.texts.byteLength,
         postings: snapshot.keys.length,
-        checksum: createHash('sha256').update(body).digest('hex'),
+        checksum: hash.digest('hex'),
       };
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), body]));
+      // Written part by part: the texts and postings are tens of megabytes, not worth a joined copy.
+      const fd = openSync(temporary, 'w');
+      try {
+        for (const part of [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...parts]) writeAll(fd, part);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temporary, path);
       this.prune();
     } catch (error) {

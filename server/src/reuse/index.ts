@@ -1,14 +1,22 @@
 // The reuse index: winnowed fingerprints of every numbered paragraph of every corpus document
 // (or of its prose spans when it has none) mapped to compact postings, so a draft paragraph's
-// candidate sources are found without comparing it with the whole corpus.
-import { fingerprints } from './fingerprints';
-import { tokenize, type WordToken } from './normalise';
+// candidate sources are found without comparing it with the whole corpus. The index keeps its
+// own copy of each unit's text (UTF-8, see textStore.ts) and no reference to the documents'
+// models: it is the only copy the disk cache needs, and a corpus streamed through build() is
+// not held.
+import { fingerprintsOf, hashWord } from './fingerprints';
+import { hashesOf, wordIdsOf, wordList, type WordList } from './normalise';
+import { TextStore } from './textStore';
 
-/** What the index needs of a corpus document (a CorpusDocument is one). */
-export interface ReuseSourceDocument {
+/** What the index keeps of a corpus document. */
+export interface ReuseSourceRef {
   readonly id: string;
   readonly symbol: string | undefined;
   readonly uri: string;
+}
+
+/** What the index reads of a corpus document (a CorpusDocument is one). */
+export interface ReuseSourceDocument extends ReuseSourceRef {
   readonly model: {
     readonly paragraphs: readonly { readonly label: string; readonly text: string }[];
     readonly spans: readonly { readonly text: string }[];
@@ -17,7 +25,7 @@ export interface ReuseSourceDocument {
 
 /** One indexed unit: a numbered paragraph, or a prose span of a document without numbered paragraphs. */
 export interface ReuseUnit {
-  readonly document: ReuseSourceDocument;
+  readonly document: ReuseSourceRef;
   /** The paragraph's label ("11"), undefined for a prose span. */
   readonly label: string | undefined;
   /** The unit's plain text; the source words of a match are taken from it. */
@@ -31,48 +39,95 @@ export interface Candidate {
 }
 
 interface Slot {
-  readonly document: ReuseSourceDocument;
+  readonly document: ReuseSourceRef;
   readonly firstUnit: number;
   readonly unitCount: number;
   alive: boolean;
 }
 
+/** The index as plain data (the disk cache's): units in order, their texts as one UTF-8 block. */
 export interface ReuseSnapshot {
-  readonly documents: readonly { readonly id: string; readonly units: readonly (readonly [string | null, string])[] }[];
+  /** Each document's id and its units' labels (null: a prose span), in unit order. */
+  readonly documents: readonly { readonly id: string; readonly labels: readonly (string | null)[] }[];
+  /** Every unit's text, UTF-8, one after another. */
+  readonly texts: Uint8Array;
+  /** The byte length of each unit's text. */
+  readonly textLengths: Uint32Array;
+  /** Postings sorted by fingerprint: keys[k] is in unit units[k]. */
   readonly keys: Uint32Array;
   readonly units: Uint32Array;
 }
 
+interface UnitSource {
+  readonly document: ReuseSourceRef;
+  readonly units: Iterable<{ readonly label: string | undefined; readonly text: string }>;
+}
+
 /** Units shorter than this (in words) are not indexed. */
 const MIN_UNIT_WORDS = 8;
+/** Postings are bucketed by the top bits of their fingerprint: a lookup is one short search. */
+const BUCKET_BITS = 16;
+const BUCKET_SHIFT = 32 - BUCKET_BITS;
+/** Postings collected during a build, in chunks of this many. */
+const POSTING_CHUNK = 1 << 20;
+/** Word lists of the units last verified, kept for the next scan. */
+const WORD_CACHE_UNITS = 2048;
+
+const refOf = (document: ReuseSourceRef): ReuseSourceRef => ({ id: document.id, symbol: document.symbol, uri: document.uri });
+
+function unitsOf(document: ReuseSourceDocument): { label: string | undefined; text: string }[] {
+  const model = document.model;
+  if (model.paragraphs.length > 0) return model.paragraphs.map((p) => ({ label: p.label, text: p.text }));
+  return model.spans.map((s) => ({ label: undefined, text: s.text }));
+}
+
+let hashScratch = new Uint32Array(4096);
+
+/** The fingerprints of a text, or undefined when it is too short to index. */
+function fingerprintsOfText(text: string): number[] | undefined {
+  const { ids, count } = wordIdsOf(text);
+  if (count < MIN_UNIT_WORDS) return undefined;
+  if (hashScratch.length < count) hashScratch = new Uint32Array(Math.max(count, hashScratch.length * 2));
+  return fingerprintsOf(hashesOf(ids, count, hashScratch), count);
+}
 
 export class ReuseIndex {
-  private readonly slots: Slot[] = [];
-  private readonly slotById = new Map<string, number>();
-  private readonly unitSlot: number[] = [];
-  private readonly unitLabels: (string | undefined)[] = [];
-  private readonly unitTexts: string[] = [];
-  // Postings built in bulk: fingerprints sorted, with the unit of each (parallel arrays).
+  private slots: Slot[] = [];
+  private slotById = new Map<string, number>();
+  private unitSlot = new Uint32Array(1024);
+  private unitLabels: (string | undefined)[] = [];
+  private store = new TextStore();
+  /** Labels repeat across documents ("1", "2", …): one string each. */
+  private readonly labelPool = new Map<string, string>();
+  // Postings built in bulk: fingerprints sorted, with the unit of each (parallel arrays), and
+  // where each bucket of fingerprints starts.
   private baseKeys: Uint32Array = new Uint32Array(0);
   private baseUnits: Uint32Array = new Uint32Array(0);
+  private bucketStart: Uint32Array = new Uint32Array((1 << BUCKET_BITS) + 1);
   // Postings added since: fingerprint → units.
   private delta = new Map<number, number[]>();
   private deltaPostings = 0;
   private deadUnits = 0;
-  private tokenCache = new Map<number, WordToken[]>();
+  private wordCache = new Map<number, WordList>();
   private counts = new Uint16Array(0);
+  private touched = new Int32Array(0);
   /** Bumped on every change, so cached scan results can tell they are stale. */
   generation = 0;
 
-  static build(corpus: { readonly documents: readonly ReuseSourceDocument[] }): ReuseIndex {
+  /** An index of the documents (an array, or any iterable: a streamed corpus is not held). */
+  static build(corpus: { readonly documents: Iterable<ReuseSourceDocument> }): ReuseIndex {
     const index = new ReuseIndex();
-    index.bulkLoad(corpus.documents);
+    index.bulkLoad(mapIterable(corpus.documents, (document) => ({ document: refOf(document), units: unitsOf(document) })));
     return index;
   }
 
   /** Number of live units. */
   get unitCount(): number {
-    return this.unitSlot.length - this.deadUnits;
+    return this.unitTotal - this.deadUnits;
+  }
+
+  private get unitTotal(): number {
+    return this.unitLabels.length;
   }
 
   /** Number of postings held (bulk and incremental, dead ones included until compaction). */
@@ -80,66 +135,81 @@ export class ReuseIndex {
     return this.baseKeys.length + this.deltaPostings;
   }
 
-  private unitsOf(document: ReuseSourceDocument): { label: string | undefined; text: string }[] {
-    const model = document.model;
-    if (model.paragraphs.length > 0) return model.paragraphs.map((p) => ({ label: p.label, text: p.text }));
-    return model.spans.map((s) => ({ label: undefined, text: s.text }));
+  /** Bytes held in typed arrays and buffers (texts and postings), for the bench. */
+  get byteSize(): number {
+    return this.store.byteLength + this.baseKeys.byteLength + this.baseUnits.byteLength + this.bucketStart.byteLength + this.unitSlot.byteLength + this.deltaPostings * 8;
   }
 
-  /** Registers a document's units; returns each unit's id and fingerprints. */
-  private register(document: ReuseSourceDocument, emit: (unit: number, fingerprint: number) => void): void {
-    const existing = this.slotById.get(document.id);
+  private addUnit(slot: number, label: string | undefined, text: string): number {
+    const id = this.unitTotal;
+    if (id === this.unitSlot.length) {
+      const next = new Uint32Array(this.unitSlot.length * 2);
+      next.set(this.unitSlot);
+      this.unitSlot = next;
+    }
+    this.unitSlot[id] = slot;
+    this.unitLabels.push(this.pooled(label));
+    if (this.store.add(text) !== id) throw new Error('text store out of step with the units');
+    return id;
+  }
+
+  private pooled(label: string | undefined): string | undefined {
+    if (label === undefined) return undefined;
+    let pooled = this.labelPool.get(label);
+    if (pooled === undefined) this.labelPool.set(label, (pooled = label));
+    return pooled;
+  }
+
+  /** Registers a document's units, giving each unit's fingerprints to emit. */
+  private register(source: UnitSource, emit: (unit: number, fingerprint: number) => void): void {
+    const existing = this.slotById.get(source.document.id);
     if (existing !== undefined) this.kill(existing);
     const slot = this.slots.length;
-    const firstUnit = this.unitSlot.length;
+    const firstUnit = this.unitTotal;
     let count = 0;
-    for (const unit of this.unitsOf(document)) {
-      const words = tokenize(unit.text).map((t) => t.norm);
-      if (words.length < MIN_UNIT_WORDS) continue;
-      const id = firstUnit + count++;
-      this.unitSlot.push(slot);
-      this.unitLabels.push(unit.label);
-      this.unitTexts.push(unit.text);
-      for (const fp of fingerprints(words)) emit(id, fp);
+    for (const unit of source.units) {
+      const fps = fingerprintsOfText(unit.text);
+      if (!fps) continue;
+      const id = this.addUnit(slot, unit.label, unit.text);
+      count++;
+      for (const fp of fps) emit(id, fp);
     }
-    this.slots.push({ document, firstUnit, unitCount: count, alive: true });
-    this.slotById.set(document.id, slot);
+    this.slots.push({ document: source.document, firstUnit, unitCount: count, alive: true });
+    this.slotById.set(source.document.id, slot);
   }
 
-  private bulkLoad(documents: readonly ReuseSourceDocument[]): void {
-    let keys = new Uint32Array(1 << 16);
-    let units = new Uint32Array(1 << 16);
+  private bulkLoad(sources: Iterable<UnitSource>): void {
+    const keyChunks: Uint32Array[] = [];
+    const unitChunks: Uint32Array[] = [];
     let n = 0;
-    for (const document of documents) {
-      this.register(document, (unit, fp) => {
-        if (n === keys.length) {
-          const k2 = new Uint32Array(keys.length * 2);
-          k2.set(keys);
-          keys = k2;
-          const u2 = new Uint32Array(units.length * 2);
-          u2.set(units);
-          units = u2;
+    for (const source of sources) {
+      this.register(source, (unit, fp) => {
+        const at = n % POSTING_CHUNK;
+        if (at === 0) {
+          keyChunks.push(new Uint32Array(POSTING_CHUNK));
+          unitChunks.push(new Uint32Array(POSTING_CHUNK));
         }
-        keys[n] = fp;
-        units[n++] = unit;
+        keyChunks[keyChunks.length - 1]![at] = fp;
+        unitChunks[unitChunks.length - 1]![at] = unit;
+        n++;
       });
     }
-    // Sort postings by fingerprint (then unit) through an index permutation.
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => keys[a] - keys[b] || units[a] - units[b]);
-    this.baseKeys = new Uint32Array(n);
-    this.baseUnits = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      this.baseKeys[i] = keys[order[i]];
-      this.baseUnits[i] = units[order[i]];
-    }
+    this.setBasePostings(sortPostings(keyChunks, unitChunks, n));
     this.generation++;
+  }
+
+  private setBasePostings(postings: { keys: Uint32Array; units: Uint32Array }): void {
+    this.baseKeys = postings.keys;
+    this.baseUnits = postings.units;
+    const start = new Uint32Array((1 << BUCKET_BITS) + 1);
+    for (let i = 0; i < postings.keys.length; i++) start[(postings.keys[i]! >>> BUCKET_SHIFT) + 1]!++;
+    for (let b = 1; b < start.length; b++) start[b]! += start[b - 1]!;
+    this.bucketStart = start;
   }
 
   /** Adds (or replaces) one document without rebuilding the index. */
   addDocument(document: ReuseSourceDocument): void {
-    this.register(document, (unit, fp) => {
+    this.register({ document: refOf(document), units: unitsOf(document) }, (unit, fp) => {
       const list = this.delta.get(fp);
       if (list) list.push(unit);
       else this.delta.set(fp, [unit]);
@@ -161,49 +231,59 @@ export class ReuseIndex {
   }
 
   private kill(slot: number): void {
-    const s = this.slots[slot];
+    const s = this.slots[slot]!;
     if (!s.alive) return;
     s.alive = false;
     this.deadUnits += s.unitCount;
-    for (let u = s.firstUnit; u < s.firstUnit + s.unitCount; u++) {
-      this.unitTexts[u] = '';
-      this.tokenCache.delete(u);
-    }
+    for (let u = s.firstUnit; u < s.firstUnit + s.unitCount; u++) this.wordCache.delete(u);
   }
 
   /** Rebuilds the bulk postings once dead units or incremental postings weigh too much. */
   private maybeCompact(): void {
-    const total = this.unitSlot.length;
-    if (this.deadUnits > 1000 && this.deadUnits > total / 4) this.compact();
+    if (this.deadUnits > 1000 && this.deadUnits > this.unitTotal / 4) this.compact();
     else if (this.deltaPostings > 50_000 && this.deltaPostings > this.baseKeys.length / 4) this.compact();
   }
 
-  /** Rebuilds the postings from the live documents (ids change; results do not). */
+  /** Rebuilds the postings from the live documents' texts (ids change; results do not). */
   compact(): void {
-    const live = this.slots.filter((s) => s.alive).map((s) => s.document);
-    this.slots.length = 0;
-    this.slotById.clear();
-    this.unitSlot.length = 0;
-    this.unitLabels.length = 0;
-    this.unitTexts.length = 0;
+    const old = { slots: this.slots, store: this.store, labels: this.unitLabels };
+    this.slots = [];
+    this.slotById = new Map();
+    this.unitSlot = new Uint32Array(1024);
+    this.unitLabels = [];
+    this.store = new TextStore();
     this.delta = new Map();
     this.deltaPostings = 0;
     this.deadUnits = 0;
-    this.tokenCache = new Map();
-    this.bulkLoad(live);
+    this.wordCache = new Map();
+    const live = old.slots.filter((s) => s.alive);
+    this.bulkLoad(
+      live.map((slot) => ({
+        document: slot.document,
+        units: mapIterable(range(slot.firstUnit, slot.firstUnit + slot.unitCount), (u) => ({ label: old.labels[u], text: old.store.get(u) })),
+      })),
+    );
   }
 
-  /**
-   * The index as plain data, for the disk cache: each document's units (label, text) and the
-   * postings. Dead units and incremental postings are compacted away first.
-   */
+  /** The index as plain data, for the disk cache. Dead units and incremental postings are compacted away first. */
   toSnapshot(): ReuseSnapshot {
     if (this.deadUnits > 0 || this.deltaPostings > 0) this.compact();
+    const textLengths = new Uint32Array(this.unitTotal);
+    const texts = Buffer.allocUnsafeSlow(this.store.byteLength);
+    let offset = 0;
+    for (let u = 0; u < this.unitTotal; u++) {
+      const bytes = this.store.bytes(u);
+      bytes.copy(texts, offset);
+      textLengths[u] = bytes.length;
+      offset += bytes.length;
+    }
     return {
       documents: this.slots.map((slot) => ({
         id: slot.document.id,
-        units: Array.from({ length: slot.unitCount }, (_, k) => [this.unitLabels[slot.firstUnit + k] ?? null, this.unitTexts[slot.firstUnit + k]!] as [string | null, string]),
+        labels: Array.from({ length: slot.unitCount }, (_, k) => this.unitLabels[slot.firstUnit + k] ?? null),
       })),
+      texts,
+      textLengths,
       keys: this.baseKeys,
       units: this.baseUnits,
     };
@@ -213,37 +293,45 @@ export class ReuseIndex {
    * An index from a snapshot; `documentOf` gives the live document for each id (its text is not
    * read again). Throws on a snapshot that does not hold together; the caller rebuilds then.
    */
-  static fromSnapshot(snapshot: ReuseSnapshot, documentOf: (id: string) => ReuseSourceDocument | undefined): ReuseIndex {
+  static fromSnapshot(snapshot: ReuseSnapshot, documentOf: (id: string) => ReuseSourceRef | undefined): ReuseIndex {
     const index = new ReuseIndex();
+    if (!Array.isArray(snapshot.documents)) throw new Error('no documents');
     for (const entry of snapshot.documents) {
       const document = documentOf(entry.id);
       if (!document) throw new Error(`document ${entry.id} is not in the corpus`);
       if (index.slotById.has(entry.id)) throw new Error(`document ${entry.id} twice`);
+      if (!Array.isArray(entry.labels)) throw new Error('malformed document');
       const slot = index.slots.length;
-      const firstUnit = index.unitSlot.length;
-      for (const [label, text] of entry.units) {
-        if (typeof text !== 'string' || (label !== null && typeof label !== 'string')) throw new Error('malformed unit');
-        index.unitSlot.push(slot);
-        index.unitLabels.push(label ?? undefined);
-        index.unitTexts.push(text);
+      const firstUnit = index.unitTotal;
+      for (const label of entry.labels) {
+        if (label !== null && typeof label !== 'string') throw new Error('malformed unit');
+        if (index.unitTotal === index.unitSlot.length) {
+          const next = new Uint32Array(index.unitSlot.length * 2);
+          next.set(index.unitSlot);
+          index.unitSlot = next;
+        }
+        index.unitSlot[index.unitTotal] = slot;
+        index.unitLabels.push(index.pooled(label ?? undefined));
       }
-      index.slots.push({ document, firstUnit, unitCount: entry.units.length, alive: true });
+      index.slots.push({ document: refOf(document), firstUnit, unitCount: entry.labels.length, alive: true });
       index.slotById.set(entry.id, slot);
     }
+    if (snapshot.textLengths.length !== index.unitTotal) throw new Error(`${snapshot.textLengths.length} texts for ${index.unitTotal} paragraphs`);
+    index.store = TextStore.fromBytes(snapshot.texts, snapshot.textLengths);
     const { keys, units } = snapshot;
     if (keys.length !== units.length) throw new Error('postings of unequal length');
-    const unitCount = index.unitSlot.length;
+    const unitCount = index.unitTotal;
     for (let i = 0; i < keys.length; i++) {
       if (units[i]! >= unitCount) throw new Error('a posting for a unit that does not exist');
       if (i > 0 && keys[i]! < keys[i - 1]!) throw new Error('postings out of order');
     }
-    index.baseKeys = keys;
-    index.baseUnits = units;
+    index.setBasePostings({ keys, units });
     index.generation++;
     return index;
   }
 
-  documents(): ReuseSourceDocument[] {
+  /** The documents indexed (what the index keeps of each). */
+  documents(): ReuseSourceRef[] {
     return this.slots.filter((s) => s.alive).map((s) => s.document);
   }
 
@@ -252,66 +340,145 @@ export class ReuseIndex {
   }
 
   unit(id: number): ReuseUnit {
-    return { document: this.slots[this.unitSlot[id]].document, label: this.unitLabels[id], text: this.unitTexts[id] };
+    return { document: this.slots[this.unitSlot[id]!]!.document, label: this.unitLabels[id], text: this.wordCache.get(id)?.texts[0] ?? this.store.get(id) };
   }
 
-  /** The unit's tokens (offsets into its text), cached for the units last verified. */
-  unitTokens(id: number): WordToken[] {
-    let tokens = this.tokenCache.get(id);
-    if (!tokens) {
-      tokens = tokenize(this.unitTexts[id]);
-      if (this.tokenCache.size >= 2048) this.tokenCache.delete(this.tokenCache.keys().next().value!);
-      this.tokenCache.set(id, tokens);
+  /** The unit's words (offsets into its text), cached for the units last verified. */
+  unitWords(id: number): WordList {
+    let words = this.wordCache.get(id);
+    if (!words) {
+      words = wordList([this.store.get(id)]);
+      if (this.wordCache.size >= WORD_CACHE_UNITS) this.wordCache.delete(this.wordCache.keys().next().value!);
+      this.wordCache.set(id, words);
     } else {
       // Keep recently used units last.
-      this.tokenCache.delete(id);
-      this.tokenCache.set(id, tokens);
+      this.wordCache.delete(id);
+      this.wordCache.set(id, words);
     }
-    return tokens;
+    return words;
   }
 
-  private lowerBound(key: number): number {
-    let lo = 0;
-    let hi = this.baseKeys.length;
+  /** Index of the first base posting with this fingerprint (or where it would be). */
+  private firstPosting(key: number): number {
+    const bucket = key >>> BUCKET_SHIFT;
+    let lo = this.bucketStart[bucket]!;
+    let hi = this.bucketStart[bucket + 1]!;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.baseKeys[mid] < key) lo = mid + 1;
+      if (this.baseKeys[mid]! < key) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   /**
-   * Units sharing at least minShared of the query's fingerprints, most shared first, at most
-   * limit of them. The query is normalised words (WordToken.norm) or precomputed fingerprints.
+   * Units sharing at least minShared of the query's fingerprints, most shared first (then by
+   * unit), at most limit of them. The query is normalised words or precomputed fingerprints.
    */
   candidates(query: readonly string[] | { readonly fingerprints: readonly number[] }, options: { minShared?: number; limit?: number; excludeSymbol?: string } = {}): Candidate[] {
     const minShared = options.minShared ?? 2;
     const limit = options.limit ?? 16;
-    const fps = 'fingerprints' in query ? query.fingerprints : fingerprints(query as readonly string[]);
-    if (this.counts.length < this.unitSlot.length) this.counts = new Uint16Array(Math.max(this.unitSlot.length, this.counts.length * 2));
-    const counts = this.counts;
-    const touched: number[] = [];
-    const bump = (unit: number) => {
-      if (counts[unit]++ === 0) touched.push(unit);
-    };
-    for (const fp of fps) {
-      for (let i = this.lowerBound(fp); i < this.baseKeys.length && this.baseKeys[i] === fp; i++) bump(this.baseUnits[i]);
-      const extra = this.delta.get(fp);
-      if (extra) for (const unit of extra) bump(unit);
+    const fps = 'fingerprints' in query ? query.fingerprints : fingerprintsOf((query as readonly string[]).map(hashWord));
+    const total = this.unitTotal;
+    if (this.counts.length < total) {
+      this.counts = new Uint16Array(Math.max(total, this.counts.length * 2));
+      this.touched = new Int32Array(this.counts.length);
     }
+    const counts = this.counts;
+    const touched = this.touched;
+    let touchedCount = 0;
+    const keys = this.baseKeys;
+    const units = this.baseUnits;
+    for (const fp of fps) {
+      for (let i = this.firstPosting(fp); i < keys.length && keys[i] === fp; i++) {
+        const unit = units[i]!;
+        if (counts[unit]++ === 0) touched[touchedCount++] = unit;
+      }
+      const extra = this.delta.get(fp);
+      if (extra) for (const unit of extra) if (counts[unit]++ === 0) touched[touchedCount++] = unit;
+    }
+    // The best `limit` by insertion: hundreds of near copies of a paragraph share its
+    // fingerprints, and only the closest few are verified.
     const exclude = options.excludeSymbol?.toUpperCase();
-    const out: Candidate[] = [];
-    for (const unit of touched) {
-      const shared = counts[unit];
+    const best: Candidate[] = [];
+    for (let t = 0; t < touchedCount; t++) {
+      const unit = touched[t]!;
+      const shared = counts[unit]!;
       counts[unit] = 0;
-      if (shared < minShared) continue;
-      const slot = this.slots[this.unitSlot[unit]];
+      if (shared < minShared || limit <= 0) continue;
+      if (best.length === limit) {
+        const worst = best[limit - 1]!;
+        if (shared < worst.shared || (shared === worst.shared && unit > worst.unit)) continue;
+      }
+      const slot = this.slots[this.unitSlot[unit]!]!;
       if (!slot.alive) continue;
       if (exclude && slot.document.symbol?.toUpperCase() === exclude) continue;
-      out.push({ unit, shared });
+      let k = best.length;
+      while (k > 0 && (best[k - 1]!.shared < shared || (best[k - 1]!.shared === shared && best[k - 1]!.unit > unit))) k--;
+      best.splice(k, 0, { unit, shared });
+      if (best.length > limit) best.pop();
     }
-    out.sort((a, b) => b.shared - a.shared || a.unit - b.unit);
-    return out.length > limit ? out.slice(0, limit) : out;
+    return best;
   }
+}
+
+/**
+ * Postings sorted by fingerprint, units in the order emitted within one fingerprint: scattered
+ * into buckets by the fingerprint's top bits (a counting sort), then each bucket sorted.
+ */
+function sortPostings(keyChunks: readonly Uint32Array[], unitChunks: readonly Uint32Array[], n: number): { keys: Uint32Array; units: Uint32Array } {
+  const start = new Uint32Array((1 << BUCKET_BITS) + 1);
+  const each = (visit: (key: number, unit: number) => void) => {
+    for (let c = 0; c < keyChunks.length; c++) {
+      const keys = keyChunks[c]!;
+      const units = unitChunks[c]!;
+      const count = Math.min(POSTING_CHUNK, n - c * POSTING_CHUNK);
+      for (let i = 0; i < count; i++) visit(keys[i]!, units[i]!);
+    }
+  };
+  each((key) => start[(key >>> BUCKET_SHIFT) + 1]!++);
+  for (let b = 1; b < start.length; b++) start[b]! += start[b - 1]!;
+  const keys = new Uint32Array(n);
+  const units = new Uint32Array(n);
+  const next = start.slice(0, start.length - 1);
+  each((key, unit) => {
+    const at = next[key >>> BUCKET_SHIFT]!++;
+    keys[at] = key;
+    units[at] = unit;
+  });
+  for (let b = 0; b + 1 < start.length; b++) sortBucket(keys, units, start[b]!, start[b + 1]!);
+  return { keys, units };
+}
+
+/** Sorts keys[from, to) (and units alongside) by key, stably. */
+function sortBucket(keys: Uint32Array, units: Uint32Array, from: number, to: number): void {
+  if (to - from <= 64) {
+    for (let i = from + 1; i < to; i++) {
+      const key = keys[i]!;
+      const unit = units[i]!;
+      let j = i - 1;
+      while (j >= from && keys[j]! > key) {
+        keys[j + 1] = keys[j]!;
+        units[j + 1] = units[j]!;
+        j--;
+      }
+      keys[j + 1] = key;
+      units[j + 1] = unit;
+    }
+    return;
+  }
+  const order = Array.from({ length: to - from }, (_, k) => from + k);
+  order.sort((x, y) => keys[x]! - keys[y]! || x - y);
+  const sortedKeys = order.map((i) => keys[i]!);
+  const sortedUnits = order.map((i) => units[i]!);
+  keys.set(sortedKeys, from);
+  units.set(sortedUnits, from);
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}
+
+function* range(from: number, to: number): Iterable<number> {
+  for (let i = from; i < to; i++) yield i;
 }

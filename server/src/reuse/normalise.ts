@@ -1,6 +1,7 @@
 // Normalisation of prose to word tokens for agreed-language provenance: lower case, no
 // punctuation or typographic quotes, British and American spellings folded together. Each
 // token keeps where it came from, so a match can be mapped back to the draft.
+import { hashWord } from './fingerprints';
 
 export interface WordToken {
   /** The normalised form compared across documents. */
@@ -11,8 +12,6 @@ export interface WordToken {
   readonly start: number;
   /** Offset just after the word's last character. */
   readonly end: number;
-  /** For tokens of several spans: the span, and the word's offsets in that span's text. */
-  readonly at?: { readonly span: number; readonly from: number; readonly to: number };
 }
 
 // Letters and digits, with apostrophes inside a word ("Rapporteur’s"); hyphens and all other
@@ -86,16 +85,127 @@ export function tokenize(text: string, sourceOffsets?: readonly number[]): WordT
   return tokens;
 }
 
-/** The tokens of several spans, in order (a paragraph's). */
-export function tokenizeSpans(spans: readonly { readonly text: string; readonly sourceOffsets: readonly number[] }[]): WordToken[] {
-  const tokens: WordToken[] = [];
-  spans.forEach((span, k) => {
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(span.text); m; m = WORD.exec(span.text)) {
-      const from = m.index;
-      const to = from + m[0].length;
-      tokens.push({ norm: normaliseWord(m[0]), word: m[0], start: span.sourceOffsets[from]!, end: span.sourceOffsets[to - 1]! + 1, at: { span: k, from, to } });
+// The vocabulary: each normalised word gets a small integer, so alignment compares integers and
+// fingerprints hash each distinct word once. Ids are never reused; the vocabulary of a corpus and
+// the drafts written against it is small (tens of thousands of words).
+const idOfNorm = new Map<string, number>();
+const norms: string[] = [];
+let wordHashes = new Uint32Array(1024);
+// Words as written, to their ids: most words recur, and normalising one costs several regexes.
+const idOfWritten = new Map<string, number>();
+/** Cleared when full: it only saves normalising again. */
+const MAX_WRITTEN = 500_000;
+
+/** The id of a word as written (the id of its normalised form). */
+export function wordId(written: string): number {
+  let id = idOfWritten.get(written);
+  if (id !== undefined) return id;
+  const norm = normaliseWord(written);
+  id = idOfNorm.get(norm);
+  if (id === undefined) {
+    id = norms.length;
+    norms.push(norm);
+    idOfNorm.set(norm, id);
+    if (id === wordHashes.length) {
+      const grown = new Uint32Array(wordHashes.length * 2);
+      grown.set(wordHashes);
+      wordHashes = grown;
     }
-  });
-  return tokens;
+    wordHashes[id] = hashWord(norm);
+  }
+  if (idOfWritten.size >= MAX_WRITTEN) idOfWritten.clear();
+  idOfWritten.set(written, id);
+  return id;
+}
+
+/** The normalised word of an id. */
+export function normOf(id: number): string {
+  return norms[id]!;
+}
+
+/** hashWord of each id's normalised word, into out (which must hold ids.length values). */
+export function hashesOf(ids: ArrayLike<number>, length: number, out: Uint32Array): Uint32Array {
+  for (let i = 0; i < length; i++) out[i] = wordHashes[ids[i]!]!;
+  return out;
+}
+
+/**
+ * The words of one or more texts (a paragraph's spans, or a corpus unit's text) in compact form:
+ * ids of the normalised words and where each word is, as offsets into its text.
+ */
+export class WordList {
+  constructor(
+    readonly texts: readonly string[],
+    readonly ids: Int32Array,
+    readonly from: Uint32Array,
+    readonly to: Uint32Array,
+    /** Which of the texts each word is in; absent when there is one text. */
+    readonly textOf?: Uint16Array,
+  ) {}
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  /** The word as written. */
+  word(k: number): string {
+    return this.texts[this.textOf ? this.textOf[k]! : 0]!.slice(this.from[k], this.to[k]);
+  }
+
+  /** Words from..to (exclusive) as written, joined by spaces. */
+  words(from: number, to: number): string {
+    let out = '';
+    for (let k = from; k < to; k++) out += k === from ? this.word(k) : ` ${this.word(k)}`;
+    return out;
+  }
+
+  /** The bytes it holds, roughly (for cache bounds). */
+  get size(): number {
+    return this.ids.length * (this.textOf ? 14 : 12);
+  }
+}
+
+let scratchIds = new Int32Array(4096);
+let scratchFrom = new Uint32Array(4096);
+let scratchTo = new Uint32Array(4096);
+let scratchText = new Uint16Array(4096);
+
+function ensureScratch(words: number): void {
+  if (words <= scratchIds.length) return;
+  let size = scratchIds.length;
+  while (size < words) size *= 2;
+  scratchIds = new Int32Array(size);
+  scratchFrom = new Uint32Array(size);
+  scratchTo = new Uint32Array(size);
+  scratchText = new Uint16Array(size);
+}
+
+/** The words of texts, in order. */
+export function wordList(texts: readonly string[]): WordList {
+  // A text of n characters has at most (n + 1) / 2 words.
+  ensureScratch(texts.reduce((sum, text) => sum + (text.length >> 1) + 1, 0));
+  let n = 0;
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t]!;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      scratchIds[n] = wordId(m[0]);
+      scratchFrom[n] = m.index;
+      scratchTo[n] = m.index + m[0].length;
+      scratchText[n++] = t;
+    }
+  }
+  return new WordList(texts, scratchIds.slice(0, n), scratchFrom.slice(0, n), scratchTo.slice(0, n), texts.length > 1 ? scratchText.slice(0, n) : undefined);
+}
+
+/**
+ * The word ids of a text, in a buffer reused by the next call (valid until then); only the
+ * first `count` entries are the text's.
+ */
+export function wordIdsOf(text: string): { readonly ids: Int32Array; readonly count: number } {
+  ensureScratch((text.length >> 1) + 1);
+  let n = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) scratchIds[n++] = wordId(m[0]);
+  return { ids: scratchIds, count: n };
 }

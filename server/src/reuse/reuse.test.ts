@@ -7,6 +7,7 @@ import { reuseRecords } from '../cli/reuseCommand';
 import { ReuseIndex } from './index';
 import { foldSpelling, tokenize } from './normalise';
 import { fingerprints } from './fingerprints';
+import { lcsPairs } from './align';
 import { scanDraft, type ReuseMatch, type ScanCache } from './scan';
 
 const corpus = testCorpus();
@@ -36,6 +37,36 @@ describe('normalisation', () => {
     const b = fingerprints(['p', ...shared, 'q', 'r', 's']);
     assert.ok(a.some((f) => b.includes(f)));
   });
+});
+
+/** The longest common subsequence by the whole table (suffix lengths), walked as lcsPairs walks it. */
+function referenceLcs(a: readonly number[], b: readonly number[]): [number, number][] {
+  const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+test('the bit-parallel LCS takes the same pairs as the whole table, across word boundaries and on index lists', () => {
+  let state = 12345;
+  const random = (n: number) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) % n;
+  for (let round = 0; round < 300; round++) {
+    const alphabet = 2 + random(30);
+    const a = Array.from({ length: random(140) }, () => random(alphabet));
+    // Half the time b is an edited copy of a, as a reused paragraph is.
+    const b = random(2) ? a.filter(() => random(8) > 0).map((x) => (random(7) ? x : random(alphabet))) : Array.from({ length: random(140) }, () => random(alphabet));
+    assert.deepEqual(lcsPairs(Int32Array.from(a), Int32Array.from(b)), referenceLcs(a, b), `round ${round}`);
+    assert.deepEqual(lcsPairs(a.map(String), b.map(String)), referenceLcs(a, b), `round ${round}, strings`);
+    const ai = Int32Array.from(a.keys()).filter(() => random(3) > 0);
+    const bj = Int32Array.from(b.keys()).filter(() => random(3) > 0);
+    const expected = referenceLcs([...ai].map((i) => a[i]!), [...bj].map((j) => b[j]!)).map(([i, j]) => [ai[i]!, bj[j]!]);
+    assert.deepEqual(lcsPairs(Int32Array.from(a), Int32Array.from(b), ai, bj), expected, `round ${round}, index lists`);
+  }
 });
 
 describe('A/71/285 against A/68/283', () => {

@@ -2,9 +2,9 @@
 // prose span outside them) is fingerprinted, its candidate sources verified by alignment.
 import type { DraftModel, OffsetRange, TextSpan } from '../parse/model';
 import { alignWindows, type DiffPart } from './align';
-import { fingerprints } from './fingerprints';
+import { fingerprintsOf } from './fingerprints';
 import type { ReuseIndex } from './index';
-import { tokenizeSpans, type WordToken } from './normalise';
+import { hashesOf, wordList, type WordList } from './normalise';
 
 export interface ReuseSource {
   readonly id: string;
@@ -70,26 +70,29 @@ export function draftUnits(model: DraftModel): DraftUnit[] {
   return units;
 }
 
-function matchUnit(tokens: readonly WordToken[], index: ReuseIndex, options: ScanOptions): CachedMatch[] {
+let hashScratch = new Uint32Array(4096);
+
+function matchUnit(words: WordList, index: ReuseIndex, options: ScanOptions): CachedMatch[] {
   const minWords = options.minWords ?? 25;
-  if (tokens.length < minWords) return [];
-  const norms = tokens.map((t) => t.norm);
-  const candidates = index.candidates({ fingerprints: fingerprints(norms) }, { minShared: options.minShared ?? 2, limit: options.maxCandidates ?? 4, excludeSymbol: options.excludeSymbol });
+  if (words.length < minWords) return [];
+  if (hashScratch.length < words.length) hashScratch = new Uint32Array(Math.max(words.length, hashScratch.length * 2));
+  const fps = fingerprintsOf(hashesOf(words.ids, words.length, hashScratch), words.length);
+  const candidates = index.candidates({ fingerprints: fps }, { minShared: options.minShared ?? 2, limit: options.maxCandidates ?? 4, excludeSymbol: options.excludeSymbol });
   const out: CachedMatch[] = [];
   for (const candidate of candidates) {
+    const sourceWords = index.unitWords(candidate.unit);
+    const windows = alignWindows(words, sourceWords, { minWords, minSimilarity: options.minSimilarity ?? 0.8 });
+    if (windows.length === 0) continue;
     const unit = index.unit(candidate.unit);
-    const sourceTokens = index.unitTokens(candidate.unit);
-    for (const window of alignWindows(tokens, sourceTokens, { minWords, minSimilarity: options.minSimilarity ?? 0.8 })) {
-      const first = tokens[window.draftFrom]!.at!;
-      const last = tokens[window.draftTo]!.at!;
+    for (const window of windows) {
       out.push({
-        from: { span: first.span, offset: first.from },
-        to: { span: last.span, offset: last.to },
+        from: { span: words.textOf ? words.textOf[window.draftFrom]! : 0, offset: words.from[window.draftFrom]! },
+        to: { span: words.textOf ? words.textOf[window.draftTo]! : 0, offset: words.to[window.draftTo]! },
         source: { id: unit.document.id, symbol: unit.document.symbol, uri: unit.document.uri, paragraphs: unit.label === undefined ? [] : [unit.label] },
         similarity: window.similarity,
         altered: window.altered,
         diff: window.diff,
-        sourceText: unit.text.slice(sourceTokens[window.sourceFrom].start, sourceTokens[window.sourceTo].end),
+        sourceText: unit.text.slice(sourceWords.from[window.sourceFrom], sourceWords.to[window.sourceTo]),
       });
     }
   }
@@ -111,7 +114,7 @@ export function scanDraft(model: DraftModel, index: ReuseIndex, options: ScanOpt
     const key = prefix + (unit.spans.length === 1 ? unit.spans[0]!.text : unit.spans.map((s) => s.text).join('\u0001'));
     let cached = cache?.get(key);
     if (!cached) {
-      cached = matchUnit(tokenizeSpans(unit.spans), index, options);
+      cached = matchUnit(wordList(unit.spans.map((span) => span.text)), index, options);
       cache?.set(key, cached);
     }
     used?.add(key);

@@ -66,12 +66,20 @@ describe('reuse service', () => {
     assert.doesNotMatch(second.logs.join('\n'), /indexed in/);
   });
 
+  /** Where the postings start in a cache file: after the header line, the documents and the text lengths. */
+  const postingsAt = (file: Buffer) => {
+    const newline = file.indexOf(0x0a);
+    const header = JSON.parse(file.subarray(0, newline).toString('utf8'));
+    return newline + 1 + header.documentsLength + header.units * 4;
+  };
   const corruptions: { name: string; corrupt: (bytes: Buffer) => Buffer; reason: RegExp }[] = [
     { name: 'truncated', corrupt: (b) => b.subarray(0, Math.floor(b.length * 0.7)), reason: /truncated/ },
     { name: 'empty', corrupt: () => Buffer.alloc(0), reason: /no header/ },
-    { name: 'one byte of the postings flipped', corrupt: (b) => { const c = Buffer.from(b); c[c.length - 5] ^= 0xff; return c; }, reason: /checksum/ },
+    { name: 'one byte of the texts flipped', corrupt: (b) => { const c = Buffer.from(b); c[c.length - 5] ^= 0xff; return c; }, reason: /checksum/ },
+    { name: 'one byte of the postings flipped', corrupt: (b) => { const c = Buffer.from(b); c[postingsAt(c) + 3] ^= 0xff; return c; }, reason: /checksum/ },
+    { name: 'cut inside the header', corrupt: (b) => b.subarray(0, 20), reason: /no header/ },
     { name: 'random bytes', corrupt: () => Buffer.from('\u0000\u0001 not an index\n{]'), reason: /JSON|not a reuse index|Unexpected/ },
-    { name: 'another format', corrupt: (b) => Buffer.from(b.toString('latin1').replace('"format":1', '"format":7'), 'latin1'), reason: /format 7/ },
+    { name: 'another format', corrupt: (b) => Buffer.from(b.toString('latin1').replace(/"format":\d+/, '"format":7'), 'latin1'), reason: /format 7/ },
   ];
   for (const row of corruptions) {
     test(`a cache file ${row.name} is reported, deleted and the index rebuilt with the same results`, () => {

@@ -21,8 +21,8 @@ export interface ReuseSettings {
 
 export const DEFAULT_REUSE_SETTINGS: ReuseSettings = { minWords: 25, minSimilarity: 0.8 };
 
-/** Bumped when what the index holds changes shape (fingerprints, units). */
-const INDEX_VERSION = 1;
+/** Bumped when what the index holds changes shape (fingerprints, units, the file's layout). */
+const INDEX_VERSION = 2;
 const MAX_SCAN_CACHE = 20_000;
 
 interface Indexed {
