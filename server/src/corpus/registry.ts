@@ -3,6 +3,26 @@ import type { AliasEntry } from '../references';
 /** A field the facts do not vouch for: shown to users as uncertain. */
 export type UncertainField = 'date' | 'title' | 'draft';
 
+/**
+ * Where one fact about a document came from. Shown in hovers in a drafter's words ("date as
+ * printed on A/RES/80/218", "title as cited in A/RES/79/163"), and weighed when sources disagree:
+ * verified facts, then the document's own cover page and heading, then a Digital Library record,
+ * then what other adopted texts say of it.
+ */
+export interface FactSource {
+  /**
+   * verified: the project's checked facts (shared/facts); printed: the document's own cover page
+   * or heading; library: a UN Digital Library record (imported export or a lookup the user asked
+   * for); cited: stated about it by another adopted text.
+   */
+  readonly kind: 'verified' | 'printed' | 'library' | 'cited';
+  /** What states it: a symbol ("A/RES/80/218"), "UN Digital Library record 4029134", "shared/facts". */
+  readonly from: string;
+}
+
+/** The fields whose sources an entry keeps. */
+export type SourcedField = 'title' | 'date' | 'body' | 'kind' | 'draft' | 'series' | 'aliases' | 'committee' | 'agendaItem' | 'report';
+
 /** One document of the bundled registry (built from shared/facts by scripts/build-registry.mjs). */
 export interface RegistryEntry {
   readonly symbol: string;
@@ -21,6 +41,14 @@ export interface RegistryEntry {
   readonly titleIsDescription?: boolean;
   readonly confidence?: string;
   readonly source?: string;
+  /** The Main Committee that recommended it ("Third Committee"), or "plenary" (without reference to a Main Committee). */
+  readonly committee?: string;
+  /** The agenda item it was adopted under, as printed ("Promotion and protection of human rights"). */
+  readonly agendaItem?: string;
+  /** The committee report it was adopted on ("A/78/481/Add.2"). */
+  readonly report?: string;
+  /** Where each field came from; a field without sources is from the verified facts. */
+  readonly provenance?: Partial<Record<SourcedField, readonly FactSource[]>>;
 }
 
 export type Succession =
