@@ -2,6 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type CancellationToken,
+  type CompletionItem,
   createConnection,
   type Connection,
   type Diagnostic as LspDiagnostic,
@@ -27,7 +28,7 @@ import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
-import { COMPLETION_TRIGGER_CHARACTERS, completionsAt } from './features/completion';
+import { COMPLETION_TRIGGER_CHARACTERS, completionListAt } from './features/completion';
 import { verbHoverAt } from './features/verbHover';
 import { reuseHoverAt } from './features/reuseHover';
 import { ReuseDiskCache } from './reuse/diskCache';
@@ -388,10 +389,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   );
 
   connection.onCompletion((params, token) =>
-    guard('completion', [], async () => {
+    guard('completion', { isIncomplete: false, items: [] as CompletionItem[] }, async () => {
       const state = await analysisOf(params.textDocument.uri, token);
-      if (!state) return [];
-      return completionsAt(state.analysis, state.document.offsetAt(params.position), state.corpus, {
+      if (!state) return { isIncomplete: false, items: [] };
+      return completionListAt(state.analysis, state.document.offsetAt(params.position), state.corpus, {
         triggerCharacter: params.context?.triggerCharacter,
         snippets: serveSnippets,
       });

@@ -13,11 +13,14 @@ export interface FactSource {
   /**
    * verified: the project's checked facts (shared/facts); printed: the document's own cover page
    * or heading; library: a UN Digital Library record (imported export or a lookup the user asked
-   * for); cited: stated about it by another adopted text.
+   * for); cited: stated about it by another adopted text; derived: reasoned from other facts
+   * (a series from resolutions of one title, a draft matched to the resolution of its title).
    */
-  readonly kind: 'verified' | 'printed' | 'library' | 'cited';
+  readonly kind: 'verified' | 'printed' | 'library' | 'cited' | 'derived';
   /** What states it: a symbol ("A/RES/80/218"), "UN Digital Library record 4029134", "shared/facts". */
   readonly from: string;
+  /** How many texts state it, where more than the one named (cited facts and aliases). */
+  readonly count?: number;
 }
 
 /** The fields whose sources an entry keeps. */
@@ -51,16 +54,23 @@ export interface RegistryEntry {
   readonly provenance?: Partial<Record<SourcedField, readonly FactSource[]>>;
 }
 
-export type Succession =
-  | { readonly reason: 'series'; readonly successor: RegistryEntry }
-  | { readonly reason: 'adopted'; readonly successor: RegistryEntry };
+/** How far the registry's knowledge reaches: what "latest known" can honestly mean. */
+export interface RegistryReach {
+  /** The newest General Assembly session whose resolutions it holds. */
+  readonly newestSession: number;
+  /** The newest date it vouches for. */
+  readonly newestDate: string;
+}
 
 export class Registry {
   private readonly bySymbol = new Map<string, RegistryEntry>();
   private readonly byDraft = new Map<string, RegistryEntry>();
   private readonly bySeries = new Map<string, RegistryEntry[]>();
 
-  constructor(entries: readonly RegistryEntry[]) {
+  constructor(
+    entries: readonly RegistryEntry[],
+    readonly reach?: RegistryReach,
+  ) {
     for (const entry of entries) {
       this.bySymbol.set(symbolKey(entry.symbol), entry);
       if (entry.draft) this.byDraft.set(symbolKey(entry.draft), entry);
@@ -85,15 +95,14 @@ export class Registry {
     return this.bySymbol.values();
   }
 
-  /** What replaced this document, if anything: a later resolution of its series, or the resolution a draft became. */
-  successorOf(symbol: string): Succession | undefined {
-    const adopted = this.byDraft.get(symbolKey(symbol));
-    if (adopted) return { reason: 'adopted', successor: adopted };
-    const entry = this.get(symbol);
-    if (!entry?.series) return undefined;
-    const members = this.bySeries.get(entry.series)!;
-    const latest = members[members.length - 1];
-    return latest.symbol === entry.symbol ? undefined : { reason: 'series', successor: latest };
+  /** The resolution adopted from this draft, where the registry knows it. */
+  adoptedFrom(draft: string): RegistryEntry | undefined {
+    return this.byDraft.get(symbolKey(draft));
+  }
+
+  /** The members of a series, oldest first. */
+  seriesMembers(series: string): readonly RegistryEntry[] {
+    return this.bySeries.get(series) ?? [];
   }
 
   aliases(): AliasEntry[] {

@@ -11,7 +11,7 @@
 // typed prefix. Documentation quotes the corpus, which is untrusted: it is escaped Markdown.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { analyzeDraft, type DraftAnalysis } from '../analysis';
-import { symbolKey, type Corpus, type CorpusEntry } from '../corpus';
+import { successorOf, symbolKey, type Corpus, type CorpusEntry } from '../corpus';
 import { citableDocument, entryDisplayDate, entrySortDate, entryTitle, formatCitation, shortFormOf } from '../language/citations';
 import { GCM_OBJECTIVES, GCM_SYMBOL } from '../language/gcm';
 import { INSERTION_WORDS, PARAGRAPH_NUMBER_SOURCE, escapeRegExp } from '../language/patterns';
@@ -54,7 +54,7 @@ interface Request {
   readonly cited: () => ReadonlySet<string>;
 }
 
-type Context = (request: Request) => CompletionItem[] | undefined;
+type Context = (request: Request) => CompletionItem[] | { items: CompletionItem[]; isIncomplete: boolean } | undefined;
 
 /**
  * The completion items at `offset` of a draft (its analysis, or its text). Pure: the corpus and the
@@ -73,8 +73,16 @@ function citedKeysOf(analysis: DraftAnalysis): ReadonlySet<string> {
 }
 
 export function completionsAt(input: DraftAnalysis | string, offset: number, corpus: Corpus, options: CompletionOptions = {}): CompletionItem[] {
+  return completionListAt(input, offset, corpus, options).items;
+}
+
+/** Documents listed at most in one answer; the list is then incomplete, and asked again as the drafter types on. */
+export const MAX_DOCUMENT_ITEMS = 50;
+
+/** The completion list at `offset`: its items, and whether typing more would find others (a registry of thousands is not listed whole). */
+export function completionListAt(input: DraftAnalysis | string, offset: number, corpus: Corpus, options: CompletionOptions = {}): { isIncomplete: boolean; items: CompletionItem[] } {
   const text = typeof input === 'string' ? input : input.model.text;
-  if (offset < 0 || offset > text.length) return [];
+  if (offset < 0 || offset > text.length) return { isIncomplete: false, items: [] };
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const beforeStart = Math.max(lineStart, offset - WINDOW);
   let citedKeys: ReadonlySet<string> | undefined;
@@ -94,11 +102,21 @@ export function completionsAt(input: DraftAnalysis | string, offset: number, cor
   };
   const contexts = contextsFor(options.triggerCharacter);
   for (const context of contexts) {
-    const items = context(request);
+    const found = context(request);
+    if (!found) continue;
+    const { items, isIncomplete } = Array.isArray(found) ? { items: found, isIncomplete: false } : found;
     // Sorted as clients sort them (by sortText), so that the answer reads in its ranking.
-    if (items) return items.sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+    return { isIncomplete, items: items.sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)) };
   }
-  return [];
+  return { isIncomplete: false, items: [] };
+}
+
+/** The best-ranked documents, at most MAX_DOCUMENT_ITEMS of them. */
+function bestRanked(request: Request, documents: readonly KnownDocument[]): { documents: readonly KnownDocument[]; cut: boolean } {
+  if (documents.length <= MAX_DOCUMENT_ITEMS) return { documents, cut: false };
+  const cited = request.cited();
+  const ranked = [...documents].sort((a, b) => rank(a, cited.has(a.key)).localeCompare(rank(b, cited.has(b.key))));
+  return { documents: ranked.slice(0, MAX_DOCUMENT_ITEMS), cut: true };
 }
 
 /** A space or a full stop typed by the drafter is no reason to offer snippets or names. */
@@ -182,10 +200,10 @@ function documentMarkdown(document: KnownDocument, corpus: Corpus, cited: boolea
     lines.push(`*${escapeMarkdown(document.title)}*${doubt}`);
   }
   if (facts?.aliases?.length) lines.push(`Also called ${facts.aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}`);
-  const succession = corpus.registry.successorOf(document.symbol);
+  const succession = successorOf(corpus, document.symbol);
   if (succession) {
-    const why = succession.reason === 'adopted' ? 'adopted as' : 'superseded by the later resolution';
-    lines.push(`⚠ ${why} **${escapeMarkdown(succession.successor.symbol)}**`);
+    const why = succession.reason === 'adopted' ? 'adopted as' : succession.reason === 'revised' ? 'revised as' : 'superseded by the later resolution';
+    lines.push(`⚠ ${why} **${escapeMarkdown(succession.symbol)}**`);
   }
   if (entry.document) {
     const count = entry.document.isParsed ? entry.document.model.paragraphs.length : undefined;
@@ -303,7 +321,8 @@ const symbolContext: Context = (request) => {
   const matching = knownDocuments(request.corpus).filter((d) => d.key.startsWith(prefixKey));
   // "a/b" is a phrase, not a symbol: say nothing and let the other contexts speak.
   if (matching.length === 0) return undefined;
-  const items = matching.map((d) => documentItem(request, d, d.symbol, range, d.symbol));
+  const shown = bestRanked(request, matching);
+  const items = shown.documents.map((d) => documentItem(request, d, d.symbol, range, d.symbol));
   const groups = new Map<string, KnownDocument[]>();
   for (const d of matching) {
     const slash = d.symbol.indexOf('/', prefixKey.length);
@@ -318,7 +337,7 @@ const symbolContext: Context = (request) => {
       label: group,
       kind: CompletionItemKind.Folder,
       detail: members.length === 1 ? `1 document: ${members[0].symbol}` : `${members.length} documents`,
-      documentation: { kind: MarkupKind.Markdown, value: members.map((d) => `${escapeMarkdown(d.symbol)}${d.title ? ` · ${escapeMarkdown(d.title)}` : ''}`).join('\n\n') },
+      documentation: { kind: MarkupKind.Markdown, value: groupDocumentation(members) },
       sortText: `2${String(99999999 - Number(newest.recency)).padStart(8, '0')}${group}`,
       filterText: group,
       textEdit: { range, newText: group },
@@ -326,8 +345,17 @@ const symbolContext: Context = (request) => {
       command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
     });
   }
-  return items;
+  return { items, isIncomplete: shown.cut };
 };
+
+/** A group's members, newest first, the first few of them. */
+function groupDocumentation(members: readonly KnownDocument[]): string {
+  const GROUP_LINES = 12;
+  const newest = [...members].sort((a, b) => b.recency.localeCompare(a.recency));
+  const lines = newest.slice(0, GROUP_LINES).map((d) => `${escapeMarkdown(d.symbol)}${d.title ? ` · ${escapeMarkdown(d.title)}` : ''}`);
+  if (members.length > GROUP_LINES) lines.push(`and ${members.length - GROUP_LINES} more`);
+  return lines.join('\n\n');
+}
 
 // ---------------------------------------------------------------------------------------------
 // "resolution 71/", "Human Rights Council resolution 35/", "resolutions 70/1 and ".
@@ -365,11 +393,16 @@ const shortFormContext: Context = (request) => {
   if (!display || (organ === 'GA' && word === 'decision')) return [];
   const partial = m[4];
   const range = rangeTo(request, request.offset - partial.length);
-  return knownDocuments(request.corpus).flatMap((document) => {
+  const matching = knownDocuments(request.corpus).filter((document) => {
     const short = shortFormOf(document.symbol);
-    if (!short || short.organ !== display || short.word !== word || !short.number.startsWith(partial)) return [];
-    return [documentItem(request, document, short.number, range, short.number)];
+    return !!short && short.organ === display && short.word === word && short.number.startsWith(partial);
   });
+  const shown = bestRanked(request, matching);
+  const items = shown.documents.map((document) => {
+    const number = shortFormOf(document.symbol)!.number;
+    return documentItem(request, document, number, range, number);
+  });
+  return { items, isIncomplete: shown.cut };
 };
 
 // ---------------------------------------------------------------------------------------------

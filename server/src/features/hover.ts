@@ -1,4 +1,5 @@
-import type { Corpus } from '../corpus';
+import { successorOf, type Corpus, type RegistryEntry } from '../corpus';
+import { describeProvenance } from '../corpus/provenance';
 import { referenceAt, type DraftAnalysis, type ResolvedReference } from '../analysis';
 import type { OffsetRange } from '../parse/model';
 import { digitalLibrarySearchUrl, displayDate, formatDate, officialDocumentUrl } from './documentFacts';
@@ -58,21 +59,39 @@ function documentHover(ref: ResolvedReference, context: HoverContext): string {
   const date = facts ? displayDate(facts) : heldDate && /^\d{4}(-\d\d){0,2}$/.test(heldDate) ? formatDate(heldDate) : heldDate;
   if (date) about.push(escapeMarkdown(date));
   if (facts?.draft) about.push(`adopted from ${escapeMarkdown(facts.draft)}${facts.unverified?.includes('draft') ? ' (not verified)' : ''}`);
+  if (facts?.committee && facts.committee !== 'plenary') about.push(`on the report of the ${escapeMarkdown(facts.committee)}`);
   if (about.length) lines.push(about.join(' · '));
-  const succession = context.corpus.registry.successorOf(entry.symbol);
-  if (succession) {
-    const next = succession.successor;
-    const why = succession.reason === 'adopted' ? 'adopted as' : 'superseded by the later resolution';
-    lines.push(`⚠ Status: ${why} **${escapeMarkdown(next.symbol)}** of ${escapeMarkdown(displayDate(next))}`);
-  } else if (facts) {
-    lines.push('Status: current');
-  }
+  const names = facts?.aliases?.filter((name) => name !== title);
+  if (names?.length) lines.push(`Known as ${names.map((name) => `“${escapeMarkdown(name)}”`).join(', ')}`);
+  const status = statusLine(entry.symbol, facts, context.corpus);
+  if (status) lines.push(status);
+  const provenance = facts && describeProvenance(facts, ['title', 'date', 'draft', 'series', 'aliases']);
+  if (provenance) lines.push(`*Sources: ${escapeMarkdown(provenance)}*`);
   lines.push(...pinpointLines(ref));
   const counts = context.counts(entry.symbol);
   const workspace = counts.workspace ? ` · ${times(counts.workspace.citations)} in ${counts.workspace.files} workspace ${counts.workspace.files === 1 ? 'draft' : 'drafts'}` : '';
   lines.push(`Cited ${times(counts.draft)} in this draft${workspace}`);
   lines.push(`${link('Official Document System', officialDocumentUrl(entry.symbol))} · ${link('UN Digital Library', digitalLibrarySearchUrl(entry.symbol))}`);
   return lines.join('\n\n');
+}
+
+/**
+ * What replaces the document, or for a document that recurs (a series) or awaits adoption (a
+ * draft), that nothing later is known: "latest known", with how far the registry's knowledge
+ * reaches, never a bare "current".
+ */
+function statusLine(symbol: string, facts: RegistryEntry | undefined, corpus: Corpus): string | undefined {
+  const succession = successorOf(corpus, symbol);
+  if (succession) {
+    const next = succession.entry;
+    const why = succession.reason === 'adopted' ? 'adopted as' : succession.reason === 'revised' ? 'revised as' : 'superseded by the later resolution';
+    const dated = next?.date ? ` of ${escapeMarkdown(displayDate(next))}` : '';
+    return `⚠ Status: ${why} **${escapeMarkdown(succession.symbol)}**${dated}`;
+  }
+  if (!facts?.series && !/\/L\.\d/.test(symbol)) return undefined;
+  const reach = corpus.registry.reach;
+  const horizon = reach ? ` (the registry’s knowledge reaches session ${reach.newestSession}, ${escapeMarkdown(formatDate(reach.newestDate.slice(0, 7)))})` : '';
+  return facts?.series ? `Status: latest known of its series${horizon}` : `Status: no adoption known${horizon}`;
 }
 
 function pinpointLines(ref: ResolvedReference): string[] {

@@ -22,7 +22,8 @@ const workspaceText = (symbol: string) => new CorpusDocument(symbol, symbol, `fi
 const withRevisions = testCorpus(['A/C.3/74/L.35/Rev.1', 'A/C.3/74/L.35/Rev.2', 'A/71/728/Corr.1'].map(workspaceText));
 
 const PROTECTION = (cited: string, year: string) =>
-  new RegExp(`^Resolution ${cited} \\(${year}\\) has been superseded: the latest resolution on “Protection of migrants” is 72/179 of 19 December 2017\\.$`);
+  new RegExp(`^80/218 of 18 December 2025 replaces resolution ${cited} \\(${year}\\): it is the latest resolution on “Protection of migrants”\\.$`);
+const dated = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
 const MODALITIES_DRAFT = /^Draft resolution A\/71\/L\.58 was adopted as resolution 71\/280 of 6 April 2017; cite the resolution, not the draft\.$/;
 
 const rows: readonly Row[] = [
@@ -30,27 +31,64 @@ const rows: readonly Row[] = [
   {
     name: 'series, short form',
     draft: 'Recalling its resolution 67/172 on the protection of migrants,',
-    expect: [{ flagged: '67/172', message: PROTECTION('67/172', '2012'), fixed: 'Recalling its resolution 72/179 on the protection of migrants,' }],
+    expect: [{ flagged: '67/172', message: PROTECTION('67/172', '2012'), fixed: 'Recalling its resolution 80/218 on the protection of migrants,' }],
   },
   {
     name: 'series, full symbol',
     draft: 'See A/RES/67/172.',
-    expect: [{ flagged: 'A/RES/67/172', message: PROTECTION('67/172', '2012'), fixed: 'See A/RES/72/179.' }],
+    expect: [{ flagged: 'A/RES/67/172', message: PROTECTION('67/172', '2012'), fixed: 'See A/RES/80/218.' }],
   },
   {
     name: 'series, Markdown link: only the number inside the link changes',
     draft: 'pursuant to General Assembly resolution [67/172](#).',
-    expect: [{ flagged: '67/172', message: PROTECTION('67/172', '2012'), fixed: 'pursuant to General Assembly resolution [72/179](#).' }],
+    expect: [{ flagged: '67/172', message: PROTECTION('67/172', '2012'), fixed: 'pursuant to General Assembly resolution [80/218](#).' }],
   },
   {
     name: 'series, a later member that is still not the latest',
-    draft: 'resolution 70/147 of 17 December 2015',
-    expect: [{ flagged: '70/147', message: PROTECTION('70/147', '2015'), fixed: 'resolution 72/179 of 17 December 2015' }],
+    draft: 'resolution 72/179 of 19 December 2017',
+    expect: [{ flagged: '72/179 of 19 December 2017', message: PROTECTION('72/179', '2017'), fixed: 'resolution 80/218 of 18 December 2025' }],
   },
-  { name: 'series, the latest member', draft: 'Recalling its resolution 72/179,', expect: [] },
+  {
+    name: 'series: the fix rewrites the date and title that follow, so no date-mismatch is left behind',
+    draft: 'Recalling its resolution 76/172 of 16 December 2021, entitled “Protection of migrants”,',
+    expect: [{ flagged: '76/172 of 16 December 2021', message: PROTECTION('76/172', '2021'), fixed: 'Recalling its resolution 80/218 of 18 December 2025, entitled “Protection of migrants”,' }],
+  },
+  { name: 'series, the latest member', draft: 'Recalling its resolution 80/218,', expect: [] },
   {
     name: 'series recalled in full, the latest included: deliberate',
-    draft: 'Recalling its resolutions 67/172 of 20 December 2012, 70/147 of 17 December 2015 and 72/179 of 19 December 2017,',
+    draft: 'Recalling its resolutions 67/172 of 20 December 2012, 70/147 of 17 December 2015 and 80/218 of 18 December 2025,',
+    expect: [],
+  },
+  // Judged as of the draft's date.
+  {
+    name: 'as of its date (22 December 2023), a text citing 76/172 as the most recent is right',
+    draft: dated('2023-12-15', 'Recalling its resolution 76/172 of 16 December 2021, the most recent on the protection of migrants,'),
+    expect: [],
+  },
+  {
+    name: 'the same citation in a draft of 2026 is outdated by 80/218',
+    draft: dated('2026-03-01', 'Recalling its resolution 76/172 of 16 December 2021,'),
+    expect: [
+      {
+        flagged: '76/172 of 16 December 2021',
+        message: /^80\/218 of 18 December 2025 replaces resolution 76\/172 \(2021\): it is the latest resolution on “Protection of migrants”, before this draft’s date \(1 March 2026\)\.$/,
+        fixed: dated('2026-03-01', 'Recalling its resolution 80/218 of 18 December 2025,'),
+      },
+    ],
+  },
+  {
+    name: 'a draft of June 2021 is told of 74/148, the latest before it, not of what came later',
+    draft: dated('2021-06-01', 'resolution 72/179'),
+    expect: [{ flagged: '72/179', message: /^74\/148 of 18 December 2019 replaces resolution 72\/179 \(2017\).*before this draft’s date \(1 June 2021\)\.$/, fixed: dated('2021-06-01', 'resolution 74/148') }],
+  },
+  {
+    name: 'no successor older than a member the draft already cites',
+    draft: dated('2020-01-15', 'resolutions 72/179 and 76/172'),
+    expect: [],
+  },
+  {
+    name: 'an adopted resolution is not replaced by itself, nor by what was adopted with it',
+    draft: 'United Nations\n\nA/RES/80/218\n\nGeneral Assembly\n\nDistr.: General\n\n22 December 2025\n\nResolution adopted by the General Assembly on 18 December 2025\n\nRecalling its resolution 78/217 of 19 December 2023,\n',
     expect: [],
   },
   {
@@ -146,15 +184,14 @@ describe('superseded', () => {
     });
   }
 
-  test('seed A/68/283 (2013): its four citations of 67/172, the mandate it reported under, are flagged and nothing else', () => {
-    // Accepted: the rule cannot know the report predates 72/179; the message stays true.
+  test('seed A/68/283 (7 August 2013): 67/172, the mandate it reported under, was the latest then', () => {
     const text = seed('A-68-283.md');
-    const findings = check(supersededRule, text);
-    assert.deepEqual(flagged(text, findings), ['67/172', '67/172', '67/172', '67/172']);
-    for (const finding of findings) {
-      assert.match(finding.message, PROTECTION('67/172', '2012'));
-      assert.equal(applyFix(text, finding.fixes[0]), text.slice(0, finding.range.start) + '72/179' + text.slice(finding.range.end));
-    }
+    assert.deepEqual(flagged(text, check(supersededRule, text)), []);
+    // Undated, the same words are outdated today.
+    const undated = text.replace(/Distr\.: General/, 'Distr.: Unknown');
+    const findings = check(supersededRule, undated);
+    assert.deepEqual(flagged(undated, findings), ['67/172', '67/172', '67/172', '67/172']);
+    for (const finding of findings) assert.equal(applyFix(undated, finding.fixes[0]), undated.slice(0, finding.range.start) + '80/218' + undated.slice(finding.range.end));
   });
 
   test('seed GCM issue brief 3: nothing is superseded', () => {

@@ -1,94 +1,82 @@
-import { symbolKey, type Corpus, type RegistryEntry } from '../corpus';
-import { displayDate } from '../features/documentFacts';
-import { capitalise, documentName, resolutionNumber } from './dateMismatch';
+import { successorOf, symbolKey, type RegistryEntry, type Successor } from '../corpus';
+import { readDraftIdentity } from '../analysis/draftIdentity';
+import { displayDate, formatDate } from '../features/documentFacts';
+import { documentName, resolutionNumber } from './dateMismatch';
 import type { ResolvedReference } from '../analysis';
 import type { Finding, Fix, Rule, TextEdit } from './rule';
 
 /**
  * A citation of a document that something later replaces: an earlier resolution of a recurring
- * series, a draft after its adoption, a text after its revision (Rev.N). The rule cannot know when
- * the draft was written, so a historical citation ("pursuant to resolution 67/172" in a 2013
- * report) is flagged too; the message states facts only, so it stays true there.
+ * series, a draft after its adoption, a text after its revision (Rev.N). Judged as of the draft's
+ * own date (corpus/succession.ts, analysis/draftIdentity.ts): a text of 22 December 2023 that
+ * cites 76/172 as the latest was right then, and is left alone; the same citation in a draft of
+ * 2026 is outdated by 78/217 and 80/218.
  *
  * A draft that also cites the successor is left alone: "Recalling its resolutions 67/172 … and
- * 72/179" lists the series on purpose. A corrigendum (Corr.N) corrects a document without replacing
- * it and is cited beside it ("A/71/728 and Corr.1"), so it supersedes nothing.
+ * 80/218" lists the series on purpose; so is a successor older than a member the draft already
+ * cites. A corrigendum (Corr.N) corrects a document without replacing it and is cited beside it
+ * ("A/71/728 and Corr.1"), so it supersedes nothing.
+ *
+ * The fix rewrites the whole citation: the symbol in the form written, and the "of <date>" and
+ * "entitled “…”" that follow it, so no date-mismatch or title-mismatch is left behind; where the
+ * successor's date or title is not vouched for, no fix is offered rather than half of one.
  */
 export const supersededRule: Rule = {
   code: 'superseded',
   defaultSeverity: 'warning',
-  description: 'A citation of a resolution superseded by a later one of its series, of a draft since adopted, or of a text since revised.',
+  description: 'A citation of a resolution superseded by a later one of its series, of a draft since adopted, or of a text since revised, as of the draft\'s date.',
   check({ text, analysis, corpus }) {
+    const identity = readDraftIdentity(text);
+    const query = { asOf: identity.date, self: identity.symbol };
     const cited = new Set(analysis.references.flatMap((ref) => (ref.symbol ? [symbolKey(ref.symbol)] : [])));
+    const citedDates = new Map<string, string>();
+    for (const ref of analysis.references) {
+      const entry = ref.resolution.entry?.registry;
+      if (entry?.series && entry.date) citedDates.set(entry.series, [citedDates.get(entry.series) ?? '', entry.date].sort()[1]);
+    }
     const findings: Finding[] = [];
     for (const ref of analysis.references) {
       if (!ref.symbol || ref.kind === 'internal') continue;
-      const successor = successorOf(ref.symbol, corpus);
+      const successor = successorOf(corpus, ref.symbol, query);
       if (!successor || cited.has(symbolKey(successor.symbol))) continue;
+      // Never propose a successor older than a member of the series the draft already cites.
+      const series = successor.reason === 'series' ? successor.entry?.series : undefined;
+      if (series && (citedDates.get(series) ?? '') > (successor.entry?.date ?? '')) continue;
       const citedEntry = ref.resolution.entry?.registry ?? corpus.lookup(ref.symbol)?.registry;
-      // Another text has other paragraph numbers: only an adopted draft keeps them.
-      const pinpointed = ref.paragraphs.length > 0 || ref.annex !== undefined || (ref.pages?.pages.length ?? 0) > 0;
-      const newText = pinpointed && successor.reason !== 'adopted' ? undefined : inCitedForm(text.slice(ref.targetRange.start, ref.targetRange.end), ref.symbol, successor.symbol);
-      let range = ref.targetRange;
-      let edits: TextEdit[] | undefined = newText ? [{ range: ref.targetRange, newText }] : undefined;
-      if (edits && successor.reason === 'adopted') {
-        const draft = draftWord(text, ref);
-        if (draft === 'unsure') edits = undefined;
-        else if (draft) {
-          edits = [draft, ...edits];
-          range = { start: draft.range.start, end: ref.targetRange.end };
-        }
-      }
-      const fixes: Fix[] = edits && newText ? [{ title: `Cite ${newText}`, edits }] : [];
-      findings.push({ range, message: message(ref.symbol, citedEntry, successor), fixes });
+      const fix = successorFix(text, ref, successor);
+      // The finding covers what its fix rewrites: "draft resolution A/71/L.58", "76/172 of 16 December 2021".
+      const edited = fix?.edits.map((edit) => edit.range) ?? [];
+      const range = { start: Math.min(ref.targetRange.start, ...edited.map((r) => r.start)), end: Math.max(ref.targetRange.end, ...edited.map((r) => r.end)) };
+      findings.push({ range, message: message(ref.symbol, citedEntry, successor, identity.date), fixes: fix ? [fix] : [] });
     }
     return findings;
   },
 };
 
-export interface Successor {
-  readonly reason: 'series' | 'adopted' | 'revised';
-  readonly symbol: string;
-  /** Registry facts about the successor, when the registry has it (a revision may be known from a corpus text only). */
-  readonly entry?: RegistryEntry;
-}
-
-/** What replaces the document, if anything the registry vouches for or the corpus holds. */
-export function successorOf(symbol: string, corpus: Corpus): Successor | undefined {
-  const succession = corpus.registry.successorOf(symbol);
-  if (succession) {
-    const { reason, successor } = succession;
-    // The facts do not vouch that this draft became that resolution.
-    if (reason === 'adopted' && successor.unverified?.includes('draft')) return undefined;
-    return { reason, symbol: successor.symbol, entry: successor };
+/** The edits that make the citation cite the successor, or undefined where that cannot be done cleanly. */
+function successorFix(text: string, ref: ResolvedReference, successor: Successor): Fix | undefined {
+  // Another text has other paragraph numbers: only an adopted draft keeps them.
+  const pinpointed = ref.paragraphs.length > 0 || ref.annex !== undefined || (ref.pages?.pages.length ?? 0) > 0;
+  if (pinpointed && successor.reason !== 'adopted') return undefined;
+  const newText = inCitedForm(text.slice(ref.targetRange.start, ref.targetRange.end), ref.symbol!, successor.symbol);
+  if (!newText) return undefined;
+  const edits: TextEdit[] = [{ range: ref.targetRange, newText }];
+  const next = successor.entry;
+  if (ref.statedDate) {
+    if (!next?.date || next.unverified?.includes('date') || next.date.length !== 10) return undefined;
+    edits.push({ range: ref.statedDate.range, newText: formatDate(next.date) });
   }
-  const { base, revision } = splitRevision(symbolKey(symbol));
-  const latest = latestRevisions(corpus).get(base);
-  if (!latest || latest.revision <= revision) return undefined;
-  return { reason: 'revised', symbol: latest.symbol, entry: corpus.lookup(latest.symbol)?.registry };
-}
-
-const REVISION = /^(.+)\/REV\.(\d+)$/;
-
-function splitRevision(key: string): { base: string; revision: number } {
-  const m = REVISION.exec(key);
-  return m ? { base: m[1], revision: Number(m[2]) } : { base: key, revision: 0 };
-}
-
-const revisionsByCorpus = new WeakMap<Corpus, Map<string, { revision: number; symbol: string }>>();
-
-/** For each document known in revised form, its highest revision (a corpus is rebuilt, never changed, on reload). */
-function latestRevisions(corpus: Corpus): Map<string, { revision: number; symbol: string }> {
-  let latest = revisionsByCorpus.get(corpus);
-  if (!latest) {
-    latest = new Map();
-    for (const symbol of corpus.symbols()) {
-      const { base, revision } = splitRevision(symbolKey(symbol));
-      if (revision > (latest.get(base)?.revision ?? 0)) latest.set(base, { revision, symbol });
-    }
-    revisionsByCorpus.set(corpus, latest);
+  if (ref.statedTitle) {
+    if (!next?.title || next.unverified?.includes('title') || next.titleIsDescription) return undefined;
+    if (ref.statedTitle.text !== next.title) edits.push({ range: ref.statedTitle.range, newText: next.title });
   }
-  return latest;
+  if (successor.reason === 'adopted') {
+    const draft = draftWord(text, ref);
+    if (draft === 'unsure') return undefined;
+    if (draft) edits.unshift(draft);
+  }
+  const dated = ref.statedDate ? ` of ${formatDate(next!.date)}` : '';
+  return { title: `Cite ${newText}${dated}`, edits };
 }
 
 /**
@@ -130,17 +118,18 @@ function draftWord(text: string, ref: ResolvedReference): TextEdit | 'unsure' | 
     : { range: { start, end: start + 'draft'.length + m[2].length }, newText: '' };
 }
 
-function message(cited: string, citedEntry: RegistryEntry | undefined, successor: Successor): string {
+function message(cited: string, citedEntry: RegistryEntry | undefined, successor: Successor, asOf: string | undefined): string {
   const next = successor.entry;
-  const dated = next ? ` of ${displayDate(next)}` : '';
+  const dated = next?.date ? ` of ${displayDate(next)}` : '';
   if (successor.reason === 'adopted') {
     const kind = next?.kind || 'resolution';
     return `Draft ${kind} ${cited} was adopted as ${documentName(successor.symbol)}${dated}; cite the ${kind}, not the draft.`;
   }
   if (successor.reason === 'revised') return `${cited} has been revised: ${successor.symbol}${dated} replaces it.`;
   // A Security Council symbol carries its year already.
-  const year = citedEntry && !/\(\d{4}\)$/.test(cited) ? ` (${citedEntry.date.slice(0, 4)})` : '';
+  const year = citedEntry?.date && !/\(\d{4}\)$/.test(cited) ? ` (${citedEntry.date.slice(0, 4)})` : '';
   const kind = next?.kind || 'document';
   const topic = next && !next.unverified?.includes('title') && !next.titleIsDescription ? ` on “${next.title}”` : ' of its series';
-  return `${capitalise(documentName(cited))}${year} has been superseded: the latest ${kind}${topic} is ${resolutionNumber(successor.symbol) ?? successor.symbol}${dated}.`;
+  const when = asOf ? `, before this draft’s date (${formatDate(asOf)})` : '';
+  return `${resolutionNumber(successor.symbol) ?? successor.symbol}${dated} replaces ${documentName(cited)}${year}: it is the latest ${kind}${topic}${when}.`;
 }

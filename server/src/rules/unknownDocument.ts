@@ -1,5 +1,5 @@
 import type { Finding, Rule } from './rule';
-import { successorOf } from './superseded';
+import { successorOf } from '../corpus';
 
 /**
  * A well-formed symbol that neither the registry nor any corpus text knows. Information only: the
@@ -18,7 +18,7 @@ export const unknownDocumentRule: Rule = {
     for (const ref of analysis.references) {
       if (ref.kind === 'internal' || ref.kind === 'alias' || ref.form === 'alias') continue;
       if (!ref.symbol || ref.problems.length > 0 || ref.resolution.status !== 'unknown-document') continue;
-      if (successorOf(ref.symbol, corpus)) continue;
+      if (successorOf(corpus, ref.symbol)) continue;
       findings.push({
         range: ref.targetRange,
         message: `${ref.symbol} is not in the registry or the corpus, so this citation cannot be checked; its hover offers a search of the UN Digital Library.`,

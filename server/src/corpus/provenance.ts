@@ -1,0 +1,44 @@
+// Where a fact came from, in a drafter's words: "as printed on A/RES/80/218", "as cited in
+// A/RES/78/217 and 4 other texts", "verified by the project", "from the UN Digital Library
+// (record 4029134)". Plain text: hovers escape it like any other text.
+import type { FactSource, RegistryEntry, SourcedField } from './registry';
+
+const FIELD_WORDS: Partial<Record<SourcedField, string>> = {
+  title: 'title',
+  date: 'date',
+  draft: 'draft',
+  series: 'series',
+  committee: 'committee',
+  aliases: 'name',
+};
+
+export function describeSources(sources: readonly FactSource[] | undefined): string | undefined {
+  if (!sources?.length) return undefined;
+  const first = sources[0];
+  const total = Math.max(first.count ?? 1, sources.filter((s) => s.kind === first.kind).length);
+  const others = total - 1;
+  const more = others > 0 ? ` and ${others} other ${others === 1 ? 'text' : 'texts'}` : '';
+  switch (first.kind) {
+    case 'verified':
+      return 'verified by the project';
+    case 'printed':
+      return `as printed on ${first.from}`;
+    case 'library':
+      return `from the ${first.from}`;
+    case 'cited':
+      return `as cited in ${first.from}${more}`;
+    case 'derived':
+      return `from ${first.from}`;
+  }
+}
+
+/** "title as printed on A/RES/80/218 · date as cited in A/RES/78/217 and 2 other texts", for the fields shown. */
+export function describeProvenance(entry: RegistryEntry, fields: readonly SourcedField[]): string | undefined {
+  const parts: string[] = [];
+  for (const field of fields) {
+    if (!entry[field as keyof RegistryEntry]) continue;
+    const words = describeSources(entry.provenance?.[field]) ?? (entry.confidence ? 'verified by the project' : undefined);
+    if (words) parts.push(`${FIELD_WORDS[field] ?? field} ${words}`);
+  }
+  return parts.length ? parts.join(' · ') : undefined;
+}

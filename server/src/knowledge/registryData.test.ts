@@ -1,0 +1,50 @@
+// The bundled registry (server/data/registry.json) against the real texts it is built from: it is
+// what `npm run registry` makes of them today (never edited by hand), and its coverage of the
+// texts' citations does not fall below what this build measured (2026-12-03).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import registryJson from '../../data/registry.json';
+import { Registry, type RegistryEntry } from '../corpus/registry';
+import { buildRegistry } from './buildRegistry';
+import { measureCoverage } from './coverage';
+import { parseUnTextLines } from './unText';
+
+const shared = join(import.meta.dirname, '..', '..', '..', '..', 'shared');
+const records = parseUnTextLines(readFileSync(join(shared, 'un-documents', 'texts.jsonl'), 'utf8'));
+const bundled = registryJson.documents as RegistryEntry[];
+
+describe('the bundled registry, built from the real texts', () => {
+  test('is what the build makes of the facts and texts today (run `npm run registry` after changing either)', () => {
+    const build = buildRegistry(readFileSync(join(shared, 'facts', 'documents.tsv'), 'utf8'), records);
+    assert.equal(bundled.length, build.entries.length);
+    assert.deepEqual(JSON.parse(JSON.stringify(build.entries)), bundled);
+  });
+
+  test('covers the citations of the 1,190 texts at least as well as when it was first built', () => {
+    const coverage = measureCoverage(records, new Registry(bundled));
+    const share = (n: number) => n / coverage.citations;
+    assert.ok(coverage.citations > 24_000, `citations found: ${coverage.citations}`);
+    assert.ok(share(coverage.withEntry) >= 0.69, `with an entry: ${share(coverage.withEntry)}`);
+    assert.ok(share(coverage.withDate) >= 0.6, `with a date: ${share(coverage.withDate)}`);
+    assert.ok(share(coverage.withNameAndDate) >= 0.17, `with a title or name and a date: ${share(coverage.withNameAndDate)}`);
+  });
+
+  test('every field shown carries where it came from', () => {
+    for (const entry of bundled) {
+      for (const field of ['title', 'date', 'draft', 'series', 'committee', 'report'] as const) {
+        if (!entry[field]) continue;
+        assert.ok(entry.provenance?.[field]?.length, `${entry.symbol}: ${field} without a source`);
+      }
+    }
+  });
+
+  test('the later “Protection of migrants” resolutions are known, with their dates', () => {
+    const registry = new Registry(bundled);
+    for (const [symbol, date] of [['A/RES/74/148', '2019-12-18'], ['A/RES/76/172', '2021-12-16'], ['A/RES/78/217', '2023-12-19'], ['A/RES/80/218', '2025-12-18']]) {
+      assert.equal(registry.get(symbol)?.date, date, symbol);
+      assert.equal(registry.get(symbol)?.series, 'protection-of-migrants', symbol);
+    }
+  });
+});
