@@ -29,8 +29,8 @@ describe('compact-drafter check', () => {
     const superseded = report.files[0].diagnostics.find((d) => d.code === 'superseded');
     assert.ok(superseded);
     assert.equal(superseded.severity, 'warning');
-    assert.match(superseded.message, /72\/179 of 19 December 2017/);
-    assert.equal(superseded.fixes[0].edits[0].newText, '72/179');
+    assert.match(superseded.message, /80\/218 of 18 December 2025/);
+    assert.equal(superseded.fixes[0].edits[0].newText, '80/218');
     const line = readFileSync(EXAMPLE, 'utf8').split('\n')[superseded.range.start.line];
     assert.equal(line.slice(superseded.range.start.character, superseded.range.start.character + 6), '67/172');
     assert.equal(status, report.files[0].diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
@@ -54,7 +54,7 @@ describe('compact-drafter check', () => {
     const dir = workspace({ 'draft.md': original });
     const { status, stderr } = run(['check', '--fix', 'draft.md'], dir);
     const fixed = readFileSync(join(dir, 'draft.md'), 'utf8');
-    assert.equal(fixed, 'Recalling its resolution A/RES/72/179 and General Assembly resolution 72/179,\n\nSee A/RES/71/280.\n');
+    assert.equal(fixed, 'Recalling its resolution A/RES/80/218 and General Assembly resolution 80/218,\n\nSee A/RES/71/280.\n');
     assert.match(stderr, /fixed draft\.md: superseded/);
     assert.match(stderr, /fixed draft\.md: malformed-symbol/);
     assert.equal(status, 0);

@@ -1,5 +1,5 @@
-import type { Corpus } from '../corpus';
-import type { DraftModel } from '../parse/model';
+import type { Corpus, CorpusDocument, CorpusEntry } from '../corpus';
+import type { DraftModel, NumberedParagraph } from '../parse/model';
 import type { Reference } from '../references/model';
 import type { CitedParagraph, Resolution } from './resolution';
 
@@ -22,7 +22,20 @@ export function resolveReference(ref: Reference, corpus: Corpus, draft: DraftMod
   if (!document) {
     return { status: labels.length ? 'no-text' : 'resolved', entry, paragraphs: labels.map((label) => ({ label })) };
   }
-  // Seed reports have no annexes: a pinpoint into an annex can only be checked when the text has one.
+  if (ref.objective) return resolveObjective(ref.objective, entry, document);
+  // A resolution's annex numbers its own paragraphs (corpus/structure.ts).
+  if (ref.annex !== undefined && document.hasAnnex(ref.annex)) {
+    const paragraphs: CitedParagraph[] = labels.map((label) => ({ label, paragraph: document.annexParagraph(ref.annex!, label) }));
+    const missing = paragraphs.filter((p) => !p.paragraph).map((p) => p.label);
+    if (missing.length === 0) return { status: 'resolved', entry, paragraphs };
+    return {
+      status: 'no-such-paragraph',
+      entry,
+      paragraphs,
+      reason: `the annex${ref.annex ? ` ${ref.annex}` : ''} of ${entry.symbol} has no ${plural(missing, 'paragraph')} ${missing.join(', ')}`,
+    };
+  }
+  // A pinpoint into an annex can only be checked when the text has one.
   if (ref.annex !== undefined) {
     const hasAnnex = document.model.sections.some(function walk(section): boolean {
       return /^annex\b/i.test(section.title) || section.children.some(walk);
@@ -58,6 +71,38 @@ export function resolveReference(ref: Reference, corpus: Corpus, draft: DraftMod
       ? `${entry.symbol} has paragraphs ${span.first}–${span.last}; ${plural(missing, 'paragraph')} ${missing.join(', ')} ${missing.length > 1 ? 'do' : 'does'} not exist`
       : `${entry.symbol} as held in the corpus has no numbered paragraphs`,
   };
+}
+
+/** "objective 5 (b)": the objective's commitment paragraph (21), or its lettered action, in the Compact's text. */
+function resolveObjective(objective: NonNullable<Reference['objective']>, entry: CorpusEntry, document: CorpusDocument): Resolution {
+  const found = document.structure.objectives.get(objective.number);
+  const label = objective.action ? `objective ${objective.number} (${objective.action})` : `objective ${objective.number}`;
+  if (!found) {
+    return { status: 'no-such-paragraph', entry, paragraphs: [{ label }], reason: `${entry.symbol} as held in the corpus has no objective ${objective.number}` };
+  }
+  const commitment = found.paragraph;
+  if (!objective.action) return { status: 'resolved', entry, paragraphs: [{ label: commitment.label, paragraph: commitment }] };
+  const action = found.actions.get(objective.action);
+  const actionLabel = `${commitment.label} (${objective.action})`;
+  if (!action) {
+    const letters = [...found.actions.keys()];
+    return {
+      status: 'no-such-paragraph',
+      entry,
+      paragraphs: [{ label: actionLabel }],
+      reason: `objective ${objective.number} of ${entry.symbol} (paragraph ${commitment.label}) has actions (${letters[0]}) to (${letters[letters.length - 1]}); there is no action (${objective.action})`,
+    };
+  }
+  const paragraph: NumberedParagraph = {
+    label: actionLabel,
+    number: commitment.number,
+    range: action.range,
+    numberRange: { start: action.range.start, end: action.range.start + objective.action.length + 2 },
+    text: action.text,
+    spans: [],
+    subparagraphs: [],
+  };
+  return { status: 'resolved', entry, paragraphs: [{ label: actionLabel, paragraph }] };
 }
 
 /**

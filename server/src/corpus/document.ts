@@ -1,5 +1,6 @@
 import { parseDraft, type DraftModel, type NumberedParagraph } from '../parse';
 import type { ModelDiskCache } from './modelCache';
+import { readStructure, type TextStructure } from './structure';
 
 export type CorpusLayer = 'bundled' | 'workspace';
 
@@ -8,6 +9,7 @@ export class CorpusDocument {
   private parsed: DraftModel | undefined;
   private byLabel: Map<string, NumberedParagraph> | undefined;
   private diskCache: ModelDiskCache | undefined;
+  private structureRead: TextStructure | undefined;
 
   constructor(
     /** The symbol, or for a document without one a name derived from its file. */
@@ -48,6 +50,26 @@ export class CorpusDocument {
       }
     }
     return this.byLabel.get(normaliseParagraphLabel(label));
+  }
+
+  /** Annexes and, for the Global Compact, its objectives (structure.ts), read on first use. */
+  get structure(): TextStructure {
+    this.structureRead ??= readStructure(this.model);
+    return this.structureRead;
+  }
+
+  /** A paragraph of an annex: "" the first (or only) annex, "II" the second. */
+  annexParagraph(annex: string, label: string): NumberedParagraph | undefined {
+    const runs = this.structure.runs.slice(1);
+    const run = runs.find((r) => r.annex === annex) ?? (annex === '' || annex === 'I' ? runs[0] : undefined);
+    const wanted = normaliseParagraphLabel(label);
+    return run?.paragraphs.find((p) => p.label === wanted);
+  }
+
+  /** Whether the text has that annex ("" any first annex). */
+  hasAnnex(annex: string): boolean {
+    const runs = this.structure.runs.slice(1);
+    return runs.some((r) => r.annex === annex) || ((annex === '' || annex === 'I') && runs.length > 0);
   }
 
   /** The first and last paragraph numbers, for messages such as "A/68/283 has paragraphs 1–143". */

@@ -106,6 +106,8 @@ function pinpointLines(ref: ResolvedReference): string[] {
     const pinpoint = `${annex}${ref.paragraphs.length > 1 ? 'paragraphs' : 'paragraph'} ${ref.paragraphs.join(', ')}`;
     lines.push(`${escapeMarkdown(capitalise(pinpoint))}: the text of this document is not in the corpus, so the pinpoint is not checked. Add the text to a corpus folder to check it.`);
   }
+  const objective = ref.objective && resolution.entry?.document?.structure.objectives.get(ref.objective.number);
+  if (objective) lines.push(`Objective ${objective.number}: ${escapeMarkdown(objective.title)} (paragraph ${escapeMarkdown(objective.paragraph.label)} of the Compact)`);
   for (const cited of resolution.paragraphs) {
     if (!cited.paragraph) continue;
     lines.push(`Paragraph ${escapeMarkdown(cited.label)}: “${escapeMarkdown(truncate(cited.paragraph.text, PARAGRAPH_CHARS))}”`);

@@ -10,6 +10,7 @@ const names = (query: string, corpus = bundled) => workspaceSymbols(query, corpu
 describe('workspace symbols', () => {
   test('an empty query lists every held text, newest first; a text without a symbol goes by its title', () => {
     assert.deepEqual(names(''), [
+      'A/RES/73/195 — Global Compact for Safe, Orderly and Regular Migration',
       'Global compact for migration: procedural note and Issue Brief #3, third informal thematic session (Geneva, 19-20 June 2017)',
       'A/71/285 — Human rights of migrants (report of the Special Rapporteur on the human rights of migrants)',
       'A/68/283 — Human rights of migrants (report of the Special Rapporteur on the human rights of migrants: global migration governance)',

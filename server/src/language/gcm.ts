@@ -2,9 +2,9 @@
 // 23 objectives, each a heading "Objective N: <title>", then one numbered paragraph that opens with
 // "We commit to …", goes on "To realize this commitment, we will draw from the following actions:"
 // and lists lettered actions "(a) …;". Objective N is paragraph N + 16 (objective 1 is paragraph 17,
-// objective 23 paragraph 39). Titles as printed in A/RES/73/195 (the list in paragraph 16 and the
-// headings of the annex), checked against the UN Network on Migration's objective pages
-// (migrationnetwork.un.org) for 1–23 and the adopted text for paragraphs 17, 18, 19, 26 and 27.
+// objective 23 paragraph 39). Titles as printed in the headings of A/RES/73/195's annex, checked
+// against the bundled text by corpus/structure.test.ts (the list in paragraph 16 words objective 13
+// "Use migration detention …", its heading "Use immigration detention …": a heading is written here).
 
 export const GCM_SYMBOL = 'A/RES/73/195';
 
@@ -28,7 +28,7 @@ const TITLES: readonly string[] = [
   'Prevent, combat and eradicate trafficking in persons in the context of international migration',
   'Manage borders in an integrated, secure and coordinated manner',
   'Strengthen certainty and predictability in migration procedures for appropriate screening, assessment and referral',
-  'Use migration detention only as a measure of last resort and work towards alternatives',
+  'Use immigration detention only as a measure of last resort and work towards alternatives',
   'Enhance consular protection, assistance and cooperation throughout the migration cycle',
   'Provide access to basic services for migrants',
   'Empower migrants and societies to realize full inclusion and social cohesion',

@@ -13,6 +13,7 @@ import { PRESENT_DOCUMENT_AT, findInternalReferences } from './internal';
 import type { Reference, SymbolProblem } from './model';
 import { readAnnex, readPinpoint, readSuffixPinpoint, type Pinpoint } from './pinpoints';
 import { KEYWORD_PATTERN, keywordAt, nextItemAt, readItem } from './shortForms';
+import { objectiveCitations } from './objectives';
 import { symbolCandidates } from './symbols';
 import { execAt, insideAny, range, urlRanges } from './text';
 
@@ -243,7 +244,7 @@ export function scanReferences(text: string, options: GrammarOptions = {}): Refe
   }
   const internal = findInternalReferences(text);
   const prefixed = prefixedCitations(text, byStart, internal);
-  return select(text, [...[...documents, ...prefixed].map(toReference), ...internal]);
+  return select(text, [...[...documents, ...prefixed].map(toReference), ...internal, ...objectiveCitations(text)]);
 }
 
 /** Finds every reference in a run of plain prose. All ranges are offsets into `text`. Never throws. */

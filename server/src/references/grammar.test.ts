@@ -228,6 +228,8 @@ const TABLE: readonly Row[] = [
   ['Commission on Human Rights resolution 2005/47 of 19 April 2005', doc('E/CN.4/RES/2005/47', 'Commission on Human Rights resolution 2005/47 of 19 April 2005', '2005/47', { date: '2005-04-19' })],
   [
     'the Universal Declaration of Human Rights, adopted by General Assembly resolution 217 A (III) of 10 December 1948',
+    // The name is the registry's, learned from the real texts' footnotes ("Resolution 217 A (III).").
+    name('A/RES/217 (III)', 'Universal Declaration of Human Rights'),
     doc('A/RES/217 (III)', 'General Assembly resolution 217 A (III) of 10 December 1948', '217 A (III)', { date: '1948-12-10', parts: ['A'] }),
   ],
   ['Definition of Aggression, General Assembly resolution 3314 (XXIX)', doc('A/RES/3314 (XXIX)', 'General Assembly resolution 3314 (XXIX)', '3314 (XXIX)')],
@@ -573,6 +575,12 @@ const ALLOWED = new Set([
   'A/67/299',
   'A/68/283',
   'A/71/285',
+  // Names the registry learned from the real texts: the Covenants and the Universal Declaration (A/68/283),
+  // the New Urban Agenda and the Millennium Declaration (the brief).
+  'A/RES/2200 (XXI)',
+  'A/RES/217 (III)',
+  'A/RES/71/256',
+  'A/RES/55/2',
 ]);
 
 describe('reference grammar on the seed texts', () => {

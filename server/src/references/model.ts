@@ -65,6 +65,8 @@ export interface Reference {
    * The symbol stays that of the whole resolution, which is the document that holds the parts.
    */
   readonly parts?: readonly string[];
+  /** An objective of the Global Compact ("objective 5 (b)"): its number and lettered action, resolved to a paragraph against the Compact's text. */
+  readonly objective?: { readonly number: number; readonly action?: string };
   /** The symbol was written with the reissue asterisk ("A/71/L.1*"); `symbol` leaves it out. */
   readonly reissue?: boolean;
 }
