@@ -9,11 +9,15 @@ import { parseSymbol } from '../references';
 
 export interface DraftIdentity {
   readonly symbol?: string;
+  /** The front matter's `title:`, or a resolution's printed heading ("78/229. Strengthening …" → "Strengthening …"). */
+  readonly title?: string;
   /** ISO date, or undefined: as of today. */
   readonly date?: string;
   readonly dateSource?: 'front matter' | 'adoption heading' | 'cover page';
 }
 
+/** "78/229. Strengthening the United Nations crime prevention …" on a line of its own, up to a blank line. */
+const HEADING_TITLE = /^[ \t]*\d{2,3}\/\d{1,3}\.[ \t]+(\S[^\n]*(?:\n[ \t]*\S[^\n]*)?)/m;
 const ADOPTED = /Resolution adopted by the General Assembly\s+on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/;
 
 export function readDraftIdentity(text: string): DraftIdentity {
@@ -30,10 +34,12 @@ export function readDraftIdentity(text: string): DraftIdentity {
   const adopted = ADOPTED.exec(body.slice(0, 4000).replace(/\s+/g, ' '));
   const adoptedOn = adopted ? parseUnDate(adopted[1]) : undefined;
   const symbol = declaredSymbol ?? cover.symbol;
-  if (declaredDate) return { symbol, date: declaredDate, dateSource: 'front matter' };
-  if (adoptedOn) return { symbol, date: adoptedOn, dateSource: 'adoption heading' };
-  if (cover.date) return { symbol, date: cover.date, dateSource: 'cover page' };
-  return { symbol };
+  const title = typeof fields.title === 'string' ? fields.title.trim() : HEADING_TITLE.exec(body.slice(0, 4000))?.[1].replace(/\s+/g, ' ').trim();
+  const known = { ...(symbol ? { symbol } : {}), ...(title ? { title } : {}) };
+  if (declaredDate) return { ...known, date: declaredDate, dateSource: 'front matter' };
+  if (adoptedOn) return { ...known, date: adoptedOn, dateSource: 'adoption heading' };
+  if (cover.date) return { ...known, date: cover.date, dateSource: 'cover page' };
+  return known;
 }
 
 function isoOf(value: unknown): string | undefined {

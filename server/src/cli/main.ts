@@ -15,6 +15,7 @@ import { PROJECT_CONFIG_FILE, readProjectConfig } from './projectConfig';
 import { formatReferenceTable, referenceRecords, type ReferenceRecord } from './refsCommand';
 import { formatReuseTable, reuseRecords, type ReuseRecord } from './reuseCommand';
 import { toSarif } from './sarif';
+import { CORPUS_USAGE, corpusCommand } from './corpusCommand';
 
 const VERSION = '0.1.0';
 
@@ -25,6 +26,7 @@ const USAGE = `Usage:
       Check the citations (and reused agreed language); exit 1 when an error remains.
   compact-drafter reuse [--format json|text] [--corpus DIR]... [--min-words N] [--min-similarity X] FILE...
       List the passages that repeat a corpus paragraph, with the source and the words altered.
+${CORPUS_USAGE}
 
 Options:
   --format   refs: json (default) or text; check: text (default), json or sarif
@@ -58,6 +60,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     io.out(VERSION);
     return 0;
   }
+  if (command === 'corpus') return corpusCommand(rest, io, cwd);
   if (command !== 'refs' && command !== 'check' && command !== 'reuse') {
     io.err(`compact-drafter: unknown command "${command}"\n\n${USAGE}`);
     return 2;

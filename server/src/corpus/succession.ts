@@ -9,6 +9,7 @@
 // before it was issued: the text was adopted on the 19th, with 78/217).
 import type { Corpus } from './corpus';
 import { symbolKey, type RegistryEntry } from './registry';
+import { gaSessionOf, gaSessionOfDocument } from './sessions';
 
 export interface Successor {
   readonly reason: 'series' | 'adopted' | 'revised';
@@ -20,13 +21,17 @@ export interface Successor {
 export interface SuccessionQuery {
   /** ISO date of the citing text: only what existed before it counts. Undefined: everything known. */
   readonly asOf?: string;
-  /** The citing text's own symbol: a resolution is not replaced by itself. */
+  /** The citing text's own symbol: a resolution is not replaced by itself, nor by one of its own session. */
   readonly self?: string;
 }
 
 export function successorOf(corpus: Corpus, symbol: string, query: SuccessionQuery = {}): Successor | undefined {
   const { registry } = corpus;
-  const before = (entry: RegistryEntry) => !query.asOf || (!!entry.date && entry.date < query.asOf);
+  // A text of the Nth session was negotiated before the session's other resolutions were adopted:
+  // "Recalling its resolution 78/119" in 79/156 is right though 79/140 was adopted a week before it.
+  const session = query.self ? gaSessionOfDocument(query.self) : undefined;
+  const before = (entry: RegistryEntry) =>
+    (!query.asOf || (!!entry.date && entry.date < query.asOf)) && (session === undefined || (gaSessionOf(entry.symbol) ?? 0) < session);
   const isSelf = (candidate: string) => query.self !== undefined && symbolKey(candidate) === symbolKey(query.self);
   const adopted = registry.adoptedFrom(symbol);
   if (adopted) {

@@ -3,6 +3,7 @@
 // title), and names paired with a symbol through a footnote (footnoteNames.ts). Each statement
 // is a claim from the citing text; the merge accepts a cited fact where two texts agree and
 // nothing printed or verified contradicts it.
+import { laterPart, plausibleDate } from '../corpus/sessions';
 import { findReferences } from '../references';
 import type { Claim } from './claims';
 import { footnotedNames } from './footnoteNames';
@@ -22,7 +23,9 @@ export function citedEvidence(doc: UnText): CitedEvidence {
   for (const text of texts) {
     for (const ref of findReferences(text)) {
       if (!ref.symbol || ref.kind === 'internal' || ref.symbol === from) continue;
-      if (ref.statedDate && plausibleDate(ref.symbol, ref.statedDate.iso)) claims.push({ symbol: ref.symbol, field: 'date', value: ref.statedDate.iso, source });
+      // A later part may be adopted on a date of its own ("68/247 B of 9 April 2014"): its date is not the
+      // resolution's, which is its first part's ("217 A (III) of 10 December 1948").
+      if (ref.statedDate && !laterPart(ref.parts) && plausibleDate(ref.symbol, ref.statedDate.iso)) claims.push({ symbol: ref.symbol, field: 'date', value: ref.statedDate.iso, source });
       if (ref.statedTitle) claims.push({ symbol: ref.symbol, field: 'title', value: ref.statedTitle.text.replace(/\s+/g, ' ').trim(), source });
     }
   }
@@ -47,18 +50,4 @@ export function footnoteSymbol(text: string): string | undefined {
   const lead = text.slice(0, refs[0].range.start).trim();
   if (rest.trim() !== '' || (lead !== '' && !/^See( also)?$/i.test(lead))) return undefined;
   return refs[0].symbol;
-}
-
-/**
- * A General Assembly resolution of the Nth session (from the 31st) is adopted between the
- * session's opening in September of 1945+N and the next September: "resolution 53/9 of 12 July
- * 2023" is not the Assembly's 53/9. Other documents are not checked.
- */
-export function plausibleDate(symbol: string, iso: string): boolean {
-  const m = /^A\/RES\/(\d+)\/\d+$/.exec(symbol);
-  if (!m) return true;
-  const session = Number(m[1]);
-  const first = `${1945 + session}-09-01`;
-  const last = `${1946 + session}-09-30`;
-  return iso >= first && iso <= last;
 }

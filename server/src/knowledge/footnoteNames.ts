@@ -31,6 +31,22 @@ const INTRODUCERS = new Set(['including', 'namely', 'notably', 'particularly', '
 
 export function footnotedNames(body: string, footnotes: ReadonlyMap<number, string>): FootnotedName[] {
   const found: FootnotedName[] = [];
+  for (const marker of footnoteMarkers(body, footnotes)) {
+    const name = nameBefore(body.slice(Math.max(0, marker.start - 300), marker.start));
+    if (name) found.push({ footnote: marker.footnote, name });
+  }
+  return found;
+}
+
+/** A footnote marker in the body: where it stands (its digits and any space before them) and its number. */
+export interface FootnoteMarker {
+  readonly footnote: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function footnoteMarkers(body: string, footnotes: ReadonlyMap<number, string>): FootnoteMarker[] {
+  const found: FootnoteMarker[] = [];
   let expected = 1;
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(body); m; m = MARKER.exec(body)) {
@@ -43,8 +59,7 @@ export function footnotedNames(body: string, footnotes: ReadonlyMap<number, stri
     if (m[1] && !/^(\s*[\p{Ll},;.:)]|\s*$)/u.test(after)) continue;
     if (MONTH_AFTER.test(after)) continue;
     expected++;
-    const name = nameBefore(before);
-    if (name) found.push({ footnote: n, name });
+    found.push({ footnote: n, start: m.index, end: m.index + m[0].length });
   }
   return found;
 }

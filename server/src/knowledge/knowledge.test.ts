@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ClaimBook, type Claim } from './claims';
-import { footnoteSymbol, plausibleDate } from './citedClaims';
+import { footnoteSymbol } from './citedClaims';
+import { plausibleDate } from '../corpus/sessions';
 import { committeeDraftLinks } from './draftLinks';
 import { footnotedNames, nameBefore } from './footnoteNames';
 import { learnAliases } from './learnedAliases';

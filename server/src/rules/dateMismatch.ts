@@ -1,11 +1,15 @@
 import { formatDate } from '../features/documentFacts';
 import type { RegistryEntry } from '../corpus';
+import { anotherBodysDate, laterPart } from '../corpus/sessions';
 import type { Finding, Rule } from './rule';
 
 /**
  * A date stated with a citation ("resolution 71/280 of 6 April 2016") that is not the registry's.
  * Only a date the registry vouches for, to the day, is held against the draft: a year-only or
- * unverified date would make the rule guess.
+ * unverified date would make the rule guess. Two dates are not the document's to check: a later
+ * part's ("section I of its resolution 68/247 B of 9 April 2014": parts of budget resolutions are
+ * adopted months apart), and a date the Assembly's session could not have ("resolution 79/8 of 19
+ * May 2023" is a regional commission's 79/8, not the Assembly's).
  */
 export const dateMismatchRule: Rule = {
   code: 'date-mismatch',
@@ -19,6 +23,7 @@ export const dateMismatchRule: Rule = {
       if (!stated || !ref.symbol || ref.kind === 'internal' || ref.kind === 'alias' || ref.form === 'alias') continue;
       const entry = ref.resolution.entry?.registry ?? corpus.lookup(ref.symbol)?.registry;
       if (!entry || entry.unverified?.includes('date') || !FULL_DATE.test(entry.date) || stated.iso === entry.date) continue;
+      if (laterPart(ref.parts) || anotherBodysDate(entry.symbol, stated.iso)) continue;
       const newText = rewriteDate(text.slice(stated.range.start, stated.range.end), entry.date);
       findings.push({
         range: stated.range,

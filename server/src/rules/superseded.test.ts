@@ -82,6 +82,27 @@ const rows: readonly Row[] = [
     expect: [{ flagged: '72/179', message: /^74\/148 of 18 December 2019 replaces resolution 72\/179 \(2017\).*before this draft’s date \(1 June 2021\)\.$/, fixed: dated('2021-06-01', 'resolution 74/148') }],
   },
   {
+    name: 'a resolution is not outdated by one adopted in the same session as the draft (from A/RES/79/156)',
+    draft: '---\nsymbol: A/RES/79/156\ndate: 2024-12-17\n---\nRecalling its resolution 78/119 of 8 December 2023,',
+    expect: [],
+  },
+  {
+    name: 'a series known from titles alone is held only against drafts of that series (from A/RES/79/18: 77/250 set up a group of experts)',
+    draft: '---\ndate: 2024-12-02\n---\nRecalling its resolution 77/250 of 30 December 2022,',
+    expect: [],
+  },
+  {
+    name: 'a draft of that same recurring resolution, recalling the round before last, is told of the latest',
+    draft: '---\ndate: 2024-11-20\ntitle: Further practical measures for the prevention of an arms race in outer space\n---\nRecalling its resolution 77/250 of 30 December 2022,',
+    expect: [
+      {
+        flagged: '77/250 of 30 December 2022',
+        message: /^78\/238 of 22 December 2023 replaces resolution 77\/250 \(2022\): it is the latest resolution on “Further practical measures for the prevention of an arms race in outer space”/,
+        fixed: '---\ndate: 2024-11-20\ntitle: Further practical measures for the prevention of an arms race in outer space\n---\nRecalling its resolution 78/238 of 22 December 2023,',
+      },
+    ],
+  },
+  {
     name: 'no successor older than a member the draft already cites',
     draft: dated('2020-01-15', 'resolutions 72/179 and 76/172'),
     expect: [],

@@ -1,5 +1,5 @@
-import { successorOf, symbolKey, type RegistryEntry, type Successor } from '../corpus';
-import { readDraftIdentity } from '../analysis/draftIdentity';
+import { successorOf, symbolKey, type Corpus, type RegistryEntry, type Successor } from '../corpus';
+import { readDraftIdentity, type DraftIdentity } from '../analysis/draftIdentity';
 import { displayDate, formatDate } from '../features/documentFacts';
 import { documentName, resolutionNumber } from './dateMismatch';
 import type { ResolvedReference } from '../analysis';
@@ -42,6 +42,7 @@ export const supersededRule: Rule = {
       // Never propose a successor older than a member of the series the draft already cites.
       const series = successor.reason === 'series' ? successor.entry?.series : undefined;
       if (series && (citedDates.get(series) ?? '') > (successor.entry?.date ?? '')) continue;
+      if (series && isDerived(successor.entry!) && !ownSeries(series, identity, corpus)) continue;
       const citedEntry = ref.resolution.entry?.registry ?? corpus.lookup(ref.symbol)?.registry;
       const fix = successorFix(text, ref, successor);
       // The finding covers what its fix rewrites: "draft resolution A/71/L.58", "76/172 of 16 December 2021".
@@ -52,6 +53,27 @@ export const supersededRule: Rule = {
     return findings;
   },
 };
+
+/**
+ * A series derived from titles alone (knowledge/series.ts) shows that a resolution recurs, not that
+ * every text citing an earlier one meant the latest: "77/250", which set up a group of experts, is
+ * still cited for it after 78/238 of the same title. Such a series is held against the drafts of
+ * that same recurring resolution only, where recalling last round's text instead of the latest is
+ * the slip the rule is for. A series the verified facts name is held against every draft.
+ */
+function isDerived(entry: RegistryEntry): boolean {
+  return entry.provenance?.series?.[0]?.kind === 'derived';
+}
+
+function ownSeries(series: string, identity: DraftIdentity, corpus: Corpus): boolean {
+  if (identity.symbol && corpus.registry.get(identity.symbol)?.series === series) return true;
+  const title = identity.title && titleKey(identity.title);
+  return !!title && corpus.registry.seriesMembers(series).some((member) => titleKey(member.title) === title);
+}
+
+function titleKey(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
 
 /** The edits that make the citation cite the successor, or undefined where that cannot be done cleanly. */
 function successorFix(text: string, ref: ResolvedReference, successor: Successor): Fix | undefined {
