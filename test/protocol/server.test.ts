@@ -149,8 +149,8 @@ describe('workspace corpus and untrusted text', () => {
     assert.doesNotMatch(value, /(?<!\\)\](?:\([^)]*\))?\(command:/, 'no command link: every ] before (command: is escaped');
     assert.doesNotMatch(value, /!\[img\]\(/, 'no image');
     assert.doesNotMatch(value, /<img|<b>/, 'no raw HTML');
-    // The title is shown as literal text: escaped brackets cannot form a link, &lt; cannot open a tag.
-    assert.match(value, /\*A hostile &lt;b\\>report&lt;\/b\\> \\\[click\\\]\(command:workbench\.action\.terminal\.new\)\*/);
+    // The title is shown as literal text: an escaped "]" cannot close a link, "\<" cannot open a tag.
+    assert.match(value, /\*A hostile \\<b>report\\<\/b> \[click\\\]\(command:workbench\.action\.terminal\.new\)\*/);
     // The paragraph is quoted as a reader sees it: link text without its target, no image, no tag.
     assert.match(value, /Paragraph 2: “Run this and now\.”/);
     assert.match(value, /1 January 2020/);
