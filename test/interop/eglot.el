@@ -32,7 +32,8 @@
   (add-to-list 'eglot-server-programs
                `((markdown-mode gfm-mode) . ("node" ,(getenv "CD_SERVER") "--stdio"
                                              :initializationOptions (:settings (:corpus (:paths ["corpus"]))))))
-  (setq-default eglot-workspace-configuration '((:compactDrafter . (:diagnostics (:superseded "warning")))))
+  ;; and the settings (VS Code's compactDrafter.* section): superseded citations as errors.
+  (setq-default eglot-workspace-configuration '((:compactDrafter . (:diagnostics (:superseded "error")))))
   (setq eglot-sync-connect 30)
   (find-file draft)
   (markdown-mode)
@@ -51,6 +52,11 @@
                  (mapcar (lambda (d) (format "%d: %s" (line-number-at-pos (flymake-diagnostic-beg d))
                                              (flymake-diagnostic-text d)))
                          (sort (flymake-diagnostics) (lambda (a b) (< (flymake-diagnostic-beg a) (flymake-diagnostic-beg b))))))
+
+        ;; The settings arrive after the first diagnostics: wait for the superseded citation to turn error.
+        (let ((superseded (lambda () (seq-find (lambda (d) (string-match-p "superseded" (flymake-diagnostic-text d))) (flymake-diagnostics)))))
+          (cd-wait "superseded as an error" (lambda () (flymake-start) (eq (flymake-diagnostic-type (funcall superseded)) 'eglot-error)) 10)
+          (cd-note "supersededType" (symbol-name (flymake-diagnostic-type (funcall superseded)))))
 
         ;; 2. Hover on "resolution 71/280", the text eldoc is given (markdown-mode's rendering).
         (goto-char (point-min))

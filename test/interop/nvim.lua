@@ -66,7 +66,7 @@ vim.api.nvim_create_autocmd('FileType', {
       name = 'compact-drafter',
       cmd = { 'node', os.getenv('CD_SERVER'), '--stdio' },
       root_dir = vim.fn.fnamemodify(os.getenv('CD_DRAFT'), ':h'),
-      init_options = { settings = { corpus = { paths = { 'corpus' } } } },
+      init_options = { settings = { corpus = { paths = { 'corpus' } }, diagnostics = { superseded = 'error' } } },
     })
     vim.lsp.buf_attach_client(args.buf, client_id)
   end,
@@ -84,6 +84,9 @@ co = coroutine.create(function()
   for _, d in ipairs(vim.diagnostic.get(draft)) do table.insert(shown, string.format('%d: %s', d.lnum + 1, d.message)) end
   table.sort(shown, function(a, b) return tonumber(a:match('^%d+')) < tonumber(b:match('^%d+')) end)
   note('diagnostics', shown)
+  for _, d in ipairs(vim.diagnostic.get(draft)) do
+    if d.message:find('superseded', 1, true) then note('supersededType', vim.diagnostic.severity[d.severity]) end
+  end
 
   -- 2. Hover: the lines of the float Neovim opens.
   cursor_on('resolution 71/280', 14)

@@ -71,6 +71,7 @@ for (const client of CLIENTS) {
       assert.equal(shown.diagnostics.length, 10, shown.diagnostics.join('\n'));
       assert.ok(shown.diagnostics.some((d) => /22: .*A\/68\/283 has no paragraph 150/.test(d)));
     }],
+    ['the settings: superseded citations as errors', () => assert.match(shown.supersededType, /^(?:ERROR|eglot-error)$/)],
     ['hover on a citation: symbol, title, date', () => {
       assert.match(shown.hover, /A\/RES\/71\/280/);
       assert.match(shown.hover, /Modalities for the intergovernmental negotiations/);
