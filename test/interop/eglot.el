@@ -2,7 +2,7 @@
 ;;
 ;; Run by test/interop/run.mjs:
 ;;   emacs --batch -q -l test/interop/eglot.el   (-q, not -Q: Debian activates its elpa-* packages in site-start)
-;; with CD_SERVER (the server's bin), CD_DRAFT (a copy of examples/flagged-draft.md in a scratch
+;; with compact-drafter-ls on PATH (or CD_SERVER, a server's bin), CD_DRAFT (a copy of examples/flagged-draft.md in a scratch
 ;; folder) and CD_OUT (where the JSON record of what Eglot showed is written). The server is configured
 ;; as the README's "Other editors" section says; each step goes through Eglot's own functions: flymake
 ;; for diagnostics, the hover text as eldoc receives it, completion-at-point's table and exit function,
@@ -30,7 +30,8 @@
   (add-hook 'project-find-functions (lambda (_dir) (cons 'transient (file-name-directory draft))))
   ;; As the README says: markdown-mode and gfm-mode buffers go to compact-drafter-ls.
   (add-to-list 'eglot-server-programs
-               `((markdown-mode gfm-mode) . ("node" ,(getenv "CD_SERVER") "--stdio"
+               `((markdown-mode gfm-mode) . (,@(if (getenv "CD_SERVER") (list "node" (getenv "CD_SERVER")) '("compact-drafter-ls"))
+                                             "--stdio"
                                              :initializationOptions (:settings (:corpus (:paths ["corpus"]))))))
   ;; and the settings (VS Code's compactDrafter.* section): superseded citations as errors.
   (setq-default eglot-workspace-configuration '((:compactDrafter . (:diagnostics (:superseded "error")))))

@@ -1,6 +1,6 @@
 -- Compact Drafter in a real Neovim (0.7, Debian's), headless. Run by test/interop/run.mjs:
 --   nvim --headless --clean -c "luafile test/interop/nvim.lua"
--- with CD_SERVER (the server's bin), CD_DRAFT (a copy of examples/flagged-draft.md in a scratch folder)
+-- with compact-drafter-ls on PATH (or CD_SERVER, a server's bin), CD_DRAFT (a copy of examples/flagged-draft.md in a scratch folder)
 -- and CD_OUT (where the JSON record of what Neovim showed is written). The server is started as the
 -- README's "Other editors" section says for 0.7 (vim.lsp.start_client); every step goes through
 -- Neovim's own LSP client: vim.diagnostic, the hover float, omnifunc completion typed in insert mode,
@@ -64,7 +64,8 @@ vim.api.nvim_create_autocmd('FileType', {
   callback = function(args)
     client_id = client_id or vim.lsp.start_client({
       name = 'compact-drafter',
-      cmd = { 'node', os.getenv('CD_SERVER'), '--stdio' },
+      -- compact-drafter-ls on PATH, as installed from the package; CD_SERVER: another build's bin.
+      cmd = os.getenv('CD_SERVER') and { 'node', os.getenv('CD_SERVER'), '--stdio' } or { 'compact-drafter-ls', '--stdio' },
       root_dir = vim.fn.fnamemodify(os.getenv('CD_DRAFT'), ':h'),
       init_options = { settings = { corpus = { paths = { 'corpus' } }, diagnostics = { superseded = 'error' } } },
     })

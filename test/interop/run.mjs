@@ -5,14 +5,28 @@
 // the diagnostics, hovers citations, completes after "resolution 71/", applies a quick fix and goes to
 // definition into a bundled text; what it showed is printed, then checked.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVER = process.env.CD_SERVER ?? join(ROOT, 'bin', 'compact-drafter-ls.js');
+
+/**
+ * The server as the README tells other editors' users to install it: this checkout packed
+ * (`npm pack`) and installed (here into a scratch prefix rather than globally), so the clients start
+ * `compact-drafter-ls` from PATH. CD_SERVER=path/to/bin/compact-drafter-ls.js runs another build instead.
+ */
+function installPackage(prefix) {
+  const run = (args) => execFileSync('npm', args, { cwd: prefix, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const [packed] = JSON.parse(run(['pack', '--json', '--ignore-scripts', '--pack-destination', prefix, ROOT]));
+  run(['install', '--prefix', prefix, '--offline', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', join(prefix, packed.filename)]);
+  return join(prefix, 'node_modules', '.bin');
+}
+const prefix = mkdtempSync(join(tmpdir(), 'cd-interop-prefix-'));
+process.on('exit', () => rmSync(prefix, { recursive: true, force: true }));
+const PATH = process.env.CD_SERVER ? process.env.PATH : `${installPackage(prefix)}:${process.env.PATH}`;
 
 /** A corpus text of the drafter's own, with what terminal Markdown renderers showed escaped. */
 const CORPUS_TEXT = `---
@@ -37,7 +51,7 @@ function runClient(client) {
     copyFileSync(join(ROOT, 'examples', 'flagged-draft.md'), draft);
     appendFileSync(draft, '\n*Noting* the wording of A/99/1, para. 1.\n');
     const out = join(dir, 'out.json');
-    const env = { ...process.env, CD_SERVER: SERVER, CD_DRAFT: draft, CD_OUT: out, XDG_CACHE_HOME: join(dir, 'cache'), HOME: dir };
+    const env = { ...process.env, PATH, CD_DRAFT: draft, CD_OUT: out, XDG_CACHE_HOME: join(dir, 'cache'), HOME: dir };
     const started = Date.now();
     const result = spawnSync(client.command, client.args, { env, cwd: dir, encoding: 'utf8', timeout: 150_000 });
     let shown;
