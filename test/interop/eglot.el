@@ -26,8 +26,7 @@
     value))
 
 (let ((draft (getenv "CD_DRAFT")))
-  ;; The draft's folder is the project (Eglot asks project.el; no VCS here).
-  (add-hook 'project-find-functions (lambda (_dir) (cons 'transient (file-name-directory draft))))
+  ;; No VCS here: Eglot takes the draft's folder as the project, where corpus/ is.
   ;; As the README says: markdown-mode and gfm-mode buffers go to compact-drafter-ls.
   (add-to-list 'eglot-server-programs
                `((markdown-mode gfm-mode) . (,@(if (getenv "CD_SERVER") (list "node" (getenv "CD_SERVER")) '("compact-drafter-ls"))

@@ -66,7 +66,7 @@ vim.api.nvim_create_autocmd('FileType', {
       name = 'compact-drafter',
       -- compact-drafter-ls on PATH, as installed from the package; CD_SERVER: another build's bin.
       cmd = os.getenv('CD_SERVER') and { 'node', os.getenv('CD_SERVER'), '--stdio' } or { 'compact-drafter-ls', '--stdio' },
-      root_dir = vim.fn.fnamemodify(os.getenv('CD_DRAFT'), ':h'),
+      root_dir = vim.fn.getcwd(), -- run.mjs starts Neovim in the draft's folder
       init_options = { settings = { corpus = { paths = { 'corpus' } }, diagnostics = { superseded = 'error' } } },
     })
     vim.lsp.buf_attach_client(args.buf, client_id)
