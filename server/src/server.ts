@@ -22,7 +22,7 @@ import {
 import { URI } from 'vscode-uri';
 import { AnalysisCache, type DraftAnalysis, referenceAt } from './analysis';
 import { analyzePlainDraft, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
-import { BUNDLED_SCHEME, bundledFileUri, type Corpus, defaultCacheDir, loadCorpus, ModelDiskCache, warmCorpus } from './corpus';
+import { BUNDLED_SCHEME, bundledFileUri, type Corpus, isBundledFileUri, defaultCacheDir, loadCorpus, ModelDiskCache, warmCorpus } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
@@ -243,6 +243,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** The LSP diagnostics of a document's current version, or undefined if it is closed or changed meanwhile. */
   const lspDiagnosticsOf = async (uri: string, token?: CancellationToken): Promise<{ version: number; diagnostics: LspDiagnostic[] } | undefined> => {
+    // A bundled text opened from go to definition is adopted language to read, not a draft to check:
+    // A/68/283 (2013) cites 67/172, current then, and would be flagged as superseded.
+    if (isBundledFileUri(uri)) {
+      const document = documents.get(uri);
+      return document && { version: document.version, diagnostics: [] };
+    }
     const state = await analysisOf(uri, token);
     // A newer version arrived meanwhile: it has its own validation; report nothing stale.
     if (!state || documents.get(uri)?.version !== state.document.version) return undefined;

@@ -150,6 +150,9 @@ co = coroutine.create(function()
   wait('the bundled text', function() return vim.api.nvim_get_current_buf() ~= draft end, 10000)
   note('definitionFile', vim.api.nvim_buf_get_name(0))
   note('definitionLine', vim.api.nvim_get_current_line())
+  -- The bundled text is adopted language to read: no findings on it (given time to arrive).
+  sleep(1500)
+  note('definitionDiagnostics', #vim.diagnostic.get(0))
   finish()
 end)
 

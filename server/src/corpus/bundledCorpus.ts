@@ -12,6 +12,11 @@ import { CORPUS_EXTENSIONS, documentFromBytes, type LoadedFolder } from './loade
  */
 export const BUNDLED_SCHEME = 'compact-drafter-corpus';
 
+/** Whether a URI is the file of a bundled text (a client opened it from go to definition). */
+export function isBundledFileUri(uri: string): boolean {
+  return uri.startsWith(`${URI.file(join(bundledDataDir(), 'corpus')).toString()}/`);
+}
+
 /** The file:// URI of a bundled text ("compact-drafter-corpus:/A-68-283.md"); any other URI unchanged. */
 export function bundledFileUri(uri: string): string {
   const prefix = `${BUNDLED_SCHEME}:/`;
