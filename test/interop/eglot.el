@@ -54,7 +54,7 @@
                          (sort (flymake-diagnostics) (lambda (a b) (< (flymake-diagnostic-beg a) (flymake-diagnostic-beg b))))))
 
         ;; The settings arrive after the first diagnostics: wait for the superseded citation to turn error.
-        (let ((superseded (lambda () (seq-find (lambda (d) (string-match-p "superseded" (flymake-diagnostic-text d))) (flymake-diagnostics)))))
+        (let ((superseded (lambda () (seq-find (lambda (d) (string-match-p "\\[superseded\\]" (flymake-diagnostic-text d))) (flymake-diagnostics)))))
           (cd-wait "superseded as an error" (lambda () (flymake-start) (eq (flymake-diagnostic-type (funcall superseded)) 'eglot-error)) 10)
           (cd-note "supersededType" (symbol-name (flymake-diagnostic-type (funcall superseded)))))
 

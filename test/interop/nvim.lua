@@ -81,12 +81,14 @@ co = coroutine.create(function()
 
   -- 1. Diagnostics, as vim.diagnostic holds them.
   wait('diagnostics', function() return #vim.diagnostic.get(draft) > 0 end, 30000)
+  -- The LSP code, where Neovim keeps it (0.7: user_data.lsp.code; later also d.code).
+  local function code(d) return d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or '' end
   local shown = {}
-  for _, d in ipairs(vim.diagnostic.get(draft)) do table.insert(shown, string.format('%d: %s', d.lnum + 1, d.message)) end
+  for _, d in ipairs(vim.diagnostic.get(draft)) do table.insert(shown, string.format('%d: [%s] %s', d.lnum + 1, code(d), d.message)) end
   table.sort(shown, function(a, b) return tonumber(a:match('^%d+')) < tonumber(b:match('^%d+')) end)
   note('diagnostics', shown)
   for _, d in ipairs(vim.diagnostic.get(draft)) do
-    if d.message:find('superseded', 1, true) then note('supersededType', vim.diagnostic.severity[d.severity]) end
+    if code(d) == 'superseded' then note('supersededType', vim.diagnostic.severity[d.severity]) end
   end
 
   -- 2. Hover: the lines of the float Neovim opens.
