@@ -1,5 +1,7 @@
 // Bundles the client (VS Code side), the language server and the CLI with esbuild.
 // `--production` minifies (for the .vsix); the default keeps names for readable stacks.
+// Every runtime library is bundled in, so they are devDependencies: the .vsix (vsce --no-dependencies)
+// and the npm package (test/package/pack.test.ts) ship no node_modules.
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');

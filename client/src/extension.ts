@@ -87,6 +87,8 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
       // The manifest contributes the same snippets; served twice they would be listed twice.
       serveSnippets: false,
       cacheDir: context.globalStorageUri.fsPath,
+      // Bundled texts open read-only through the content provider above, not as the extension's files.
+      bundledTextScheme: true,
     },
     synchronize: {
       configurationSection: 'compactDrafter',

@@ -22,7 +22,7 @@ import {
 import { URI } from 'vscode-uri';
 import { AnalysisCache, type DraftAnalysis, referenceAt } from './analysis';
 import { analyzePlainDraft, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
-import { BUNDLED_SCHEME, type Corpus, defaultCacheDir, loadCorpus, ModelDiskCache, warmCorpus } from './corpus';
+import { BUNDLED_SCHEME, bundledFileUri, type Corpus, isBundledFileUri, defaultCacheDir, loadCorpus, ModelDiskCache, warmCorpus } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
@@ -34,6 +34,7 @@ import { reuseHoverAt } from './features/reuseHover';
 import { ReuseDiskCache } from './reuse/diskCache';
 import { ReuseService } from './reuse/service';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { withoutSnippetSyntax } from './features/snippets';
 import { CITATION_CHOICES_REQUEST, citationChoices, type CitationChoicesParams } from './language/citations';
 import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
 import { ALL_RULES, runRules, type Diagnostic } from './rules';
@@ -48,6 +49,12 @@ export interface InitializationOptions {
   serveSnippets?: boolean;
   /** Where parsed corpus texts are cached between sessions (VS Code: the extension's global storage); null: no cache. Default: ~/.cache/compact-drafter. */
   cacheDir?: string | null;
+  /**
+   * True when the client shows bundled texts under compact-drafter-corpus: itself (VS Code's extension,
+   * through compactDrafter/corpusText). Otherwise go to definition, workspace symbols and the reused
+   * passages point at the texts' files on disk, which any editor opens.
+   */
+  bundledTextScheme?: boolean;
 }
 
 export const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
@@ -81,11 +88,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let drafts = new WorkspaceDrafts([], []);
   let configurationPush = false;
   let serveSnippets = true;
+  let snippetSupport = false;
+  /** Bundled texts as compact-drafter-corpus: URIs (the client opted in), else as their files. */
+  let clientUri = bundledFileUri;
   let modelCache: ModelDiskCache | undefined;
   let reuse = new ReuseService();
-  /** The client asks for diagnostics (LSP 3.17 pull) when it needs them, as VS Code does; else they are pushed. */
+  /**
+   * The client asks for diagnostics (LSP 3.17 pull) when it needs them, as VS Code does; else they are
+   * pushed. Only a client that also takes workspace/diagnostic/refresh pulls: Eglot 1.24 pulls without
+   * it, and would keep stale diagnostics after a corpus or reuse-index change until the next edit.
+   */
   let pullDiagnostics = false;
-  let diagnosticRefresh = false;
 
   const log = (message: string) => connection.console.log(message);
   /** Work not awaited by anyone: its failure is logged, never an unhandled rejection that ends the process. */
@@ -230,6 +243,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** The LSP diagnostics of a document's current version, or undefined if it is closed or changed meanwhile. */
   const lspDiagnosticsOf = async (uri: string, token?: CancellationToken): Promise<{ version: number; diagnostics: LspDiagnostic[] } | undefined> => {
+    // A bundled text opened from go to definition is adopted language to read, not a draft to check:
+    // A/68/283 (2013) cites 67/172, current then, and would be flagged as superseded.
+    if (isBundledFileUri(uri)) {
+      const document = documents.get(uri);
+      return document && { version: document.version, diagnostics: [] };
+    }
     const state = await analysisOf(uri, token);
     // A newer version arrived meanwhile: it has its own validation; report nothing stale.
     if (!state || documents.get(uri)?.version !== state.document.version) return undefined;
@@ -276,7 +295,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const revalidateAll = () => {
     if (pullDiagnostics) {
       // The client pulls again on every edit; after a corpus or settings change it must be told to.
-      if (diagnosticRefresh) background('diagnostics refresh', connection.languages.diagnostics.refresh());
+      background('diagnostics refresh', connection.languages.diagnostics.refresh());
       return;
     }
     for (const document of documents.all()) scheduleValidation(document.uri, 0);
@@ -286,6 +305,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = options.trusted !== false;
     serveSnippets = options.serveSnippets !== false;
+    snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+    clientUri = options.bundledTextScheme === true ? (uri) => uri : bundledFileUri;
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     modelCache = cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), log) : undefined;
     reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log);
@@ -293,8 +314,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
     configurationPush = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
-    diagnosticRefresh = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic && !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     background('corpus load', reloadCorpus());
     return {
       capabilities: {
@@ -363,7 +383,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDefinition((params, token) =>
     guard('definition', [], async () => {
       const state = await analysisOf(params.textDocument.uri, token);
-      return state ? definitionAt(state.analysis, state.document, state.document.offsetAt(params.position)) : [];
+      if (!state) return [];
+      return definitionAt(state.analysis, state.document, state.document.offsetAt(params.position)).map((location) => ({ ...location, uri: clientUri(location.uri) }));
     }, token)(),
   );
 
@@ -392,10 +413,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     guard('completion', { isIncomplete: false, items: [] as CompletionItem[] }, async () => {
       const state = await analysisOf(params.textDocument.uri, token);
       if (!state) return { isIncomplete: false, items: [] };
-      return completionListAt(state.analysis, state.document.offsetAt(params.position), state.corpus, {
+      const list = completionListAt(state.analysis, state.document.offsetAt(params.position), state.corpus, {
         triggerCharacter: params.context?.triggerCharacter,
         snippets: serveSnippets,
       });
+      return snippetSupport ? list : { ...list, items: list.items.map(withoutSnippetSyntax) };
     }, token)(),
   );
 
@@ -411,7 +433,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }, token)(),
   );
 
-  connection.onWorkspaceSymbol((params) => guard('workspaceSymbols', [], async () => workspaceSymbols(params.query, await currentCorpus()))());
+  connection.onWorkspaceSymbol((params) =>
+    guard('workspaceSymbols', [], async () =>
+      workspaceSymbols(params.query, await currentCorpus()).map((symbol) => ({ ...symbol, location: { ...symbol.location, uri: clientUri(symbol.location.uri) } })),
+    )(),
+  );
 
   // "Insert citation…": every document, the draft's own citations first, each citation in the three house forms.
   connection.onRequest(CITATION_CHOICES_REQUEST, (params: CitationChoicesParams | undefined) =>
@@ -434,7 +460,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         // Asked for explicitly: worth waiting for the index if the warm-up has not built it yet.
         return reuse.matches(state.analysis, state.corpus, settings.reuse, state.document.uri).map((match) => ({
           range: { start: state.document.positionAt(match.range.start), end: state.document.positionAt(match.range.end) },
-          source: { symbol: match.source.symbol, paragraphs: match.source.paragraphs, uri: match.source.uri },
+          source: { symbol: match.source.symbol, paragraphs: match.source.paragraphs, uri: clientUri(match.source.uri) },
           similarity: match.similarity,
           altered: match.altered,
         }));

@@ -110,7 +110,8 @@ describe('drafting language over stdio', () => {
       bySymbol.map((s) => s.name.split(' — ')[0]),
       ['A/68/283'],
     );
-    assert.match(bySymbol[0]!.location.uri, /^compact-drafter-corpus:/);
+    // A file on disk, which any editor opens (the custom scheme is for a client that opts in).
+    assert.match(bySymbol[0]!.location.uri, /^file:\/\/.*\/server\/data\/corpus\/A-68-283\.md$/);
     const byTitle = (await server.connection.sendRequest('workspace/symbol', { query: 'global migration governance' })) as SymbolInformation[];
     assert.deepEqual(
       byTitle.map((s) => s.name.split(' — ')[0]),

@@ -20,10 +20,18 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { workspaceFolder?: string; initializationOptions?: unknown; capabilities?: object } = {}): Promise<TestServer> {
+export async function startServer(
+  options: {
+    workspaceFolder?: string;
+    initializationOptions?: unknown;
+    capabilities?: object;
+    /** The server's bin (default: this checkout's bin/compact-drafter-ls.js), e.g. of an installed package. */
+    serverBin?: string;
+  } = {},
+): Promise<TestServer> {
   // The server caches parsed corpus texts under $XDG_CACHE_HOME: never the developer's own cache.
   const env = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'cd-cache-')) };
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, [options.serverBin ?? join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

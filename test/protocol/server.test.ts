@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { positionOf, ROOT, startServer, type TestServer } from './lspClient';
@@ -86,15 +87,15 @@ describe('language server over stdio', () => {
     assert.match(value, /Search the UN Digital Library/);
   });
 
-  test('go to definition opens the bundled text at the cited paragraph', async () => {
+  test('go to definition opens the bundled text on disk at the cited paragraph', async () => {
     const result = (await server.connection.sendRequest('textDocument/definition', {
       textDocument: { uri },
       position: positionOf(text, 'A/68/283, para. 115', 2),
     })) as Location[];
     assert.equal(result.length, 1);
-    assert.equal(result[0].uri, 'compact-drafter-corpus:/A-68-283.md');
-    const corpusText = (await server.connection.sendRequest('compactDrafter/corpusText', { uri: result[0].uri })) as string;
-    const line = corpusText.split('\n')[result[0].range.start.line];
+    // The file on disk: Neovim and Emacs open it (test/protocol/clients.test.ts has the opt-in scheme).
+    assert.equal(result[0].uri, pathToFileURL(join(ROOT, 'server', 'data', 'corpus', 'A-68-283.md')).href);
+    const line = readFileSync(fileURLToPath(result[0].uri), 'utf8').split('\n')[result[0].range.start.line];
     assert.match(line, /^115\. The Special Rapporteur believes that the proposal to bring IOM inside/);
   });
 
@@ -148,9 +149,9 @@ describe('workspace corpus and untrusted text', () => {
     assert.match(value, /Paragraph 2:/);
     assert.doesNotMatch(value, /(?<!\\)\](?:\([^)]*\))?\(command:/, 'no command link: every ] before (command: is escaped');
     assert.doesNotMatch(value, /!\[img\]\(/, 'no image');
-    assert.doesNotMatch(value, /<img|<b>/, 'no raw HTML');
-    // The title is shown as literal text: escaped brackets cannot form a link, &lt; cannot open a tag.
-    assert.match(value, /\*A hostile &lt;b\\>report&lt;\/b\\> \\\[click\\\]\(command:workbench\.action\.terminal\.new\)\*/);
+    assert.doesNotMatch(value, /(?<!\\)<(?:img|b>)/, 'no raw HTML: every tag is escaped');
+    // The title is shown as literal text: an escaped "]" cannot close a link, "\<" cannot open a tag.
+    assert.match(value, /\*A hostile \\<b>report\\<\/b> \[click\\\]\(command:workbench\.action\.terminal\.new\)\*/);
     // The paragraph is quoted as a reader sees it: link text without its target, no image, no tag.
     assert.match(value, /Paragraph 2: “Run this and now\.”/);
     assert.match(value, /1 January 2020/);

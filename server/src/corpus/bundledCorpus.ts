@@ -1,10 +1,28 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { URI } from 'vscode-uri';
 import { CorpusDocument } from './document';
 import { CORPUS_EXTENSIONS, documentFromBytes, type LoadedFolder } from './loader';
 
-/** Bundled texts are served read-only under this scheme (go to definition opens them). */
+/**
+ * Bundled texts are known by this scheme inside the server. A client that can show such a document
+ * (VS Code's extension, which asks for its text with compactDrafter/corpusText and opens it read-only)
+ * receives it as is; every other client gets the file on disk (bundledFileUri): Neovim and Emacs
+ * opened an empty buffer for the scheme.
+ */
 export const BUNDLED_SCHEME = 'compact-drafter-corpus';
+
+/** Whether a URI is the file of a bundled text (a client opened it from go to definition). */
+export function isBundledFileUri(uri: string): boolean {
+  return uri.startsWith(`${URI.file(join(bundledDataDir(), 'corpus')).toString()}/`);
+}
+
+/** The file:// URI of a bundled text ("compact-drafter-corpus:/A-68-283.md"); any other URI unchanged. */
+export function bundledFileUri(uri: string): string {
+  const prefix = `${BUNDLED_SCHEME}:/`;
+  if (!uri.startsWith(prefix)) return uri;
+  return URI.file(join(bundledDataDir(), 'corpus', decodeURIComponent(uri.slice(prefix.length)))).toString();
+}
 
 /**
  * server/data, found from wherever this code runs: the bundle (dist/), the sources under

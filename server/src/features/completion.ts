@@ -9,6 +9,8 @@
 //   "Sutherland", "New York Decl"      → a registry name, written with its symbol
 // Documents already cited in the draft come first, then the newest. Every edit replaces exactly the
 // typed prefix. Documentation quotes the corpus, which is untrusted: it is escaped Markdown.
+// filterText is set only where it differs from the label: Neovim 0.7 ignores the textEdit range of an
+// item that has one and replaces the keyword before the cursor instead ("resolution 71/71/280").
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { analyzeDraft, type DraftAnalysis } from '../analysis';
 import { successorOf, symbolKey, type Corpus, type CorpusEntry } from '../corpus';
@@ -229,7 +231,6 @@ function documentItem(request: Request, document: KnownDocument, label: string, 
     },
     documentation: { kind: MarkupKind.Markdown, value: documentMarkdown(document, request.corpus, cited) },
     sortText: rank(document, cited),
-    filterText: label,
     textEdit: { range, newText },
   };
 }
@@ -296,7 +297,6 @@ const pinpointContext: Context = (request) => {
         value: `Paragraph ${escapeMarkdown(paragraph.label)} of ${escapeMarkdown(entry.symbol)}: “${escapeMarkdown(truncate(paragraph.text, PARAGRAPH_CHARS))}”`,
       },
       sortText: `${String(paragraph.number).padStart(5, '0')}${String(index).padStart(5, '0')}`,
-      filterText: paragraph.label,
       textEdit: { range, newText: paragraph.label },
     });
   });
@@ -339,7 +339,6 @@ const symbolContext: Context = (request) => {
       detail: members.length === 1 ? `1 document: ${members[0].symbol}` : `${members.length} documents`,
       documentation: { kind: MarkupKind.Markdown, value: groupDocumentation(members) },
       sortText: `2${String(99999999 - Number(newest.recency)).padStart(8, '0')}${group}`,
-      filterText: group,
       textEdit: { range, newText: group },
       // Open the list again for what lies below the group.
       command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
@@ -491,7 +490,7 @@ const aliasContext: Context = (request) => {
       const article = /^the\b/i.test(alias) || /\bthe\s+$/i.test(preceding) ? '' : isSentenceStart(preceding) ? 'The ' : 'the ';
       const newText = `${article}${alias} (${symbol})`;
       if (!document) {
-        return { label: alias, kind: CompletionItemKind.Reference, detail: symbol, filterText: alias, textEdit: { range: rangeTo(request, start), newText } };
+        return { label: alias, kind: CompletionItemKind.Reference, detail: symbol, textEdit: { range: rangeTo(request, start), newText } };
       }
       return { ...documentItem(request, document, alias, rangeTo(request, start), newText), detail: `${symbol}${document.title ? ` · ${truncate(document.title, 80)}` : ''}` };
     });

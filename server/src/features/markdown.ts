@@ -1,11 +1,34 @@
 // Hover text is built from untrusted corpus text: everything that is not ours is escaped,
 // so a corpus file cannot inject links, images, HTML or `command:` URIs.
+//
+// Escaped is only what must be: Emacs's markdown-mode (Eglot's hovers) and other terminal renderers
+// show every backslash, and "\[consider\]" or "Convention\_on" is clutter in a negotiation text,
+// where square brackets are everywhere. What must be:
+// - "`", "*", "|", "~" anywhere: they open code, emphasis, table cells and strikethrough;
+// - "\" before punctuation (elsewhere CommonMark keeps it literal: "C:\Users");
+// - "]" where a link or image could close: before "(", "[" or ":", and at the end (what follows is
+//   ours); "[" at the start (a reference definition). "[consider]" alone is no link: we never write
+//   the definition a shortcut reference needs, and "![" needs a link to be an image;
+// - "_" where it can open or close emphasis: not between letters or digits ("Convention_on" is literal);
+// - "&" where it starts an entity ("&amp;"), "<" where it starts HTML or an autolink ("<b", "</", "<!",
+//   "<https:"), written "\&" and "\<" (CommonMark renders them literally; an entity would show as
+//   "&amp;" in a renderer that does not decode it);
+// - at the start, what opens a list, a heading, a quote or a setext underline;
+// - what GFM turns into a link without any bracket ("https://", "www.", e-mail addresses).
+// Whether it renders literally (and links nothing) is judged by marked, as VS Code renders hovers:
+// test/robustness/hoverSecurity.test.ts.
 
-// Brackets are what make links and images, so escaping them is enough to keep "(" and "."
-// literal; escaping those too would only clutter the hover's source for other LSP clients.
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]#!|~>]/g;
-/** Characters that start a list, a heading or a quote only at the start of a line. */
-const LINE_START = /^([-+=]|\d+[.)])/;
+const ALWAYS = /[`*|~]/g;
+const ESCAPING_BACKSLASH = /\\(?=[!-/:-@[-`{-~]|$)/g;
+const LINK_CLOSE = /\](?=[([:]|$)/g;
+/** "_" with a letter or digit on both sides can neither open nor close emphasis (CommonMark's flanking rules). */
+const EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+/** CommonMark's entity and numeric character references: "&amp;", "&#60;", "&#x3C;". */
+const ENTITY_START = /&(?=#?[a-z0-9]+;)/gi;
+/** Raw HTML (open and closing tags, comments, declarations, processing instructions) and autolinks. */
+const HTML_START = /<(?=[a-z/!?])/gi;
+/** What starts a list, a heading, a quote or a reference definition only at the start of a line (after at most a space). */
+const LINE_START = /^( ?)([-+=#>[]|\d+[.)])/;
 /**
  * What GFM renderers (VS Code's hovers use marked) turn into links without any bracket: "https://",
  * "www." and e-mail addresses. An escaped ":", "." or "@" renders the same but breaks the autolink.
@@ -17,13 +40,16 @@ const SCHEME = /\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi;
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
+    .replace(ESCAPING_BACKSLASH, '\\\\')
+    .replace(ALWAYS, (ch) => `\\${ch}`)
+    .replace(LINK_CLOSE, '\\]')
+    .replace(EMPHASIS_UNDERSCORE, '\\_')
+    .replace(ENTITY_START, '\\&')
+    .replace(HTML_START, '\\<')
     .replace(WWW, '$1\\.')
     .replace(SCHEME, '$1\\:')
     .replace(/@/g, '\\@')
-    .replace(LINE_START, (lead) => `${lead.slice(0, -1)}\\${lead.slice(-1)}`);
+    .replace(LINE_START, (_, space: string, lead: string) => `${space}${lead.slice(0, -1)}\\${lead.slice(-1)}`);
 }
 
 /** A link whose target we build ourselves (https only, percent-encoded). */

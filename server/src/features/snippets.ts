@@ -115,3 +115,19 @@ export function snippetCompletions(request: SnippetRequest): CompletionItem[] {
   });
   return items;
 }
+
+/**
+ * The item as plain text, for a client that declares no snippetSupport (Eglot without yasnippet,
+ * Neovim before 0.10): the placeholders' defaults are inserted, not "${1:States}".
+ */
+export function withoutSnippetSyntax(item: CompletionItem): CompletionItem {
+  if (item.insertTextFormat !== InsertTextFormat.Snippet) return item;
+  const plain = (text: string) => previewSnippet([text]);
+  const edit = item.textEdit;
+  return {
+    ...item,
+    insertTextFormat: InsertTextFormat.PlainText,
+    ...(item.insertText !== undefined ? { insertText: plain(item.insertText) } : {}),
+    ...(edit ? { textEdit: { ...edit, newText: plain(edit.newText) } } : {}),
+  };
+}
