@@ -54,10 +54,10 @@ describe('diagnostics and quick fixes over LSP', () => {
   test('after an edit, diagnostics are published again for the new version', async () => {
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: positionOf(draft, '67/172'), end: positionOf(draft, '67/172', 6) }, text: '80/218' }],
+      contentChanges: [{ range: { start: positionOf(draft, '67/172'), end: positionOf(draft, '67/172', 26) }, text: '80/218 of 20 December 2025' }],
     });
     const { diagnostics } = await published(2);
-    // The successor is cited now, but with its predecessor's date: the registry has 18 December 2025.
+    // The successor is cited now, but with a wrong day: the registry has 18 December 2025.
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['date-mismatch', 'malformed-symbol', 'unknown-document']);
     assert.match(String(diagnostics.find((d) => d.code === 'date-mismatch')!.message), /18 December 2025/);
   });
