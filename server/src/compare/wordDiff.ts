@@ -1,0 +1,62 @@
+// Word diff of two paragraph texts: a longest common subsequence over normalised words (case,
+// punctuation, British/American spelling folded, as the reuse alignment compares them), then runs of
+// unmatched words grouped into deletions, insertions and replacements, each with the words as written.
+import { lcsPairs } from '../reuse/align';
+import { tokenize, wordId, type WordToken } from '../reuse/normalise';
+
+export interface WordDiffPart {
+  readonly op: 'equal' | 'insert' | 'delete' | 'replace';
+  /** The old round's words as written ('equal', 'delete', 'replace'). */
+  readonly old?: string;
+  /** The new round's words as written ('equal', 'insert', 'replace'). */
+  readonly new?: string;
+}
+
+export interface TokenizedText {
+  readonly text: string;
+  readonly tokens: readonly WordToken[];
+  readonly ids: Int32Array;
+}
+
+export function tokenized(text: string): TokenizedText {
+  const tokens = tokenize(text);
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) ids[i] = wordId(tokens[i].word);
+  return { text, tokens, ids };
+}
+
+/** The words of a from the token at index from to the token at index to (exclusive), as written. */
+function slice(t: TokenizedText, from: number, to: number): string {
+  if (from >= to) return '';
+  return t.text.slice(t.tokens[from].start, t.tokens[to - 1].end);
+}
+
+export function wordDiff(a: TokenizedText, b: TokenizedText): WordDiffPart[] {
+  const pairs = lcsPairs(a.ids, b.ids);
+  const parts: WordDiffPart[] = [];
+  let i = 0;
+  let j = 0;
+  const gap = (toI: number, toJ: number) => {
+    if (i < toI && j < toJ) parts.push({ op: 'replace', old: slice(a, i, toI), new: slice(b, j, toJ) });
+    else if (i < toI) parts.push({ op: 'delete', old: slice(a, i, toI) });
+    else if (j < toJ) parts.push({ op: 'insert', new: slice(b, j, toJ) });
+  };
+  for (let k = 0; k < pairs.length; ) {
+    const [pi, pj] = pairs[k];
+    gap(pi, pj);
+    // A run of consecutive matches is one 'equal' part.
+    let run = 1;
+    while (k + run < pairs.length && pairs[k + run][0] === pi + run && pairs[k + run][1] === pj + run) run++;
+    parts.push({ op: 'equal', old: slice(a, pi, pi + run), new: slice(b, pj, pj + run) });
+    i = pi + run;
+    j = pj + run;
+    k += run;
+  }
+  gap(a.tokens.length, b.tokens.length);
+  return parts;
+}
+
+/** Whether a diff holds any change of wording. */
+export function changed(diff: readonly WordDiffPart[]): boolean {
+  return diff.some((p) => p.op !== 'equal');
+}
