@@ -14,7 +14,8 @@
 //   page furniture      job numbers "25-16735 (E) 221025", barcodes "*2516735*", page counters "2/2",
 //                       a running header (the symbol with up to three title lines, before or after it), and in a PDF layer
 //                       every block after a footnote rule "_____" up to the next running header
-//   operative           a block starting "12." / "12 bis." (after an optional "[" or Markdown emphasis)
+//   operative           a block starting "12." / "12 bis." (after an optional "[" or Markdown emphasis);
+//                       a sole operative paragraph, printed without a number, is "op"
 //   preambular          a block after "The General Assembly," that starts a new sentence part
 //   continuation        a block starting in lower case, or after a paragraph that has not ended
 //                       (no closing , ; : .): page breaks, "(a)" sub-paragraphs, quoted lists
@@ -22,6 +23,7 @@
 //   end                 "64th plenary meeting"; annex paragraphs are named "annex 1", "annex 2", …
 import type { OffsetRange } from '../parse/model';
 import { INSERTION_WORDS } from '../language';
+import { operativeOpening } from './force';
 
 export type UnitKind = 'preambular' | 'operative';
 
@@ -55,7 +57,8 @@ const PLENARY_MEETING = /^\s*\d+(?:st|nd|rd|th) plenary meeting\b/;
 const ANNEX_HEADING = /^\W{0,3}Annex(?: ([IVXL]+))?\W{0,3}$/;
 const OPERATIVE = new RegExp(String.raw`^[\s\[*_]*(\d{1,3}(?: (?:${INSERTION_WORDS.join('|')}))?)\.(?=\s|$)`);
 const ROMAN_HEADING = /^[\s*_#]*[IVXL]+\.\s/;
-const ENDED = /[,;:.!?…)\]”"’]\s*$/;
+// A paragraph has ended at a closing mark, also when a footnote number is glued after it ("Council,1").
+const ENDED = /[,;:.!?…)\]”"’]\s*(?:\d{1,3}\s*)?$/;
 
 /** The paragraphs of a round, in reading order. */
 export function readUnits(text: string): Unit[] {
@@ -97,10 +100,18 @@ export function readUnits(text: string): Unit[] {
       units.push({ id, kind: 'operative', parts: [body.slice(number[0].length + leadingSpace(body))], blocks: [range(block)], start: block.start });
       continue;
     }
-    const continues = last && (!ENDED.test(last.parts[last.parts.length - 1]) || /^[\s*_]*[a-z]/.test(body) || /^\s*\((?:[a-z]{1,2}|[ivx]+)\)\s/.test(first));
+    const continues = last && (!ENDED.test(last.parts[last.parts.length - 1]) || /^[\s*_]*[a-z\d]/.test(body) || /^\s*\((?:[a-z]{1,2}|[ivx]+)\)\s/.test(first));
     if (continues) {
       last.parts.push(body);
       last.blocks.push(range(block));
+      continue;
+    }
+    // A sole operative paragraph is printed without a number: it opens with an operative verb and
+    // ends the resolution with a full stop.
+    if (inPreamble && operativeOpening(body) && /[.”]\s*$/.test(body) && !/^\W*(?:Also|Further)\b/.test(body)) {
+      inPreamble = false;
+      ids.add('op');
+      units.push({ id: 'op', kind: 'operative', parts: [body], blocks: [range(block)], start: block.start });
       continue;
     }
     if (inPreamble) {
