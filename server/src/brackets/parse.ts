@@ -53,19 +53,30 @@ interface Node {
 /** Between spans, as between paragraphs: brackets of two blocks are never alternatives of one passage. */
 const SPAN_SEPARATOR = '\n\n';
 
-export function parseBrackets(spans: readonly Pick<TextSpan, 'text' | 'sourceOffsets'>[]): ParsedBrackets {
-  let text = '';
-  const offsets: number[] = [];
-  for (const span of spans) {
-    if (text) {
-      const at = offsets.length ? offsets[offsets.length - 1] + 1 : 0;
-      text += SPAN_SEPARATOR;
-      offsets.push(at, at);
+/** Plain text to read brackets from; without sourceOffsets the text is its own source (offset i is i). */
+export type BracketSource = { readonly text: string; readonly sourceOffsets?: TextSpan['sourceOffsets'] };
+
+export function parseBrackets(spans: readonly BracketSource[]): ParsedBrackets {
+  let text: string;
+  let offsets: { readonly [i: number]: number };
+  if (spans.length === 1 && !spans[0].sourceOffsets) {
+    text = spans[0].text;
+    offsets = new Proxy({}, { get: (_, key) => Number(key) }) as { [i: number]: number };
+  } else {
+    text = '';
+    const list: number[] = [];
+    for (const span of spans) {
+      if (text) {
+        const at = list.length ? list[list.length - 1] + 1 : 0;
+        text += SPAN_SEPARATOR;
+        list.push(at, at);
+      }
+      text += span.text;
+      for (let i = 0; i < span.text.length; i++) list.push(span.sourceOffsets ? span.sourceOffsets[i] : i);
     }
-    text += span.text;
-    for (let i = 0; i < span.text.length; i++) offsets.push(span.sourceOffsets[i]);
+    list.push(list.length ? list[list.length - 1] + 1 : 0);
+    offsets = list;
   }
-  offsets.push(offsets.length ? offsets[offsets.length - 1] + 1 : 0);
 
   const roots: Node[] = [];
   const stack: Node[] = [];
@@ -175,24 +186,29 @@ function alternativesOf(node: Node, text: string, source: (from: number, to: num
  * "[text](url)" (their text kept), reference links "[text][ref]" are read as written, footnote marks
  * "[^1]", link definitions "[x]: url", task boxes "- [ ]", and inline code.
  */
-export function plainBracketText(text: string): Pick<TextSpan, 'text' | 'sourceOffsets'> {
-  const chars = text.split('');
-  const blank = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' ';
-  };
-  for (const m of text.matchAll(/`[^`\n]*`/g)) blank(m.index, m.index + m[0].length);
-  for (const m of text.matchAll(/\[\^[^\]\s]+\](?::)?/g)) blank(m.index, m.index + m[0].length);
-  for (const m of text.matchAll(/^[ \t]*\[[^\]\n]+\]:[ \t]+\S.*$/gm)) blank(m.index, m.index + m[0].length);
-  for (const m of text.matchAll(/^([ \t]*[-*+][ \t]+)\[[ xX]\]/gm)) blank(m.index + m[1].length, m.index + m[0].length);
+export function plainBracketText(text: string): BracketSource {
+  if (!text.includes('[')) return { text };
+  const blanks: [number, number][] = [];
+  for (const m of text.matchAll(/`[^`\n]*`/g)) blanks.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/\[\^[^\]\s]+\](?::)?/g)) blanks.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/^[ \t]*\[[^\]\n]+\]:[ \t]+\S.*$/gm)) blanks.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/^([ \t]*[-*+][ \t]+)\[[ xX]\]/gm)) blanks.push([m.index + m[1].length, m.index + m[0].length]);
   for (const m of text.matchAll(/!?\[([^\[\]\n]*)\]\(([^()\s]*)\)/g)) {
     const open = m[0].startsWith('!') ? m.index + 1 : m.index;
-    blank(m.index, open + 1);
-    const close = open + 1 + m[1].length;
-    blank(close, m.index + m[0].length);
+    blanks.push([m.index, open + 1], [open + 1 + m[1].length, m.index + m[0].length]);
   }
-  const sourceOffsets = new Array<number>(text.length + 1);
-  for (let i = 0; i <= text.length; i++) sourceOffsets[i] = i;
-  return { text: chars.join(''), sourceOffsets };
+  if (!blanks.length) return { text };
+  // Blanked with spaces of the same length (line breaks kept), so offsets stay the source's.
+  blanks.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of blanks) {
+    if (to <= at) continue;
+    const start = Math.max(from, at);
+    out += text.slice(at, start) + text.slice(start, to).replace(/[^\n]/g, ' ');
+    at = to;
+  }
+  return { text: out + text.slice(at) };
 }
 
 /** How many alternatives the passages hold, nested ones not counted. */

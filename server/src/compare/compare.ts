@@ -120,16 +120,26 @@ function row(g: AlignedGroup, oldUnits: readonly Unit[], newUnits: readonly Unit
   };
 }
 
-function symbolsOf(text: string): string[] {
-  return findReferences(text)
-    .map((r) => r.symbol)
-    .filter((s): s is string => !!s);
+/** The symbols a text cites; an unchanged paragraph has the same text in both rounds and is read once. */
+function symbolReader(): (text: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (text) => {
+    let symbols = cache.get(text);
+    if (!symbols) {
+      symbols = findReferences(text)
+        .map((r) => r.symbol)
+        .filter((s): s is string => !!s);
+      cache.set(text, symbols);
+    }
+    return symbols;
+  };
 }
 
 const RESOLUTION = /^([A-Z]+(?:\/[A-Z]+)*)\/RES\/(\d+)\/\d+$/;
 
 /** Citations in the paragraphs only: the cover page names the round itself, not what it cites. */
 function citationChanges(oldText: string, newText: string, oldUnits: readonly Unit[], newUnits: readonly Unit[], rows: readonly CompareRow[]): CitationChanges {
+  const symbolsOf = symbolReader();
   const before = new Set(oldUnits.flatMap((u) => symbolsOf(u.text)));
   const after = new Set(newUnits.flatMap((u) => symbolsOf(u.text)));
   const added = [...after].filter((s) => !before.has(s));
