@@ -188,6 +188,7 @@ function blockText(block: Block): string {
 
 /** Markdown emphasis around openings ("*Recalling*", "**Urges**") is not wording. */
 function stripEmphasis(text: string): string {
+  if (!/[*_]/.test(text)) return text.trim();
   return text.replace(/(^|[\s(\[“"])[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?=$|[\s,;:.)\]”"])/g, '$1').trim();
 }
 

@@ -14,8 +14,9 @@ export interface WordDiffPart {
 
 export interface TokenizedText {
   readonly text: string;
-  /** Where each word is in text. */
-  readonly tokens: readonly { readonly start: number; readonly end: number }[];
+  /** Where each word starts and ends in text (parallel to ids). */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   /** Ids of the normalised words (reuse/normalise.ts: wordId). */
   readonly ids: Int32Array;
 }
@@ -26,20 +27,22 @@ export interface TokenizedText {
 const WORD = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
 
 export function tokenized(text: string): TokenizedText {
-  const tokens: { start: number; end: number }[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   const ids: number[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length });
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
     ids.push(wordId(m[0]));
   }
-  return { text, tokens, ids: Int32Array.from(ids) };
+  return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends), ids: Int32Array.from(ids) };
 }
 
 /** The words of a from the token at index from to the token at index to (exclusive), as written. */
 function slice(t: TokenizedText, from: number, to: number): string {
   if (from >= to) return '';
-  return t.text.slice(t.tokens[from].start, t.tokens[to - 1].end);
+  return t.text.slice(t.starts[from], t.ends[to - 1]);
 }
 
 export function wordDiff(a: TokenizedText, b: TokenizedText): WordDiffPart[] {
@@ -63,7 +66,7 @@ export function wordDiff(a: TokenizedText, b: TokenizedText): WordDiffPart[] {
     j = pj + run;
     k += run;
   }
-  gap(a.tokens.length, b.tokens.length);
+  gap(a.ids.length, b.ids.length);
   return parts;
 }
 
