@@ -12,8 +12,9 @@ export interface MarkdownReportOptions {
   readonly link?: (row: CompareRow) => string | undefined;
 }
 
+/** Escapes what would turn the draft's words into Markdown inside a line: emphasis, links, code, HTML, tables, strikethrough. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]|<>~]/g, (c) => `\\${c}`);
 }
 
 function diffMarkdown(diff: readonly WordDiffPart[]): string {
@@ -58,7 +59,8 @@ export function formatCompareMarkdown(result: CompareResult, options: MarkdownRe
     const title = `${STATUS_TITLE[row.status]}${row.status !== 'moved' && row.moved ? ' and moved' : ''}: ${where}`;
     lines.push(`### ${target ? `[${title}](${target})` : title}`, '');
     if (row.forceChanges.length) {
-      lines.push(`**${row.force === 'strengthened' ? 'Strengthened' : row.force === 'weakened' ? 'Weakened' : 'Force changed both ways'}**: ${row.forceChanges.map((c) => `${escapeMarkdown(c.description)} (${c.force})`).join('; ')}`, '');
+      const changes = row.forceChanges.map((c) => (row.force ? escapeMarkdown(c.description) : `${escapeMarkdown(c.description)} (${c.force})`));
+      lines.push(`**${row.force === 'strengthened' ? 'Strengthened' : row.force === 'weakened' ? 'Weakened' : 'Force changed both ways'}**: ${changes.join('; ')}`, '');
     }
     if (row.status === 'new' || row.status === 'deleted' || row.edited) lines.push(`> ${diffMarkdown(row.diff)}`, '');
   }
