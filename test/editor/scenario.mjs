@@ -838,8 +838,66 @@ async function stepWait(step) {
   return { detail: `${step.ms ?? 1000}ms`, shot };
 }
 
-const STEPS = { hover: stepHover, problems: stepProblems, quickfix: stepQuickfix, completion: stepCompletion, command: stepCommand, wait: stepWait };
-const REQUIRED = { hover: ['target', 'expect'], problems: ['expect'], quickfix: ['target', 'choose', 'expectLine'], completion: ['line', 'text', 'expect'], command: ['command'], wait: [] };
+async function stepOpen(step) {
+  await openFile(step.file);
+  await sleep(step.waitMs ?? 1500);
+  const shot = await screenshot(step.name || `open-${step.file}`);
+  return { detail: JSON.stringify(step.file), shot };
+}
+
+async function quickPickRows() {
+  return page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')]
+    .map((r) => (r.getAttribute('aria-label') || r.textContent).replace(/\s+/g, ' ').trim()));
+}
+
+async function activeEditorState() {
+  return page.evaluate(() => ({
+    tabs: [...document.querySelectorAll('.part.editor .tab')].map((t) => t.getAttribute('aria-label') || t.textContent || ''),
+    text: [...document.querySelectorAll('.part.editor .view-line')].map((l) => l.textContent).join('\n'),
+  }));
+}
+
+// Runs a command whose quick pick lists choices; checks the rows (`expect`), screenshots the list,
+// then picks the row containing `choose` (typed to filter it) and checks the editors that result:
+// a tab whose title contains `expectTab`, visible editor text containing `expectText`.
+async function stepPick(step) {
+  await runCommand(step.command, step.timeoutMs ?? 10_000);
+  const timeout = step.timeoutMs ?? 15_000;
+  const listed = await waitFor(async () => {
+    const rows = await quickPickRows();
+    return expectList(step.expect).every((e) => rows.some((r) => r.includes(e))) && rows.length > 0;
+  }, { timeout, what: 'the quick pick rows' }).catch(() => false);
+  const rows = await quickPickRows();
+  if (!listed) throw new StepFailure(`the quick pick of ${JSON.stringify(step.command)} does not list ${JSON.stringify(expectList(step.expect))}; it lists: ${JSON.stringify(rows.slice(0, 12))}`);
+  await sleep(400);
+  const listShot = await screenshot(`${step.name || 'pick'}-list`);
+  if (step.choose) {
+    await page.keyboard.type(step.choose, { delay: 5 });
+    const found = await waitFor(async () => (await quickPickRows()).some((r) => r.includes(step.choose)), { timeout, what: `a row with ${JSON.stringify(step.choose)}` }).catch(() => false);
+    if (!found) throw new StepFailure(`no quick pick row contains ${JSON.stringify(step.choose)}; it lists: ${JSON.stringify((await quickPickRows()).slice(0, 12))}`);
+    const index = (await quickPickRows()).findIndex((r) => r.includes(step.choose));
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+  } else {
+    await page.keyboard.press('Escape');
+  }
+  if (step.expectTab || step.expectText) {
+    const ok = await waitFor(async () => {
+      const state = await activeEditorState();
+      return (!step.expectTab || state.tabs.some((t) => t.includes(step.expectTab))) && expectList(step.expectText).every((e) => state.text.includes(e));
+    }, { timeout, what: 'the editor the pick opens' }).catch(() => false);
+    if (!ok) {
+      const state = await activeEditorState();
+      throw new StepFailure(`after picking ${JSON.stringify(step.choose)}: tabs ${JSON.stringify(state.tabs)}, text:\n${state.text.slice(0, 1500)}`);
+    }
+  }
+  await sleep(step.waitMs ?? 1000);
+  const shot = await screenshot(step.name || 'pick');
+  return { detail: `${JSON.stringify(step.command)} listed ${rows.length} rows${step.choose ? `, picked ${JSON.stringify(step.choose)}` : ''} (list: ${listShot})`, shot };
+}
+
+const STEPS = { hover: stepHover, problems: stepProblems, quickfix: stepQuickfix, completion: stepCompletion, command: stepCommand, wait: stepWait, open: stepOpen, pick: stepPick };
+const REQUIRED = { hover: ['target', 'expect'], problems: ['expect'], quickfix: ['target', 'choose', 'expectLine'], completion: ['line', 'text', 'expect'], command: ['command'], wait: [], open: ['file'], pick: ['command', 'expect'] };
 scenario.steps.forEach((s, i) => {
   if (!STEPS[s.type]) usage(`step ${i + 1}: unknown type ${JSON.stringify(s.type)} (known: ${Object.keys(STEPS).join(', ')})`);
   const missing = REQUIRED[s.type].filter((k) => s[k] == null && !(k === 'expectLine' && s.expect != null));
@@ -847,10 +905,10 @@ scenario.steps.forEach((s, i) => {
 });
 
 // ------------------------------------------------------------------ main
-async function openFile() {
+async function openFile(relative = FILE_IN_FOLDER) {
   // Quick Open (ctrl+P), type the relative path, Enter; verify the active tab.
-  const base = path.basename(FILE);
-  const rel = FILE_IN_FOLDER.split(path.sep).join('/');
+  const base = path.basename(relative);
+  const rel = relative.split(path.sep).join('/');
   const activeTab = () => page.evaluate(() => document.querySelector('.part.editor .editor-group-container.active .tab.active')?.getAttribute('aria-label') || '');
   for (let attempt = 1; attempt <= 3; attempt++) {
     await page.keyboard.press('Escape');
