@@ -19,7 +19,7 @@ describe('compact-drafter compare', () => {
       'moved 3>2 null',
       'split 2>3+4 null',
       'edited 4>5 null',
-      'edited 5>6 null',
+      'edited 5>6 weakened',
     ]);
     assert.ok(Array.isArray(out.paragraphs[0].diff) && out.paragraphs[0].diff.some((d: { op: string }) => d.op === 'replace'));
     assert.equal(out.summary.split, 2);

@@ -853,7 +853,10 @@ async function quickPickRows() {
 async function activeEditorState() {
   return page.evaluate(() => ({
     tabs: [...document.querySelectorAll('.part.editor .tab')].map((t) => t.getAttribute('aria-label') || t.textContent || ''),
-    text: [...document.querySelectorAll('.part.editor .view-line')].map((l) => l.textContent).join('\n'),
+    // Rows of every visible editor, wrapped rows joined, spacing collapsed (the editor renders spaces as U+00A0).
+    text: [...document.querySelectorAll('.part.editor .view-lines')].map((v) => [...v.querySelectorAll('.view-line')]
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((l) => l.textContent).join(' ')).join('\n')
+      .replace(/[\u00a0 ]+/g, ' '),
   }));
 }
 

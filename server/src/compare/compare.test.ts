@@ -71,6 +71,7 @@ describe('compare: force', () => {
     { name: '"also" does not change the verb', old: '*Encourages* States to ratify the Convention;', new: '*Also encourages* States to ratify the Convention;', force: null, changes: [] },
     { name: 'encourages → requests', old: '*Encourages* States to report on progress;', new: '*Requests* States to report on progress;', force: 'strengthened', changes: ['encourages → requests'] },
     { name: 'shall → should', old: '*Decides* that States shall report every two years;', new: '*Decides* that States should report every two years;', force: 'weakened', changes: ['“shall” → “should”'] },
+    { name: 'the bracket [shall/should] settled on "should"', old: '*Decides* that States [shall/should] report every two years;', new: '*Decides* that States should report every two years;', force: 'weakened', changes: ['“shall” → “should”'] },
     { name: 'consider → commit', old: '*Decides* that Member States consider measures to end child detention;', new: '*Decides* that Member States commit to measures to end child detention;', force: 'strengthened', changes: ['“consider” → “commit”'] },
     { name: 'qualifier added', old: OP[0], new: OP[0].replace(';', ', as appropriate;'), force: 'weakened', changes: ['added “as appropriate”'] },
     { name: 'qualifier removed', old: '*Calls upon* States, in accordance with national legislation, to regularize migrants;', new: '*Calls upon* States to regularize migrants;', force: 'strengthened', changes: ['removed “in accordance with national legislation”'] },

@@ -72,10 +72,20 @@ export function forceChanges(oldText: string, newText: string, diff: readonly Wo
       changes.push({ force: to > from ? 'strengthened' : 'weakened', kind: 'opening', description: `${before.phrase.toLowerCase()} → ${after.phrase.toLowerCase()}` });
     }
   }
-  for (const part of diff) {
-    if (part.op !== 'replace') continue;
-    const removed = words(part.old);
-    const added = words(part.new);
+  diff.forEach((part, i) => {
+    // "shall" → "should" is a replacement; "[shall/should]" → "should" deletes "shall" before a kept "should".
+    let removed: string[];
+    let added: string[];
+    if (part.op === 'replace') {
+      removed = words(part.old);
+      added = words(part.new);
+    } else if (part.op === 'delete' && diff[i + 1]?.op === 'equal') {
+      removed = words(part.old);
+      added = words(diff[i + 1].new).slice(0, 1);
+    } else if (part.op === 'delete' && diff[i - 1]?.op === 'equal') {
+      removed = words(part.old);
+      added = words(diff[i - 1].new).slice(-1);
+    } else return;
     for (const scale of MODAL_SCALES) {
       const from = removed.find((w) => scale.includes(w));
       const to = added.find((w) => scale.includes(w) && w !== from);
@@ -84,7 +94,7 @@ export function forceChanges(oldText: string, newText: string, diff: readonly Wo
         break;
       }
     }
-  }
+  });
   for (const { qualifier, pattern } of QUALIFIER_PATTERNS) {
     const delta = count(pattern, newText) - count(pattern, oldText);
     if (delta > 0) changes.push({ force: 'weakened', kind: 'qualifier', description: `added “${qualifier}”` });

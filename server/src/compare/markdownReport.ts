@@ -1,15 +1,15 @@
 // The compare as a Markdown report: what `compare --format markdown` prints and what the editor opens
 // beside the draft. Paragraph text is the drafters' own, but it is still escaped: a report must not
-// turn a bracket or an asterisk of the draft into Markdown syntax. Links are added only by the caller
-// (the editor passes a function that builds its own command link to each paragraph).
+// turn a bracket or an asterisk of the draft into Markdown syntax. It holds no links: the editor links
+// each heading to its paragraph itself (a document link on the heading line, onHeading tells where).
 import type { CompareResult, CompareRow } from './compare';
 import type { WordDiffPart } from './wordDiff';
 
 export interface MarkdownReportOptions {
   readonly oldName: string;
   readonly newName: string;
-  /** A link target for a paragraph of the new (or, for a deleted one, the old) round. */
-  readonly link?: (row: CompareRow) => string | undefined;
+  /** Told the 0-based line of each row's heading (rows the report leaves out are not told). */
+  readonly onHeading?: (row: CompareRow, line: number) => void;
 }
 
 /** Escapes what would turn the draft's words into Markdown inside a line: emphasis, links, code, HTML, tables, strikethrough. */
@@ -44,20 +44,18 @@ function ids(list: readonly string[]): string {
 
 export function formatCompareMarkdown(result: CompareResult, options: MarkdownReportOptions): string {
   const s = result.summary;
+  // A sentence, not a table: the report is read as text beside the draft as often as rendered.
   const lines = [
     `# Compare: ${escapeMarkdown(options.oldName)} → ${escapeMarkdown(options.newName)}`,
     '',
-    `| paragraphs | unchanged | edited | moved | split | merged | new | deleted | strengthened | weakened |`,
-    `|---|---|---|---|---|---|---|---|---|---|`,
-    `| ${s.oldParagraphs} → ${s.newParagraphs} | ${s.unchanged} | ${s.edited} | ${s.moved} | ${s.split} | ${s.merged} | ${s.new} | ${s.deleted} | ${s.strengthened} | ${s.weakened} |`,
+    `${s.oldParagraphs} → ${s.newParagraphs} paragraphs: ${s.unchanged} unchanged, ${s.edited} edited, ${s.moved} moved, ${s.split} split, ${s.merged} merged, ${s.new} new, ${s.deleted} deleted; **${s.strengthened} strengthened, ${s.weakened} weakened**`,
     '',
   ];
   for (const row of result.paragraphs) {
     if (row.status === 'unchanged' && !row.moved && row.old[0] === row.new[0]) continue;
     const where = row.status === 'new' ? ids(row.new) : row.status === 'deleted' ? ids(row.old) : row.old.join() === row.new.join() ? ids(row.new) : `${ids(row.old)} → ${ids(row.new)}`;
-    const target = options.link?.(row);
-    const title = `${STATUS_TITLE[row.status]}${row.status !== 'moved' && row.moved ? ' and moved' : ''}: ${where}`;
-    lines.push(`### ${target ? `[${title}](${target})` : title}`, '');
+    options.onHeading?.(row, lines.length);
+    lines.push(`### ${STATUS_TITLE[row.status]}${row.status !== 'moved' && row.moved ? ' and moved' : ''}: ${where}`, '');
     if (row.forceChanges.length) {
       const changes = row.forceChanges.map((c) => (row.force ? escapeMarkdown(c.description) : `${escapeMarkdown(c.description)} (${c.force})`));
       lines.push(`**${row.force === 'strengthened' ? 'Strengthened' : row.force === 'weakened' ? 'Weakened' : 'Force changed both ways'}**: ${changes.join('; ')}`, '');

@@ -66,9 +66,9 @@ export interface CompareRowItem {
 export interface CompareResponse {
   readonly rows: readonly CompareRowItem[];
   readonly summary: ReturnType<typeof compareRounds>['summary'];
-  /** The report in Markdown; each heading's row index is given by rowOfLine. */
+  /** The report in Markdown. */
   readonly markdown: string;
-  /** For each row, the 0-based line of its heading in markdown (-1 when the report leaves it out: unchanged). */
+  /** For each row, the 0-based line of its heading in markdown (-1 when the report leaves it out: unchanged in place). */
   readonly headingLines: readonly number[];
   /** The old round's paragraphs in the new round's order, one aligned group per block: the left side of a side-by-side diff. */
   readonly oldReordered: string;
@@ -79,11 +79,9 @@ export function compareResponse(document: TextDocument, oldText: string, oldName
   const result = compareRounds(oldText, newText);
   const oldDocument = TextDocument.create('old', 'markdown', 0, oldText);
   const ranges = (doc: TextDocument, list: readonly { start: number; end: number }[]) => list.map((r) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) }));
-  const marker = (i: number) => `row-${i}`;
   const index = new Map(result.paragraphs.map((row, i) => [row, i]));
-  const markdown = formatCompareMarkdown(result, { oldName, newName, link: (row) => `#${marker(index.get(row)!)}` });
-  const lines = markdown.split('\n');
-  const headingLines = result.paragraphs.map((_, i) => lines.findIndex((line) => line.includes(`(#${marker(i)})`)));
+  const headingLines = result.paragraphs.map(() => -1);
+  const markdown = formatCompareMarkdown(result, { oldName, newName, onHeading: (row, line) => (headingLines[index.get(row)!] = line) });
   return {
     rows: result.paragraphs.map((row) => ({
       status: row.status,
