@@ -95,9 +95,18 @@ export function compareResponse(document: TextDocument, oldText: string, oldName
     summary: result.summary,
     markdown,
     headingLines,
-    oldReordered: result.paragraphs
-      .filter((row) => row.old.length)
-      .map((row) => row.oldRanges.map((r) => oldText.slice(r.start, r.end)).join('\n\n'))
-      .join('\n\n'),
+    oldReordered: reordered(oldText, result.paragraphs),
   };
+}
+
+/**
+ * The old round with its paragraphs in the new round's order: what comes before the first paragraph
+ * (title, "The General Assembly,") as it was, then one block per aligned group, deleted paragraphs
+ * where they fall. VS Code's diff then lines aligned paragraphs up against the draft.
+ */
+function reordered(oldText: string, rows: readonly CompareRow[]): string {
+  const starts = rows.flatMap((row) => row.oldRanges.map((r) => r.start));
+  const preface = starts.length ? oldText.slice(0, Math.min(...starts)).trimEnd() : '';
+  const blocks = rows.filter((row) => row.old.length).map((row) => row.oldRanges.map((r) => oldText.slice(r.start, r.end)).join('\n\n'));
+  return `${[preface, ...blocks].filter(Boolean).join('\n\n')}\n`;
 }
