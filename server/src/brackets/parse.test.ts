@@ -26,6 +26,11 @@ describe('brackets as negotiators write them', () => {
     { name: '[alt] marks an alternative paragraph', text: '4. Urges States to act.\n\n4. [alt] Encourages States to act.', expect: ['alt: Encourages States to act.'] },
     { name: 'nested brackets', text: 'States [shall [, as appropriate,] report] annually.', expect: ['shall [, as appropriate,] report {, as appropriate,}'] },
     { name: 'Markdown links, footnotes and task boxes are not negotiation brackets', text: '- [ ] review\n\nSee [resolution 71/1](https://undocs.org/A/RES/71/1).[^1]\n\n[^1]: A note.', expect: [] },
+    {
+      name: 'the editors’ brackets of an adopted resolution and agenda numbers are not negotiation text',
+      text: '[on the report of the Third Committee (A/80/481/Add.2, para. 139)]\n\nDiplomatic protection [82]\n\n[without reference to a Main Committee (A/80/L.2/Rev.1)]',
+      expect: [],
+    },
     { name: 'separate passages in one paragraph', text: '[Welcomes] the report and [urges] States', expect: ['Welcomes', 'urges'] },
   ];
   for (const row of table) test(row.name, () => assert.deepEqual(passages(row.text), row.expect));

@@ -10,6 +10,7 @@
 //   [Alt 1: text]               a labelled alternative (label, not proponent)
 //   [alt]                       a marker: the rest of the paragraph is an alternative to the one before
 //   [a [b] c]                   nested: [b] is a passage inside the alternative "a [b] c"
+//   [on the report of …], [82]  editorial, not negotiation text (see EDITORIAL)
 //
 // Read from plain text (the draft's spans, or a whole text with its Markdown links blanked, see
 // plainBracketText): what a reader sees, with a map back to the source.
@@ -106,8 +107,17 @@ export function parseBrackets(spans: readonly BracketSource[]): ParsedBrackets {
   return { passages: group(balanced, text, source), unmatched };
 }
 
+/**
+ * Square brackets the UN's editors print, not negotiators: the heading of an adopted resolution
+ * ("[on the report of the Third Committee (A/80/481, para. 12)]", "[without reference to a Main
+ * Committee (A/80/L.2)]") and agenda item numbers after a title ("Diplomatic protection [82]"). In the
+ * 1,190 documents of ../shared/un-documents these were every bracket of the adopted resolutions.
+ */
+const EDITORIAL = /^\s*(?:on the report of the\b|without reference to a Main Committee\b|\d{1,3}\s*$)/;
+
 /** Adjacent bracketed stretches (only spaces or tabs between) are the alternatives of one passage. */
-function group(nodes: readonly Node[], text: string, source: (from: number, to: number) => OffsetRange): BracketPassage[] {
+function group(all: readonly Node[], text: string, source: (from: number, to: number) => OffsetRange): BracketPassage[] {
+  const nodes = all.filter((n) => n.children.length > 0 || !EDITORIAL.test(text.slice(n.open + 1, n.close)));
   const passages: BracketPassage[] = [];
   for (let i = 0; i < nodes.length; ) {
     let j = i + 1;
