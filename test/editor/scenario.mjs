@@ -899,8 +899,45 @@ async function stepPick(step) {
   return { detail: `${JSON.stringify(step.command)} listed ${rows.length} rows${step.choose ? `, picked ${JSON.stringify(step.choose)}` : ''} (list: ${listShot})`, shot };
 }
 
-const STEPS = { hover: stepHover, problems: stepProblems, quickfix: stepQuickfix, completion: stepCompletion, command: stepCommand, wait: stepWait, open: stepOpen, pick: stepPick };
-const REQUIRED = { hover: ['target', 'expect'], problems: ['expect'], quickfix: ['target', 'choose', 'expectLine'], completion: ['line', 'text', 'expect'], command: ['command'], wait: [], open: ['file'], pick: ['command', 'expect'] };
+// Ctrl+clicks the document link on the first rendered line containing `target`, in the editor whose
+// tab title contains `tab` (any editor when absent), then checks the active tab (`expectTab`) and the
+// cursor's line in the status bar (`expectLine`, "Ln N").
+async function stepLink(step) {
+  const box = await page.evaluate(({ target, tab }) => {
+    for (const group of document.querySelectorAll('.part.editor .editor-group-container')) {
+      const title = group.querySelector('.tab.active')?.getAttribute('aria-label') || '';
+      if (tab && !title.includes(tab)) continue;
+      for (const line of group.querySelectorAll('.view-lines .view-line')) {
+        if (!line.textContent.replace(/\u00a0/g, ' ').includes(target)) continue;
+        const r = line.getBoundingClientRect();
+        return { x: r.left + Math.min(60, r.width / 2), y: r.top + r.height / 2 };
+      }
+    }
+    return null;
+  }, { target: step.target, tab: step.tab });
+  if (!box) throw new StepFailure(`no rendered line contains ${JSON.stringify(step.target)}${step.tab ? ` in the editor ${JSON.stringify(step.tab)}` : ''}`);
+  await page.mouse.move(box.x, box.y);
+  await sleep(300);
+  await page.keyboard.down('Control');
+  await page.mouse.click(box.x, box.y);
+  await page.keyboard.up('Control');
+  const state = () => page.evaluate(() => ({
+    tab: document.querySelector('.part.editor .editor-group-container.active .tab.active')?.getAttribute('aria-label') || '',
+    position: [...document.querySelectorAll('.statusbar-item')].map((i) => i.textContent || '').find((t) => /Ln \d+/.test(t)) || '',
+  }));
+  const ok = await waitFor(async () => {
+    const s = await state();
+    return (!step.expectTab || s.tab.includes(step.expectTab)) && (!step.expectLine || s.position.includes(`Ln ${step.expectLine},`));
+  }, { timeout: step.timeoutMs ?? 10_000, what: 'the link target' }).catch(() => false);
+  const s = await state();
+  if (!ok) throw new StepFailure(`after Ctrl+click on ${JSON.stringify(step.target)}: active tab ${JSON.stringify(s.tab)}, cursor ${JSON.stringify(s.position)}`);
+  await sleep(step.waitMs ?? 800);
+  const shot = await screenshot(step.name || 'link');
+  return { detail: `${JSON.stringify(step.target)} -> ${s.tab}, ${s.position}`, shot };
+}
+
+const STEPS = { hover: stepHover, problems: stepProblems, quickfix: stepQuickfix, completion: stepCompletion, command: stepCommand, wait: stepWait, open: stepOpen, pick: stepPick, link: stepLink };
+const REQUIRED = { hover: ['target', 'expect'], problems: ['expect'], quickfix: ['target', 'choose', 'expectLine'], completion: ['line', 'text', 'expect'], command: ['command'], wait: [], open: ['file'], pick: ['command', 'expect'], link: ['target'] };
 scenario.steps.forEach((s, i) => {
   if (!STEPS[s.type]) usage(`step ${i + 1}: unknown type ${JSON.stringify(s.type)} (known: ${Object.keys(STEPS).join(', ')})`);
   const missing = REQUIRED[s.type].filter((k) => s[k] == null && !(k === 'expectLine' && s.expect != null));
