@@ -35,6 +35,13 @@ describe('brackets as negotiators write them', () => {
   ];
   for (const row of table) test(row.name, () => assert.deepEqual(passages(row.text), row.expect));
 
+  test('thousands of nested brackets neither overflow the stack nor go uncounted', () => {
+    const deep = `${'['.repeat(5000)}x${']'.repeat(4999)}`;
+    const parsed = parseBrackets([plainBracketText(deep)]);
+    assert.equal(parsed.unmatched.length, 1);
+    assert.equal(parsed.passages.length, 1);
+  });
+
   test('unbalanced brackets are reported, the balanced ones inside still read', () => {
     const parsed = parseBrackets([plainBracketText('States [shall [should] report.')]);
     assert.deepEqual(parsed.passages.map(show), ['should']);

@@ -51,6 +51,8 @@ interface Node {
   readonly children: Node[];
 }
 
+const MAX_DEPTH = 16;
+
 /** Between spans, as between paragraphs: brackets of two blocks are never alternatives of one passage. */
 const SPAN_SEPARATOR = '\n\n';
 
@@ -82,11 +84,15 @@ export function parseBrackets(spans: readonly BracketSource[]): ParsedBrackets {
   const roots: Node[] = [];
   const stack: Node[] = [];
   const unmatched: { offset: number; bracket: '[' | ']' }[] = [];
+  // Brackets nested deeper than MAX_DEPTH still balance, but are not kept as passages: negotiators
+  // nest two or three levels, and a run of thousands of "[" (the fuzz test's) must not exhaust the stack.
+  const detached = new Set<Node>();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5b) {
       const node: Node = { open: i, close: -1, children: [] };
-      (stack.length ? stack[stack.length - 1].children : roots).push(node);
+      if (stack.length >= MAX_DEPTH) detached.add(node);
+      else (stack.length ? stack[stack.length - 1].children : roots).push(node);
       stack.push(node);
     } else if (c === 0x5d) {
       const node = stack.pop();
@@ -94,6 +100,7 @@ export function parseBrackets(spans: readonly BracketSource[]): ParsedBrackets {
       else unmatched.push({ offset: offsets[i], bracket: ']' });
     }
   }
+  for (const node of stack) if (detached.has(node)) unmatched.push({ offset: offsets[node.open], bracket: '[' });
   // A "[" never closed: its children are kept as passages of their own, where they balance.
   const closed = (nodes: Node[]): Node[] =>
     nodes.flatMap((n) => {
