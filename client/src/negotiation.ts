@@ -58,7 +58,9 @@ export class CompareDocuments implements vscode.TextDocumentContentProvider, vsc
       if (line < 0 || line >= document.lineCount) return;
       const target = row.newRanges[0] ?? nearestNewRange(view.response, i);
       if (!target) return;
-      const link = new vscode.DocumentLink(document.lineAt(line).range, view.draft.with({ fragment: `L${target.start.line + 1},${target.start.character + 1}` }));
+      // A command link, so the paragraph opens in the draft's own column rather than over the report.
+      const args = encodeURIComponent(JSON.stringify([view.draft.toString(), target.start.line, target.start.character]));
+      const link = new vscode.DocumentLink(document.lineAt(line).range, vscode.Uri.parse(`command:${REVEAL_COMMAND}?${args}`));
       link.tooltip = `Go to ${row.new.length ? `paragraph ${row.new.join(' + ')}` : `where paragraph ${row.old.join(' + ')} stood`}`;
       links.push(link);
     });
@@ -68,6 +70,17 @@ export class CompareDocuments implements vscode.TextDocumentContentProvider, vsc
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+export const REVEAL_COMMAND = 'compactDrafter.revealParagraph';
+
+/** Shows the draft at a paragraph in the column where it is already visible (else the first), cursor at its start. */
+export async function revealParagraph(uri: string, line: number, character: number): Promise<void> {
+  const target = vscode.Uri.parse(uri);
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
+  const position = new vscode.Position(line, character);
+  const editor = await vscode.window.showTextDocument(target, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(position, position), preview: false });
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 function nearestNewRange(response: CompareResponse, index: number) {
