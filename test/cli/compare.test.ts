@@ -27,7 +27,7 @@ describe('compact-drafter compare', () => {
   });
   test('text and markdown', () => {
     assert.match(run('compare', 'examples/rounds/zero-draft.md', 'examples/rounds/rev1.md'), /edited 1 \(weakened: urges → encourages; added “as appropriate”\)/);
-    assert.match(run('compare', '--format', 'markdown', 'examples/rounds/zero-draft.md', 'examples/rounds/rev1.md'), /### Split: para\. 2 → para\. 3 \+ para\. 4/);
+    assert.match(run('compare', '--format', 'markdown', 'examples/rounds/zero-draft.md', 'examples/rounds/rev1.md'), /\*\*Split: para\. 2 → para\. 3 \+ para\. 4\*\*/);
   });
   test('usage errors exit 2', () => {
     assert.equal(spawnSync(process.execPath, [CLI, 'compare', 'examples/rounds/rev1.md'], { cwd: ROOT }).status, 2);

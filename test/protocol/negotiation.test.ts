@@ -61,7 +61,7 @@ describe('negotiation requests over stdio', () => {
     response.rows.forEach((row, i) => {
       const line = response.headingLines[i];
       if (row.status === 'unchanged' && row.old[0] === row.new[0]) assert.equal(line, -1);
-      else assert.match(response.markdown.split('\n')[line], /^### /);
+      else assert.match(response.markdown.split('\n')[line], /^\*\*[A-Z]/);
     });
     // The old round in the new order: old 3 (moved up) before old 2 (split).
     assert.ok(response.oldReordered.indexOf('3. *Requests*') < response.oldReordered.indexOf('2. *Calls upon*'));

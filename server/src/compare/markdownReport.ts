@@ -55,7 +55,9 @@ export function formatCompareMarkdown(result: CompareResult, options: MarkdownRe
     if (row.status === 'unchanged' && !row.moved && row.old[0] === row.new[0]) continue;
     const where = row.status === 'new' ? ids(row.new) : row.status === 'deleted' ? ids(row.old) : row.old.join() === row.new.join() ? ids(row.new) : `${ids(row.old)} → ${ids(row.new)}`;
     options.onHeading?.(row, lines.length);
-    lines.push(`### ${STATUS_TITLE[row.status]}${row.status !== 'moved' && row.moved ? ' and moved' : ''}: ${where}`, '');
+    // Bold lines, not headings: in VS Code, Ctrl+click on a Markdown heading also goes to the heading's
+    // own definition, which fought the editor's link to the paragraph (seen in the real editor).
+    lines.push(`**${STATUS_TITLE[row.status]}${row.status !== 'moved' && row.moved ? ' and moved' : ''}: ${where}**`, '');
     if (row.forceChanges.length) {
       const changes = row.forceChanges.map((c) => (row.force ? escapeMarkdown(c.description) : `${escapeMarkdown(c.description)} (${c.force})`));
       lines.push(`**${row.force === 'strengthened' ? 'Strengthened' : row.force === 'weakened' ? 'Weakened' : 'Force changed both ways'}**: ${changes.join('; ')}`, '');
