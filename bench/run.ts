@@ -194,6 +194,9 @@ async function main(): Promise<void> {
     const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'reuse.bench.ts')], { stdio: 'inherit', cwd: ROOT });
     if (result.status !== 0) console.log(`reuse bench exited with ${result.status ?? result.signal}`);
   }
+  console.log('\n— compare two rounds (bench/compare.bench.ts) …');
+  const compare = await helperBench('compare.bench.ts', 'runCompareBench');
+  if (compare !== 'ran') console.log(`bench/compare.bench.ts: ${compare}`);
   console.log(`\nbench finished in ${((performance.now() - began) / 1000).toFixed(0)} s`);
 }
 

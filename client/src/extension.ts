@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { CitationChoice, CitationForm } from '../../server/src/language/citations';
 import { RestartPolicy } from './restartPolicy';
+import { COMPARE_SCHEME, CompareDocuments, compareSideBySide, compareWith, REVEAL_COMMAND, revealParagraph, showBrackets } from './negotiation';
 import { DraftStatusBar, type DraftStatus } from './statusBar';
 
 const BUNDLED_SCHEME = 'compact-drafter-corpus';
@@ -29,6 +30,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   })();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SCHEME, corpusTexts));
+
+  const compares = new CompareDocuments();
+  context.subscriptions.push(
+    compares,
+    vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, compares),
+    vscode.languages.registerDocumentLinkProvider({ scheme: COMPARE_SCHEME }, compares),
+    vscode.commands.registerCommand('compactDrafter.compareWith', (preset?: { file?: string; commit?: string }) => compareWith(client, compares, preset)),
+    vscode.commands.registerCommand('compactDrafter.compareSideBySide', () => compareSideBySide(compares)),
+    vscode.commands.registerCommand('compactDrafter.showBrackets', () => showBrackets(client)),
+    vscode.commands.registerCommand(REVEAL_COMMAND, revealParagraph),
+  );
 
   statusBar = new DraftStatusBar();
   restartPolicy = new RestartPolicy(output);

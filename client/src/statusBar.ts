@@ -4,6 +4,10 @@ export interface DraftStatus {
   uri: string;
   version: number;
   bracketedPassages: number;
+  /** Alternatives the passages hold: "[a][b]" is one passage with two. */
+  alternatives?: number;
+  /** False when the server does not treat the file as a draft: the item then says nothing. */
+  isDraft?: boolean;
   unbalancedBrackets: number;
   references: number;
 }
@@ -16,7 +20,7 @@ export class DraftStatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'Compact Drafter';
-    this.item.command = 'workbench.actions.view.problems';
+    this.item.command = { title: 'Show bracketed passages', command: 'compactDrafter.showBrackets' };
     this.subscription = vscode.window.onDidChangeActiveTextEditor(() => this.render());
   }
 
@@ -28,13 +32,16 @@ export class DraftStatusBar implements vscode.Disposable {
   private render(): void {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const status = uri ? this.byUri.get(uri) : undefined;
-    if (!status) {
+    if (!status || status.isDraft === false) {
       this.item.hide();
       return;
     }
-    const passages = `${status.bracketedPassages} bracketed ${status.bracketedPassages === 1 ? 'passage' : 'passages'}`;
-    this.item.text = status.unbalancedBrackets ? `$(warning) [ ] ${passages}, ${status.unbalancedBrackets} unbalanced` : `[ ] ${passages}`;
-    this.item.tooltip = `${passages} of negotiation text in this draft${status.unbalancedBrackets ? `; ${status.unbalancedBrackets} bracket(s) without a partner` : ''}. ${status.references} citations.`;
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const passages = count(status.bracketedPassages, 'bracketed passage', 'bracketed passages');
+    const alternatives = status.alternatives === undefined ? '' : `, ${count(status.alternatives, 'alternative', 'alternatives')}`;
+    const unbalanced = status.unbalancedBrackets ? `, ${status.unbalancedBrackets} unbalanced` : '';
+    this.item.text = `${status.unbalancedBrackets ? '$(warning) ' : ''}[ ] ${passages}${alternatives}${unbalanced}`;
+    this.item.tooltip = `${passages}${alternatives} of negotiation text in this draft${status.unbalancedBrackets ? `; ${count(status.unbalancedBrackets, 'bracket', 'brackets')} without a partner` : ''}. ${count(status.references, 'citation', 'citations')}. Click to list the passages.`;
     this.item.backgroundColor = status.unbalancedBrackets ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }

@@ -35,6 +35,7 @@ import { ReuseDiskCache } from './reuse/diskCache';
 import { ReuseService } from './reuse/service';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { withoutSnippetSyntax } from './features/snippets';
+import { BRACKETS_REQUEST, bracketsResponse, COMPARE_REQUEST, compareResponse } from './features/negotiation';
 import { CITATION_CHOICES_REQUEST, citationChoices, type CitationChoicesParams } from './language/citations';
 import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
 import { ALL_RULES, runRules, type Diagnostic } from './rules';
@@ -268,6 +269,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       uri,
       version: state.document.version,
       bracketedPassages: state.analysis.brackets.passages.length,
+      alternatives: state.analysis.brackets.alternatives,
       unbalancedBrackets: state.analysis.brackets.unmatched.length,
       references: state.analysis.references.length,
     }));
@@ -467,6 +469,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       },
       token,
     )(),
+  );
+
+  // The bracket list (status bar item, command): the draft's passages with alternatives and proponents.
+  connection.onRequest(BRACKETS_REQUEST, (params: { uri: string }, token: CancellationToken) =>
+    guard('brackets', null, async () => {
+      const state = await analysisOf(params?.uri, token);
+      return state ? bracketsResponse(state.document, state.analysis.brackets) : null;
+    }, token)(),
+  );
+
+  // "Compare with…": the open draft against an earlier round whose text the client read.
+  connection.onRequest(COMPARE_REQUEST, (params: { uri: string; oldText: string; oldName?: string }, token: CancellationToken) =>
+    guard('compare', null, async () => {
+      const document = documents.get(params?.uri);
+      if (!document || typeof params.oldText !== 'string') return null;
+      return compareResponse(document, params.oldText, params.oldName ?? 'earlier round', document.uri.split('/').pop() ?? document.uri);
+    }, token)(),
   );
 
   // Bundled texts have no file a client could open: the client asks for their text here.

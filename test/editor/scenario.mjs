@@ -838,8 +838,106 @@ async function stepWait(step) {
   return { detail: `${step.ms ?? 1000}ms`, shot };
 }
 
-const STEPS = { hover: stepHover, problems: stepProblems, quickfix: stepQuickfix, completion: stepCompletion, command: stepCommand, wait: stepWait };
-const REQUIRED = { hover: ['target', 'expect'], problems: ['expect'], quickfix: ['target', 'choose', 'expectLine'], completion: ['line', 'text', 'expect'], command: ['command'], wait: [] };
+async function stepOpen(step) {
+  await openFile(step.file);
+  await sleep(step.waitMs ?? 1500);
+  const shot = await screenshot(step.name || `open-${step.file}`);
+  return { detail: JSON.stringify(step.file), shot };
+}
+
+async function quickPickRows() {
+  return page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')]
+    .map((r) => (r.getAttribute('aria-label') || r.textContent).replace(/\s+/g, ' ').trim()));
+}
+
+async function activeEditorState() {
+  return page.evaluate(() => ({
+    tabs: [...document.querySelectorAll('.part.editor .tab')].map((t) => t.getAttribute('aria-label') || t.textContent || ''),
+    // Rows of every visible editor, wrapped rows joined, spacing collapsed (the editor renders spaces as U+00A0).
+    text: [...document.querySelectorAll('.part.editor .view-lines')].map((v) => [...v.querySelectorAll('.view-line')]
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((l) => l.textContent).join(' ')).join('\n')
+      .replace(/[\u00a0 ]+/g, ' '),
+  }));
+}
+
+// Runs a command whose quick pick lists choices; checks the rows (`expect`), screenshots the list,
+// then picks the row containing `choose` (typed to filter it) and checks the editors that result:
+// a tab whose title contains `expectTab`, visible editor text containing `expectText`.
+async function stepPick(step) {
+  await runCommand(step.command, step.timeoutMs ?? 10_000);
+  const timeout = step.timeoutMs ?? 15_000;
+  const listed = await waitFor(async () => {
+    const rows = await quickPickRows();
+    return expectList(step.expect).every((e) => rows.some((r) => r.includes(e))) && rows.length > 0;
+  }, { timeout, what: 'the quick pick rows' }).catch(() => false);
+  const rows = await quickPickRows();
+  if (!listed) throw new StepFailure(`the quick pick of ${JSON.stringify(step.command)} does not list ${JSON.stringify(expectList(step.expect))}; it lists: ${JSON.stringify(rows.slice(0, 12))}`);
+  await sleep(400);
+  const listShot = await screenshot(`${step.name || 'pick'}-list`);
+  if (step.choose) {
+    await page.keyboard.type(step.choose, { delay: 5 });
+    const found = await waitFor(async () => (await quickPickRows()).some((r) => r.includes(step.choose)), { timeout, what: `a row with ${JSON.stringify(step.choose)}` }).catch(() => false);
+    if (!found) throw new StepFailure(`no quick pick row contains ${JSON.stringify(step.choose)}; it lists: ${JSON.stringify((await quickPickRows()).slice(0, 12))}`);
+    const index = (await quickPickRows()).findIndex((r) => r.includes(step.choose));
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+  } else {
+    await page.keyboard.press('Escape');
+  }
+  if (step.expectTab || step.expectText) {
+    const ok = await waitFor(async () => {
+      const state = await activeEditorState();
+      return (!step.expectTab || state.tabs.some((t) => t.includes(step.expectTab))) && expectList(step.expectText).every((e) => state.text.includes(e));
+    }, { timeout, what: 'the editor the pick opens' }).catch(() => false);
+    if (!ok) {
+      const state = await activeEditorState();
+      throw new StepFailure(`after picking ${JSON.stringify(step.choose)}: tabs ${JSON.stringify(state.tabs)}, text:\n${state.text.slice(0, 1500)}`);
+    }
+  }
+  await sleep(step.waitMs ?? 1000);
+  const shot = await screenshot(step.name || 'pick');
+  return { detail: `${JSON.stringify(step.command)} listed ${rows.length} rows${step.choose ? `, picked ${JSON.stringify(step.choose)}` : ''} (list: ${listShot})`, shot };
+}
+
+// Ctrl+clicks the document link on the first rendered line containing `target`, in the editor whose
+// tab title contains `tab` (any editor when absent), then checks the active tab (`expectTab`) and the
+// cursor's line in the status bar (`expectLine`, "Ln N").
+async function stepLink(step) {
+  const box = await page.evaluate(({ target, tab }) => {
+    for (const group of document.querySelectorAll('.part.editor .editor-group-container')) {
+      const title = group.querySelector('.tab.active')?.getAttribute('aria-label') || '';
+      if (tab && !title.includes(tab)) continue;
+      for (const line of group.querySelectorAll('.view-lines .view-line')) {
+        if (!line.textContent.replace(/\u00a0/g, ' ').includes(target)) continue;
+        const r = line.getBoundingClientRect();
+        return { x: r.left + Math.min(60, r.width / 2), y: r.top + r.height / 2 };
+      }
+    }
+    return null;
+  }, { target: step.target, tab: step.tab });
+  if (!box) throw new StepFailure(`no rendered line contains ${JSON.stringify(step.target)}${step.tab ? ` in the editor ${JSON.stringify(step.tab)}` : ''}`);
+  await page.mouse.move(box.x, box.y);
+  await sleep(300);
+  await page.keyboard.down('Control');
+  await page.mouse.click(box.x, box.y);
+  await page.keyboard.up('Control');
+  const state = () => page.evaluate(() => ({
+    tab: document.querySelector('.part.editor .editor-group-container.active .tab.active')?.getAttribute('aria-label') || '',
+    position: [...document.querySelectorAll('.statusbar-item')].map((i) => i.textContent || '').find((t) => /Ln \d+/.test(t)) || '',
+  }));
+  const ok = await waitFor(async () => {
+    const s = await state();
+    return (!step.expectTab || s.tab.includes(step.expectTab)) && (!step.expectLine || s.position.includes(`Ln ${step.expectLine},`));
+  }, { timeout: step.timeoutMs ?? 10_000, what: 'the link target' }).catch(() => false);
+  const s = await state();
+  if (!ok) throw new StepFailure(`after Ctrl+click on ${JSON.stringify(step.target)}: active tab ${JSON.stringify(s.tab)}, cursor ${JSON.stringify(s.position)}`);
+  await sleep(step.waitMs ?? 800);
+  const shot = await screenshot(step.name || 'link');
+  return { detail: `${JSON.stringify(step.target)} -> ${s.tab}, ${s.position}`, shot };
+}
+
+const STEPS = { hover: stepHover, problems: stepProblems, quickfix: stepQuickfix, completion: stepCompletion, command: stepCommand, wait: stepWait, open: stepOpen, pick: stepPick, link: stepLink };
+const REQUIRED = { hover: ['target', 'expect'], problems: ['expect'], quickfix: ['target', 'choose', 'expectLine'], completion: ['line', 'text', 'expect'], command: ['command'], wait: [], open: ['file'], pick: ['command', 'expect'], link: ['target'] };
 scenario.steps.forEach((s, i) => {
   if (!STEPS[s.type]) usage(`step ${i + 1}: unknown type ${JSON.stringify(s.type)} (known: ${Object.keys(STEPS).join(', ')})`);
   const missing = REQUIRED[s.type].filter((k) => s[k] == null && !(k === 'expectLine' && s.expect != null));
@@ -847,10 +945,10 @@ scenario.steps.forEach((s, i) => {
 });
 
 // ------------------------------------------------------------------ main
-async function openFile() {
+async function openFile(relative = FILE_IN_FOLDER) {
   // Quick Open (ctrl+P), type the relative path, Enter; verify the active tab.
-  const base = path.basename(FILE);
-  const rel = FILE_IN_FOLDER.split(path.sep).join('/');
+  const base = path.basename(relative);
+  const rel = relative.split(path.sep).join('/');
   const activeTab = () => page.evaluate(() => document.querySelector('.part.editor .editor-group-container.active .tab.active')?.getAttribute('aria-label') || '');
   for (let attempt = 1; attempt <= 3; attempt++) {
     await page.keyboard.press('Escape');

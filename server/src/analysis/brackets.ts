@@ -1,39 +1,24 @@
 import type { OffsetRange, TextSpan } from '../parse/model';
+import { alternativeCount, parseBrackets, type ParsedBrackets } from '../brackets/parse';
 
 /**
  * Square brackets of negotiation text: "[shall][should]", a whole "[bracketed paragraph]".
  * They are read from the plain text of the draft's spans, where Markdown's own brackets
  * (links, footnote references) are already gone, and they may span several paragraphs.
+ * The grammar (alternatives, proponents, "[alt]", nesting) is brackets/parse.ts.
  */
 export interface BracketAnalysis {
-  /** Outermost matched pairs, from "[" to "]" inclusive. */
+  /** Outermost passages, from the first "[" to the last "]" of their alternatives: "[a][b]" is one. */
   readonly passages: readonly OffsetRange[];
+  /** How many alternatives the passages hold ("[a][b]" and "[a/b]" hold two). */
+  readonly alternatives: number;
   /** Brackets with no partner: a "]" that closes nothing, a "[" never closed. */
   readonly unmatched: readonly { readonly offset: number; readonly bracket: '[' | ']' }[];
+  /** The passages with their alternatives and proponents, for the bracket list. */
+  readonly parsed: ParsedBrackets;
 }
 
 export function analyzeBrackets(spans: readonly TextSpan[]): BracketAnalysis {
-  const open: number[] = [];
-  const passages: OffsetRange[] = [];
-  const unmatched: { offset: number; bracket: '[' | ']' }[] = [];
-  for (const span of spans) {
-    const { text, sourceOffsets } = span;
-    for (let i = text.indexOf('['), j = text.indexOf(']'); i >= 0 || j >= 0; ) {
-      const atOpen = i >= 0 && (j < 0 || i < j);
-      const index = atOpen ? i : j;
-      const offset = sourceOffsets[index];
-      if (atOpen) {
-        open.push(offset);
-        i = text.indexOf('[', i + 1);
-      } else {
-        const start = open.pop();
-        if (start === undefined) unmatched.push({ offset, bracket: ']' });
-        else if (open.length === 0) passages.push({ start, end: offset + 1 });
-        j = text.indexOf(']', j + 1);
-      }
-    }
-  }
-  for (const offset of open) unmatched.push({ offset, bracket: '[' });
-  unmatched.sort((a, b) => a.offset - b.offset);
-  return { passages, unmatched };
+  const parsed = parseBrackets(spans);
+  return { passages: parsed.passages.map((p) => p.range), alternatives: alternativeCount(parsed.passages), unmatched: parsed.unmatched, parsed };
 }

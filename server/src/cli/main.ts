@@ -16,6 +16,8 @@ import { formatReferenceTable, referenceRecords, type ReferenceRecord } from './
 import { formatReuseTable, reuseRecords, type ReuseRecord } from './reuseCommand';
 import { toSarif } from './sarif';
 import { CORPUS_USAGE, corpusCommand } from './corpusCommand';
+import { BRACKETS_USAGE, bracketsCommand } from './bracketsCommand';
+import { COMPARE_USAGE, compareCommand } from './compareCommand';
 
 const VERSION = '0.1.0';
 
@@ -27,6 +29,8 @@ const USAGE = `Usage:
   compact-drafter reuse [--format json|text] [--corpus DIR]... [--min-words N] [--min-similarity X] FILE...
       List the passages that repeat a corpus paragraph, with the source and the words altered.
 ${CORPUS_USAGE}
+${COMPARE_USAGE}
+${BRACKETS_USAGE}
 
 Options:
   --format   refs: json (default) or text; check: text (default), json or sarif
@@ -61,6 +65,9 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     return 0;
   }
   if (command === 'corpus') return corpusCommand(rest, io, cwd);
+  // Commands that need no corpus.
+  if (command === 'compare') return compareCommand(rest, io, cwd);
+  if (command === 'brackets') return bracketsCommand(rest, io, cwd);
   if (command !== 'refs' && command !== 'check' && command !== 'reuse') {
     io.err(`compact-drafter: unknown command "${command}"\n\n${USAGE}`);
     return 2;

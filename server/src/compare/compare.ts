@@ -1,0 +1,195 @@
+// One negotiation round against another: paragraphs aligned (align.ts), each aligned group with its
+// word diff and changes of force, the citations that changed, and the brackets resolved, remaining
+// and new. The result is what `compact-drafter compare` prints and the editor's report shows.
+import { bracketReport, passageKey, type LocatedPassage } from '../brackets/report';
+import type { OffsetRange } from '../parse/model';
+import { findReferences } from '../references';
+import { alignUnits, type AlignedGroup } from './align';
+import { forceChanges, overallForce, type Force, type ForceChange } from './force';
+import { readUnits, type Unit } from './units';
+import { changed, tokenized, wordDiff, type TokenizedText, type WordDiffPart } from './wordDiff';
+
+export type RowStatus = 'unchanged' | 'edited' | 'moved' | 'split' | 'merged' | 'new' | 'deleted';
+
+export interface CompareRow {
+  readonly status: RowStatus;
+  /** Paragraph ids of the old round ("12", "pp3"); empty for a new paragraph. */
+  readonly old: readonly string[];
+  readonly new: readonly string[];
+  readonly force: Force | null;
+  readonly forceChanges: readonly ForceChange[];
+  readonly diff: readonly WordDiffPart[];
+  /** Out of the order of the rest (also for split and merged groups, whose status says more). */
+  readonly moved: boolean;
+  /** Wording changed (an edited paragraph, or a moved, split or merged one whose words changed too). */
+  readonly edited: boolean;
+  /** Where the paragraphs are, for editors: offsets into each round's text. */
+  readonly oldRanges: readonly OffsetRange[];
+  readonly newRanges: readonly OffsetRange[];
+}
+
+export interface CitationChanges {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** A resolution replaced by a later one in the same paragraph: "A/RES/78/230" → "A/RES/79/235". */
+  readonly updated: readonly { readonly from: string; readonly to: string }[];
+}
+
+export interface BracketChanges {
+  readonly resolved: readonly LocatedPassage[];
+  readonly remaining: readonly LocatedPassage[];
+  readonly new: readonly LocatedPassage[];
+}
+
+export interface CompareResult {
+  readonly paragraphs: readonly CompareRow[];
+  /** Rows per status, rows strengthened and weakened, and how many paragraphs each round has. */
+  readonly summary: Record<RowStatus, number> & { readonly strengthened: number; readonly weakened: number; readonly oldParagraphs: number; readonly newParagraphs: number };
+  readonly citations: CitationChanges;
+  readonly brackets: BracketChanges;
+}
+
+export function compareRounds(oldText: string, newText: string): CompareResult {
+  const oldUnits = readUnits(oldText);
+  const newUnits = readUnits(newText);
+  const oldTokens = oldUnits.map((u) => tokenized(u.text));
+  const newTokens = newUnits.map((u) => tokenized(u.text));
+  const groups = alignUnits(oldUnits, newUnits, oldTokens.map((t) => t.ids), newTokens.map((t) => t.ids));
+  const rows = ordered(groups).map((g) => row(g, oldUnits, newUnits, oldTokens, newTokens));
+  const summary = { unchanged: 0, edited: 0, moved: 0, split: 0, merged: 0, new: 0, deleted: 0, strengthened: 0, weakened: 0, oldParagraphs: oldUnits.length, newParagraphs: newUnits.length };
+  for (const r of rows) {
+    summary[r.status]++;
+    if (r.force) summary[r.force]++;
+  }
+  return { paragraphs: rows, summary, citations: citationChanges(oldText, newText, oldUnits, newUnits, rows), brackets: bracketChanges(oldText, newText, oldUnits, newUnits) };
+}
+
+/** Rows in the new round's order; a deleted paragraph comes after the row of the old paragraph before it. */
+function ordered(groups: readonly AlignedGroup[]): AlignedGroup[] {
+  const withNew = groups.filter((g) => g.new.length).sort((a, b) => a.new[0] - b.new[0]);
+  const deleted = groups.filter((g) => !g.new.length).sort((a, b) => a.old[0] - b.old[0]);
+  const result: AlignedGroup[] = [];
+  const deletedAfter = new Map<AlignedGroup | undefined, AlignedGroup[]>();
+  for (const d of deleted) {
+    let anchor: AlignedGroup | undefined;
+    for (const g of withNew) if (g.old.length && g.old[0] < d.old[0] && (!anchor || g.old[0] > anchor.old[0])) anchor = g;
+    const list = deletedAfter.get(anchor) ?? [];
+    list.push(d);
+    deletedAfter.set(anchor, list);
+  }
+  result.push(...(deletedAfter.get(undefined) ?? []));
+  for (const g of withNew) result.push(g, ...(deletedAfter.get(g) ?? []));
+  return result;
+}
+
+function joined(parts: readonly TokenizedText[]): TokenizedText {
+  if (parts.length === 1) return parts[0];
+  return tokenized(parts.map((p) => p.text).join(' '));
+}
+
+function row(g: AlignedGroup, oldUnits: readonly Unit[], newUnits: readonly Unit[], oldTokens: readonly TokenizedText[], newTokens: readonly TokenizedText[]): CompareRow {
+  const before = joined(g.old.map((i) => oldTokens[i]));
+  const after = joined(g.new.map((i) => newTokens[i]));
+  const diff = g.old.length && g.new.length ? wordDiff(before, after) : g.old.length ? [{ op: 'delete' as const, old: before.text }] : [{ op: 'insert' as const, new: after.text }];
+  const edited = g.old.length > 0 && g.new.length > 0 && changed(diff);
+  const changes = edited ? forceChanges(before.text, after.text, diff) : [];
+  const status: RowStatus = !g.new.length
+    ? 'deleted'
+    : !g.old.length
+      ? 'new'
+      : g.new.length > 1 && g.new.length >= g.old.length
+        ? 'split'
+        : g.old.length > 1
+          ? 'merged'
+          : g.moved
+            ? 'moved'
+            : edited
+              ? 'edited'
+              : 'unchanged';
+  return {
+    status,
+    old: g.old.map((i) => oldUnits[i].id),
+    new: g.new.map((i) => newUnits[i].id),
+    force: overallForce(changes),
+    forceChanges: changes,
+    diff,
+    moved: g.moved,
+    edited,
+    oldRanges: g.old.map((i) => oldUnits[i].range),
+    newRanges: g.new.map((i) => newUnits[i].range),
+  };
+}
+
+/** The symbols a text cites; an unchanged paragraph has the same text in both rounds and is read once. */
+function symbolReader(): (text: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (text) => {
+    let symbols = cache.get(text);
+    if (!symbols) {
+      symbols = findReferences(text)
+        .map((r) => r.symbol)
+        .filter((s): s is string => !!s);
+      cache.set(text, symbols);
+    }
+    return symbols;
+  };
+}
+
+const RESOLUTION = /^([A-Z]+(?:\/[A-Z]+)*)\/RES\/(\d+)\/\d+$/;
+
+/** Citations in the paragraphs only: the cover page names the round itself, not what it cites. */
+function citationChanges(oldText: string, newText: string, oldUnits: readonly Unit[], newUnits: readonly Unit[], rows: readonly CompareRow[]): CitationChanges {
+  const symbolsOf = symbolReader();
+  const before = new Set(oldUnits.flatMap((u) => symbolsOf(u.text)));
+  const after = new Set(newUnits.flatMap((u) => symbolsOf(u.text)));
+  const added = [...after].filter((s) => !before.has(s));
+  const removed = [...before].filter((s) => !after.has(s));
+  // Updated: in one aligned paragraph a resolution gave way to a later one of the same organ.
+  const updated: { from: string; to: string }[] = [];
+  const slice = (text: string, ranges: readonly OffsetRange[]) => ranges.map((r) => text.slice(r.start, r.end)).join('\n');
+  for (const r of rows) {
+    if (!r.old.length || !r.new.length || !r.edited) continue;
+    const gone = symbolsOf(slice(oldText, r.oldRanges)).filter((s) => removed.includes(s));
+    const come = symbolsOf(slice(newText, r.newRanges)).filter((s) => added.includes(s));
+    for (const from of gone) {
+      const f = RESOLUTION.exec(from);
+      const to = f && come.find((s) => {
+        const t = RESOLUTION.exec(s);
+        return t && t[1] === f[1] && Number(t[2]) > Number(f[2]) && !updated.some((u) => u.to === s);
+      });
+      if (to) updated.push({ from, to });
+    }
+  }
+  return {
+    added: added.filter((s) => !updated.some((u) => u.to === s)),
+    removed: removed.filter((s) => !updated.some((u) => u.from === s)),
+    updated,
+  };
+}
+
+function bracketChanges(oldText: string, newText: string, oldUnits: readonly Unit[], newUnits: readonly Unit[]): BracketChanges {
+  const before = bracketReport(oldText, oldUnits).passages;
+  const after = bracketReport(newText, newUnits).passages;
+  const keysBefore = new Map<string, number>();
+  for (const p of before) keysBefore.set(passageKey(p), (keysBefore.get(passageKey(p)) ?? 0) + 1);
+  const remaining: LocatedPassage[] = [];
+  const fresh: LocatedPassage[] = [];
+  for (const p of after) {
+    const key = passageKey(p);
+    const left = keysBefore.get(key) ?? 0;
+    if (left > 0) {
+      keysBefore.set(key, left - 1);
+      remaining.push(p);
+    } else fresh.push(p);
+  }
+  const resolved = before.filter((p) => {
+    const key = passageKey(p);
+    const left = keysBefore.get(key) ?? 0;
+    if (left > 0) {
+      keysBefore.set(key, left - 1);
+      return true;
+    }
+    return false;
+  });
+  return { resolved, remaining, new: fresh };
+}

@@ -1,0 +1,112 @@
+// The negotiation requests the editor's compare and bracket list ask for. Thin wiring over
+// compare/compare.ts and brackets/report.ts; positions are LSP's (0-based lines, UTF-16 characters).
+//
+//   compactDrafter/brackets {uri}                      → BracketsResponse: the open draft's passages,
+//                                                         read from its analysis (one per version)
+//   compactDrafter/compare {uri, oldText, oldName?}    → CompareResponse: the open draft (new round)
+//                                                         against an earlier round the client read
+//                                                         (another file, or `git show` of a commit)
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver';
+import type { BracketPassage } from '../brackets/parse';
+import { locate } from '../brackets/report';
+import { compareRounds, type CompareRow } from '../compare/compare';
+import { formatCompareMarkdown } from '../compare/markdownReport';
+import { readUnits } from '../compare/units';
+import type { BracketAnalysis } from '../analysis/brackets';
+
+export const BRACKETS_REQUEST = 'compactDrafter/brackets';
+export const COMPARE_REQUEST = 'compactDrafter/compare';
+
+export interface BracketItem {
+  readonly range: Range;
+  readonly paragraph: string | null;
+  readonly section: string | null;
+  readonly alternatives: readonly { readonly text: string; readonly proponent: string | null; readonly label?: string }[];
+  readonly marker?: 'alt';
+  readonly nested: number;
+}
+
+export interface BracketsResponse {
+  readonly passages: readonly BracketItem[];
+  readonly adRef: readonly string[];
+  readonly unbalanced: readonly Position[];
+  readonly summary: { readonly passages: number; readonly alternatives: number };
+}
+
+export function bracketsResponse(document: TextDocument, brackets: BracketAnalysis): BracketsResponse {
+  const text = document.getText();
+  const report = locate(text, brackets.parsed, readUnits(text));
+  const range = (p: BracketPassage): Range => ({ start: document.positionAt(p.range.start), end: document.positionAt(p.range.end) });
+  return {
+    passages: report.passages.map((p) => ({
+      range: range(p),
+      paragraph: p.paragraph,
+      section: p.section,
+      alternatives: p.alternatives.map((a) => ({ text: a.text, proponent: a.proponent, ...(a.label ? { label: a.label } : {}) })),
+      ...(p.marker ? { marker: p.marker } : {}),
+      nested: p.nested.length,
+    })),
+    adRef: report.adRef,
+    unbalanced: report.unmatched.map((u) => document.positionAt(u.offset)),
+    summary: report.summary,
+  };
+}
+
+export interface CompareRowItem {
+  readonly status: CompareRow['status'];
+  readonly old: readonly string[];
+  readonly new: readonly string[];
+  readonly force: CompareRow['force'];
+  readonly forceChanges: readonly string[];
+  readonly oldRanges: readonly Range[];
+  readonly newRanges: readonly Range[];
+}
+
+export interface CompareResponse {
+  readonly rows: readonly CompareRowItem[];
+  readonly summary: ReturnType<typeof compareRounds>['summary'];
+  /** The report in Markdown. */
+  readonly markdown: string;
+  /** For each row, the 0-based line of its heading in markdown (-1 when the report leaves it out: unchanged in place). */
+  readonly headingLines: readonly number[];
+  /** The old round's paragraphs in the new round's order, one aligned group per block: the left side of a side-by-side diff. */
+  readonly oldReordered: string;
+}
+
+export function compareResponse(document: TextDocument, oldText: string, oldName: string, newName: string): CompareResponse {
+  const newText = document.getText();
+  const result = compareRounds(oldText, newText);
+  const oldDocument = TextDocument.create('old', 'markdown', 0, oldText);
+  const ranges = (doc: TextDocument, list: readonly { start: number; end: number }[]) => list.map((r) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) }));
+  const index = new Map(result.paragraphs.map((row, i) => [row, i]));
+  const headingLines = result.paragraphs.map(() => -1);
+  const markdown = formatCompareMarkdown(result, { oldName, newName, onHeading: (row, line) => (headingLines[index.get(row)!] = line) });
+  return {
+    rows: result.paragraphs.map((row) => ({
+      status: row.status,
+      old: row.old,
+      new: row.new,
+      force: row.force,
+      forceChanges: row.forceChanges.map((c) => c.description),
+      oldRanges: ranges(oldDocument, row.oldRanges),
+      newRanges: ranges(document, row.newRanges),
+    })),
+    summary: result.summary,
+    markdown,
+    headingLines,
+    oldReordered: reordered(oldText, result.paragraphs),
+  };
+}
+
+/**
+ * The old round with its paragraphs in the new round's order: what comes before the first paragraph
+ * (title, "The General Assembly,") as it was, then one block per aligned group, deleted paragraphs
+ * where they fall. VS Code's diff then lines aligned paragraphs up against the draft.
+ */
+function reordered(oldText: string, rows: readonly CompareRow[]): string {
+  const starts = rows.flatMap((row) => row.oldRanges.map((r) => r.start));
+  const preface = starts.length ? oldText.slice(0, Math.min(...starts)).trimEnd() : '';
+  const blocks = rows.filter((row) => row.old.length).map((row) => row.oldRanges.map((r) => oldText.slice(r.start, r.end)).join('\n\n'));
+  return `${[preface, ...blocks].filter(Boolean).join('\n\n')}\n`;
+}
