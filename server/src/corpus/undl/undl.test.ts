@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { sharedPath } from '../../../../test/sharedData';
 import { entriesFromMarcXml } from './importExport';
 import { type LibraryRecord, libraryRecord } from './libraryRecord';
 import { readMarcXml } from './marcxml';
 import { repairDoubleEncoding } from './mojibake';
+import { collection, FIXTURE, fixtureRecord } from './testFixture';
 
-/** The real Digital Library export (94 Third Committee drafts of session 78), shared beside the repository. */
-export const FIXTURE = sharedPath('un-documents', 'undl', 'session_78_committee_3_drafts.xml');
 const fixture = readFileSync(FIXTURE, 'utf8');
-
-/** Record `n` (1-based) of the fixture, as its text, and the collection around it. */
-export function fixtureRecord(n: number): string {
-  const records = fixture.match(/<ns0:record[\s\S]*?<\/ns0:record>/g)!;
-  return records[n - 1];
-}
-export const collection = (...records: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n${records.join('\n')}\n</collection>\n`;
 
 const read = (xml: string): LibraryRecord[] =>
   readMarcXml(xml).records.map((record) => {
