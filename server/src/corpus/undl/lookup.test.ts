@@ -87,6 +87,18 @@ describe('online lookup, against a local stand-in of the Digital Library', () =>
     });
   }
 
+  test('after HTTP 429 with Retry-After, no request until that time has passed', async () => {
+    library.mode = 'too-many';
+    const { lookup } = fresh();
+    assert.equal(((await lookup.lookUp('A/C.3/78/L.62')) as { reason: string }).reason, 'rate-limited');
+    library.mode = 'normal';
+    const requests = library.requests.length;
+    const refused = await lookup.lookUp('A/C.3/78/L.47');
+    assert.ok(!refused.ok);
+    assert.match(refused.message, /^The UN Digital Library asked to wait before the next request; try again in 3\d s\. Nothing was sent\.$/);
+    assert.equal(library.requests.length, requests);
+  });
+
   test('offline: nothing listens at the address', async () => {
     const lookup = new DigitalLibraryLookup({ baseUrl: await deadAddress() });
     const outcome = await lookup.lookUp('A/C.3/78/L.62');

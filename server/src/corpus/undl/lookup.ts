@@ -44,6 +44,8 @@ export function lookupUrl(baseUrl: string, symbol: string): string {
 export class DigitalLibraryLookup {
   private queue: Promise<unknown> = Promise.resolve();
   private lastRequest = -Infinity;
+  /** After an HTTP 429 with Retry-After: no request before then. */
+  private blockedUntil = -Infinity;
   readonly baseUrl: string;
 
   constructor(private readonly options: LookupOptions = {}) {
@@ -66,6 +68,10 @@ export class DigitalLibraryLookup {
     if (cached !== undefined) {
       const outcome = answerFor(symbol, cached, url, true);
       if (outcome.ok) return outcome;
+    }
+    if (Date.now() < this.blockedUntil) {
+      const seconds = Math.ceil((this.blockedUntil - Date.now()) / 1000);
+      return { ok: false, reason: 'rate-limited', message: `The UN Digital Library asked to wait before the next request; try again in ${seconds} s. Nothing was sent.` };
     }
     const fetched = await this.fetchPolitely(url);
     if (typeof fetched !== 'string') return fetched;
@@ -98,6 +104,7 @@ export class DigitalLibraryLookup {
     if (response.status === 429) {
       const retry = Number(response.headers.get('retry-after'));
       await response.body?.cancel().catch(() => {});
+      if (retry > 0) this.blockedUntil = Date.now() + Math.min(retry, 3600) * 1000;
       return {
         ok: false,
         reason: 'rate-limited',
