@@ -103,9 +103,10 @@ describe('compact-drafter registry lookup', () => {
     assert.equal(status, 0, stderr);
     assert.equal(stdout.trim(), 'A/C.3/78/L.47: The human rights to safe drinking water and sanitation, 2023-10-31 (UN Digital Library record 4026539) → .compact-drafter/registry/lookups.json');
     assert.deepEqual(library.requests.slice(requests).map((r) => r.symbol), ['A/C.3/78/L.47']);
+    // The resolution adopted from it keeps the bundled registry's date (printed on it), not the draft's year.
     assert.deepEqual(await resolved(cwd, 'See A/C.3/78/L.47 and resolution 78/206.'), [
       'A/C.3/78/L.47 The human rights to safe drinking water and sanitation (2023-10-31)',
-      'A/RES/78/206 The human rights to safe drinking water and sanitation (2023)',
+      'A/RES/78/206 The human rights to safe drinking water and sanitation (2023-12-19)',
     ]);
   });
 

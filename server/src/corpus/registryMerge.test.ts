@@ -67,10 +67,16 @@ describe('mergeRegistries', () => {
     assert.deepEqual([merged.date, merged.draft, merged.unverified], ['2023-12-19', 'A/C.3/78/L.52/Rev.1', undefined]);
   });
 
-  test('unknown documents are added; the bundled registry is kept whole', () => {
+  test('the bundled registry: the draft is added, the resolution adopted from it keeps its facts and gains the draft link', () => {
     const merged = mergeRegistries(bundled, libraryEntries(74));
-    assert.equal(merged.length, bundled.length + 2);
-    assert.ok(merged.some((e) => e.symbol === 'A/C.3/78/L.52/Rev.1'));
-    for (const original of bundled) assert.ok(merged.includes(original) || merged.some((e) => e.symbol === original.symbol && e.title === original.title && e.date === original.date));
+    const known = (symbol: string) => bundled.some((e) => e.symbol === symbol);
+    assert.deepEqual([known('A/C.3/78/L.52/Rev.1'), known('A/RES/78/217')], [false, true], 'as the bundled registry stands');
+    assert.equal(merged.length, bundled.length + 1);
+    const resolution = merged.find((e) => e.symbol === 'A/RES/78/217')!;
+    const original = bundled.find((e) => e.symbol === 'A/RES/78/217')!;
+    assert.deepEqual([resolution.title, resolution.date, resolution.provenance?.date], [original.title, original.date, original.provenance?.date], 'the year stand-in does not replace the bundled date');
+    assert.equal(resolution.draft, 'A/C.3/78/L.52/Rev.1');
+    assert.deepEqual(resolution.provenance?.draft, [{ kind: 'library', from: 'UN Digital Library record 4027181 (of the draft A/C.3/78/L.52/Rev.1)' }]);
+    for (const entry of bundled) if (entry.symbol !== 'A/RES/78/217') assert.ok(merged.includes(entry), entry.symbol);
   });
 });
