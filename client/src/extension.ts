@@ -11,6 +11,9 @@ const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
 const STATUS_NOTIFICATION = 'compactDrafter/status';
 const CITATION_CHOICES_REQUEST = 'compactDrafter/citationChoices';
 const REUSE_MATCHES_REQUEST = 'compactDrafter/reuseMatches';
+/** The server's import command (features/digitalLibrary.ts); the client's own command picks the file. */
+const SERVER_IMPORT_COMMAND = 'compactDrafter.server.importLibraryExport';
+const IMPORT_COMMAND = 'compactDrafter.importLibraryExport';
 
 let client: LanguageClient | undefined;
 let statusBar: DraftStatusBar | undefined;
@@ -55,11 +58,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     // The file watchers follow the corpus folders, so a new list needs a new client.
     vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (event.affectsConfiguration('compactDrafter.corpus.paths')) await restart(context, output);
+      if (event.affectsConfiguration('compactDrafter.corpus.paths') || event.affectsConfiguration('compactDrafter.registry.paths')) await restart(context, output);
     }),
     vscode.commands.registerCommand('compactDrafter.restartServer', () => restart(context, output)),
     vscode.commands.registerCommand('compactDrafter.insertCitation', insertCitation),
     vscode.commands.registerCommand('compactDrafter.showReusedLanguage', showReusedLanguage),
+    vscode.commands.registerCommand(IMPORT_COMMAND, importLibraryExport),
     // An untitled copy, so the walkthrough's fixes never touch the installed extension's files.
     vscode.commands.registerCommand('compactDrafter.openExample', async () => {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'examples', 'flagged-draft.md'));
@@ -83,7 +87,13 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   const settings = vscode.workspace.getConfiguration('compactDrafter');
   const corpusPaths = settings.get<string[]>('corpus.paths', ['corpus']);
   watchers.forEach((w) => w.dispose());
-  watchers = corpusPaths.map((p) => vscode.workspace.createFileSystemWatcher(`${p.replace(/\\/g, '/').replace(/\/$/, '')}/**/*.{md,markdown,txt}`));
+  const registryPaths = settings.get<string[]>('registry.paths', ['.compact-drafter/registry']);
+  const folder = (p: string) => p.replace(/\\/g, '/').replace(/\/$/, '');
+  watchers = [
+    ...corpusPaths.map((p) => vscode.workspace.createFileSystemWatcher(`${folder(p)}/**/*.{md,markdown,txt}`)),
+    // Registry files written by the CLI (or by hand) reload the server too.
+    ...registryPaths.map((p) => vscode.workspace.createFileSystemWatcher(`${folder(p)}/*.json`)),
+  ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -101,6 +111,8 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
       cacheDir: context.globalStorageUri.fsPath,
       // Bundled texts open read-only through the content provider above, not as the extension's files.
       bundledTextScheme: true,
+      // The "Import a UN Digital Library export…" quick fix runs this client command (a file picker).
+      clientCommands: [IMPORT_COMMAND],
     },
     synchronize: {
       configurationSection: 'compactDrafter',
@@ -115,6 +127,20 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/** "Import a UN Digital Library export…": pick a MARCXML export; the server reads it into the workspace registry. */
+async function importLibraryExport(): Promise<void> {
+  if (!client) return;
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Import a UN Digital Library export',
+    openLabel: 'Import',
+    canSelectMany: false,
+    filters: { 'MARCXML export': ['xml'], 'All files': ['*'] },
+  });
+  if (!picked?.[0]) return;
+  // The server shows the outcome (how many records, where they went) itself.
+  await client.sendRequest('workspace/executeCommand', { command: SERVER_IMPORT_COMMAND, arguments: [picked[0].fsPath] });
 }
 
 type CitationPickItem = vscode.QuickPickItem & { choice?: CitationChoice };

@@ -36,6 +36,7 @@ import { ReuseService } from './reuse/service';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { withoutSnippetSyntax } from './features/snippets';
 import { BRACKETS_REQUEST, bracketsResponse, COMPARE_REQUEST, compareResponse } from './features/negotiation';
+import { type DigitalLibrarySupport, registerDigitalLibrarySupport } from './features/digitalLibrary';
 import { CITATION_CHOICES_REQUEST, citationChoices, type CitationChoicesParams } from './language/citations';
 import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
 import { ALL_RULES, runRules, type Diagnostic } from './rules';
@@ -56,6 +57,8 @@ export interface InitializationOptions {
    * passages point at the texts' files on disk, which any editor opens.
    */
   bundledTextScheme?: boolean;
+  /** Commands the client has that quick fixes may use (VS Code: "compactDrafter.importLibraryExport"). */
+  clientCommands?: string[];
 }
 
 export const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
@@ -100,6 +103,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * it, and would keep stale diagnostics after a corpus or reuse-index change until the next edit.
    */
   let pullDiagnostics = false;
+  let library: DigitalLibrarySupport | undefined;
 
   const log = (message: string) => connection.console.log(message);
   /** Work not awaited by anyone: its failure is logged, never an unhandled rejection that ends the process. */
@@ -132,10 +136,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const corpusFolders = () =>
     trusted ? workspaceFolders.flatMap((root) => settings.corpus.paths.map((p) => (isAbsolute(p) ? p : join(root, p)))) : [];
 
+  // Not read in Restricted Mode, as the corpus folders.
+  const registryFolders = () => (trusted ? workspaceFolders.flatMap((root) => settings.registry.paths.map((p) => (isAbsolute(p) ? p : join(root, p)))) : []);
+
   const reloadCorpus = (): Promise<Corpus> => {
     diagnosticsByUri.clear();
     const folders = corpusFolders();
-    const loading = loadCorpus({ folders, generation: ++generation, modelCache }).then((loaded) => {
+    const loading = loadCorpus({ folders, registryFolders: registryFolders(), generation: ++generation, modelCache }).then((loaded) => {
       if (loading !== corpusLoading) return corpus ?? loaded;
       corpus = loaded;
       const texts = loaded.documents.length;
@@ -317,6 +324,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
     configurationPush = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic && !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    library = registerDigitalLibrarySupport(connection, {
+      onlineLookupEnabled: () => settings.onlineLookup.enabled,
+      trusted: () => trusted,
+      registryFolder: () => registryFolders()[0],
+      workspaceRoot: () => workspaceFolders[0],
+      reload: reloadCorpus,
+      cacheDir: cacheDir ?? undefined,
+      log,
+      clientCommands: Array.isArray(options.clientCommands) ? options.clientCommands.filter((c) => typeof c === 'string') : [],
+    });
     background('corpus load', reloadCorpus());
     return {
       capabilities: {
@@ -330,6 +347,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         workspaceSymbolProvider: true,
         referencesProvider: true,
+        executeCommandProvider: { commands: [...library.commands] },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'compact-drafter', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'compact-drafter-ls', version: '0.1.0' },
@@ -345,7 +363,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (raw === undefined) return;
     const next = readSettings(raw);
     if (JSON.stringify(next) === JSON.stringify(settings)) return;
-    const corpusChanged = JSON.stringify(next.corpus) !== JSON.stringify(settings.corpus);
+    const corpusChanged = JSON.stringify([next.corpus, next.registry]) !== JSON.stringify([settings.corpus, settings.registry]);
     settings = next;
     for (const problem of settings.problems) connection.console.warn(`settings: ${problem}`);
     diagnosticsByUri.clear();
@@ -514,7 +532,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     guard('codeAction', [], async () => {
       const state = await analysisOf(params.textDocument.uri, token);
       if (!state) return [];
-      return quickFixes(diagnosticsOf(state.document, state.analysis, state.corpus, state.plain), state.document, params.range);
+      return quickFixes(diagnosticsOf(state.document, state.analysis, state.corpus, state.plain), state.document, params.range, library?.actionCommands());
     }, token)(),
   );
 

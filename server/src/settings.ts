@@ -1,3 +1,4 @@
+import { DEFAULT_REGISTRY_PATH } from './corpus/userRegistry';
 import { ALL_RULES } from './rules';
 import { DEFAULT_REUSE_SETTINGS, type ReuseSettings } from './reuse/service';
 import { readDiagnosticsConfig, type DiagnosticsConfig } from './rules/config';
@@ -11,6 +12,12 @@ export interface ServerSettings {
     /** Folders of the user's own corpus, relative to each workspace folder (or absolute). */
     paths: string[];
   };
+  registry: {
+    /** Folders of the user's registry files (Digital Library imports, lookups), relative to each workspace folder (or absolute). */
+    paths: string[];
+  };
+  /** Looking a document up in the UN Digital Library when the user asks: off unless turned on. */
+  onlineLookup: { enabled: boolean };
   diagnostics: DiagnosticsConfig;
   /** Drafts longer than this (in characters) are read as plain lines: parsing them whole would stall the server. */
   maxDocumentSize: number;
@@ -24,6 +31,8 @@ export interface ServerSettings {
 export function readSettings(raw: unknown): ServerSettings {
   const section = (raw && typeof raw === 'object' ? raw : {}) as {
     corpus?: { paths?: unknown };
+    registry?: { paths?: unknown };
+    onlineLookup?: { enabled?: unknown };
     diagnostics?: unknown;
     houseStyle?: unknown;
     maxDocumentSize?: unknown;
@@ -33,9 +42,12 @@ export function readSettings(raw: unknown): ServerSettings {
   const minSimilarity = section.reuse?.minSimilarity;
   const max = section.maxDocumentSize;
   const paths = section.corpus?.paths;
+  const registryPaths = section.registry?.paths;
   const { config, problems } = readDiagnosticsConfig({ diagnostics: section.diagnostics, houseStyle: section.houseStyle }, ALL_RULES.map((r) => r.code));
   return {
     corpus: { paths: Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : ['corpus'] },
+    registry: { paths: Array.isArray(registryPaths) && registryPaths.every((p) => typeof p === 'string') ? registryPaths : [DEFAULT_REGISTRY_PATH] },
+    onlineLookup: { enabled: section.onlineLookup?.enabled === true },
     diagnostics: config,
     maxDocumentSize: typeof max === 'number' && max > 0 ? max : DEFAULT_MAX_DOCUMENT_SIZE,
     reuse: {

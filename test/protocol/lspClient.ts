@@ -15,6 +15,8 @@ export interface TestServer {
   readonly initialize: InitializeResult;
   readonly stderr: () => string;
   readonly logs: string[];
+  /** window/showMessage notifications: what the user is told. */
+  readonly messages: { type: number; message: string }[];
   readonly diagnostics: Map<string, PublishDiagnosticsParams[]>;
   open(uri: string, text: string, version?: number): Promise<void>;
   stop(): Promise<void>;
@@ -27,15 +29,21 @@ export async function startServer(
     capabilities?: object;
     /** The server's bin (default: this checkout's bin/compact-drafter-ls.js), e.g. of an installed package. */
     serverBin?: string;
+    /** Added to the server's environment (the Digital Library tests point it at a local stand-in). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestServer> {
   // The server caches parsed corpus texts under $XDG_CACHE_HOME: never the developer's own cache.
-  const env = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'cd-cache-')) };
+  const env = { ...process.env, ...options.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'cd-cache-')) };
   const child = spawn(process.execPath, [options.serverBin ?? join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
+  const messages: { type: number; message: string }[] = [];
+  connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    messages.push(params);
+  });
   const diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   connection.onNotification('window/logMessage', (params: { message: string }) => {
     logs.push(params.message);
@@ -60,6 +68,7 @@ export async function startServer(
     process: child,
     initialize,
     logs,
+    messages,
     diagnostics,
     stderr: () => stderr,
     async open(uri, text, version = 1) {

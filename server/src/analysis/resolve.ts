@@ -15,7 +15,7 @@ export function resolveReference(ref: Reference, corpus: Corpus, draft: DraftMod
     return {
       status: 'unknown-document',
       paragraphs: labels.map((label) => ({ label })),
-      reason: `${ref.symbol} is not in the registry or the corpus`,
+      reason: `Compact Drafter does not know ${ref.symbol}, so nothing said of it can be checked; its UN Digital Library record, imported or looked up, makes it known`,
     };
   }
   const document = entry.document;

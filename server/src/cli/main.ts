@@ -5,13 +5,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeDraft } from '../analysis';
-import { defaultCacheDir, loadCorpus, ModelDiskCache, type Corpus } from '../corpus';
+import { DEFAULT_REGISTRY_PATH, defaultCacheDir, loadCorpus, ModelDiskCache, type Corpus } from '../corpus';
 import { ReuseDiskCache } from '../reuse/diskCache';
 import { DEFAULT_REUSE_SETTINGS, ReuseService, type ReuseSettings } from '../reuse/service';
 import { ALL_RULES } from '../rules';
 import { writeIfUnchanged } from './atomicWrite';
 import { applyEdits, automaticEdits, checkText, fileReport, formatTextReport, type FileReport } from './checkCommand';
 import { PROJECT_CONFIG_FILE, readProjectConfig } from './projectConfig';
+import { REGISTRY_USAGE, registryCommand } from './registryCommand';
 import { formatReferenceTable, referenceRecords, type ReferenceRecord } from './refsCommand';
 import { formatReuseTable, reuseRecords, type ReuseRecord } from './reuseCommand';
 import { toSarif } from './sarif';
@@ -31,11 +32,14 @@ const USAGE = `Usage:
 ${CORPUS_USAGE}
 ${COMPARE_USAGE}
 ${BRACKETS_USAGE}
+${REGISTRY_USAGE}
 
 Options:
   --format   refs: json (default) or text; check: text (default), json or sarif
   --corpus   a folder of corpus texts (Markdown or text files with a symbol); may be repeated.
              Default: the "corpus" list of ${PROJECT_CONFIG_FILE}, else ./corpus when it exists.
+  --registry a folder of registry files (from registry import or lookup); may be repeated.
+             Default: the "registry" list of ${PROJECT_CONFIG_FILE}, else ./${DEFAULT_REGISTRY_PATH}.
   --fix      apply every fix that is the only one offered, write the file atomically, print what changed
              ("Restore agreed wording" is never applied: an amendment may be deliberate)
   --min-words, --min-similarity
@@ -68,6 +72,11 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
   // Commands that need no corpus.
   if (command === 'compare') return compareCommand(rest, io, cwd);
   if (command === 'brackets') return bracketsCommand(rest, io, cwd);
+  if (command === 'registry') {
+    const project = await readProjectConfig(cwd);
+    for (const problem of project.problems) io.err(`compact-drafter: ${project.file}: ${problem}`);
+    return registryCommand(rest, io, cwd, project);
+  }
   if (command !== 'refs' && command !== 'check' && command !== 'reuse') {
     io.err(`compact-drafter: unknown command "${command}"\n\n${USAGE}`);
     return 2;
@@ -80,6 +89,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
       options: {
         format: { type: 'string' },
         corpus: { type: 'string', multiple: true },
+        registry: { type: 'string', multiple: true },
         fix: { type: 'boolean' },
         help: { type: 'boolean' },
         'min-words': { type: 'string' },
@@ -118,9 +128,10 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
   const project = await readProjectConfig(cwd);
   for (const problem of project.problems) io.err(`compact-drafter: ${project.file}: ${problem}`);
   const folders = parsed.values.corpus?.map((dir) => resolve(cwd, dir)) ?? (project.corpus.length ? project.corpus : existsSync(resolve(cwd, 'corpus')) ? [resolve(cwd, 'corpus')] : []);
+  const registryFolders = parsed.values.registry?.map((dir) => resolve(cwd, dir)) ?? (project.registry.length ? project.registry : [resolve(cwd, DEFAULT_REGISTRY_PATH)]);
   const cacheDir = parsed.values['no-cache'] ? undefined : resolve(cwd, parsed.values['cache-dir'] ?? defaultCacheDir());
   const cacheLog = (message: string) => io.err(`compact-drafter: ${message}`);
-  const corpus = await loadCorpus({ folders, modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), cacheLog) : undefined });
+  const corpus = await loadCorpus({ folders, registryFolders, modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), cacheLog) : undefined });
   const reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), cacheLog) : undefined, cacheLog, () => {});
   for (const problem of corpus.problems) io.err(`compact-drafter: corpus: ${problem.uri}: ${problem.message}`);
 

@@ -9,13 +9,15 @@ export interface ProjectConfig {
   readonly diagnostics: DiagnosticsConfig;
   /** Corpus folders, absolute. */
   readonly corpus: string[];
+  /** Registry folders (Digital Library imports, lookups), absolute. */
+  readonly registry: string[];
   readonly file?: string;
   readonly problems: string[];
 }
 
 /**
  * `.compactdrafter.json` in the working folder:
- * `{ "corpus": ["corpus"], "diagnostics": { "superseded": "error", "quote-mismatch": "off" }, "houseStyle": { "rangeDash": "hyphen" } }`.
+ * `{ "corpus": ["corpus"], "registry": [".compact-drafter/registry"], "diagnostics": { "superseded": "error", "quote-mismatch": "off" }, "houseStyle": { "rangeDash": "hyphen" } }`.
  */
 export async function readProjectConfig(cwd: string): Promise<ProjectConfig> {
   const file = join(cwd, PROJECT_CONFIG_FILE);
@@ -23,17 +25,21 @@ export async function readProjectConfig(cwd: string): Promise<ProjectConfig> {
   try {
     raw = await readFile(file, 'utf8');
   } catch {
-    return { diagnostics: DEFAULT_DIAGNOSTICS_CONFIG, corpus: [], problems: [] };
+    return { diagnostics: DEFAULT_DIAGNOSTICS_CONFIG, corpus: [], registry: [], problems: [] };
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    return { diagnostics: DEFAULT_DIAGNOSTICS_CONFIG, corpus: [], file, problems: [`not valid JSON: ${(error as Error).message}`] };
+    return { diagnostics: DEFAULT_DIAGNOSTICS_CONFIG, corpus: [], registry: [], file, problems: [`not valid JSON: ${(error as Error).message}`] };
   }
   const { config, problems } = readDiagnosticsConfig(json, ALL_RULES.map((r) => r.code));
   const corpusValue = (json as { corpus?: unknown }).corpus;
   const corpus = Array.isArray(corpusValue) ? corpusValue.filter((c): c is string => typeof c === 'string') : [];
   if (corpusValue !== undefined && !Array.isArray(corpusValue)) problems.push('"corpus" must be a list of folders');
-  return { diagnostics: config, corpus: corpus.map((c) => (isAbsolute(c) ? c : resolve(dirname(file), c))), file, problems };
+  const registryValue = (json as { registry?: unknown }).registry;
+  const registry = Array.isArray(registryValue) ? registryValue.filter((c): c is string => typeof c === 'string') : typeof registryValue === 'string' ? [registryValue] : [];
+  if (registryValue !== undefined && !Array.isArray(registryValue) && typeof registryValue !== 'string') problems.push('"registry" must be a folder or a list of folders');
+  const absolute = (c: string) => (isAbsolute(c) ? c : resolve(dirname(file), c));
+  return { diagnostics: config, corpus: corpus.map(absolute), registry: registry.map(absolute), file, problems };
 }

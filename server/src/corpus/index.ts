@@ -7,3 +7,5 @@ export { BUNDLED_SCHEME, bundledDataDir, bundledFileUri, isBundledFileUri, loadB
 export { documentFromBytes, loadCorpusFolder, type CorpusProblem, type LoadedFolder } from './loader';
 export { loadCorpus, warmCorpus, type CorpusOptions } from './loadCorpus';
 export { defaultCacheDir, ModelDiskCache } from './modelCache';
+export { mergeRegistries } from './registryMerge';
+export { addToRegistryFile, DEFAULT_REGISTRY_PATH, loadRegistryFolder, LOOKUPS_FILE, readRegistryFile, writeRegistryFile } from './userRegistry';

@@ -3,16 +3,21 @@ import { loadBundledDocuments } from './bundledCorpus';
 import { Corpus } from './corpus';
 import { loadCorpusFolder } from './loader';
 import type { ModelDiskCache } from './modelCache';
+import { Registry } from './registry';
+import { mergeRegistries } from './registryMerge';
+import { loadRegistryFolder } from './userRegistry';
 
 export interface CorpusOptions {
   /** Absolute folders of the user's own corpus. Empty in Restricted Mode: untrusted workspaces are not read. */
   readonly folders: readonly string[];
+  /** Absolute folders of the user's own registry files (Digital Library imports, lookups). Empty in Restricted Mode. */
+  readonly registryFolders?: readonly string[];
   readonly generation?: number;
   /** Where parsed texts are kept between sessions; none: parse every session. */
   readonly modelCache?: ModelDiskCache;
 }
 
-/** All three layers: registry, bundled texts, the user's folders. */
+/** All three layers: registry (bundled, with the user's registry files merged in), bundled texts, the user's folders. */
 export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
   const bundled = loadBundledDocuments();
   const documents = [...bundled.documents];
@@ -23,7 +28,15 @@ export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
     problems.push(...loaded.problems);
   }
   for (const document of documents) document.useDiskCache(options.modelCache);
-  return new Corpus(bundledRegistry(), documents, problems, options.generation ?? 0);
+  const userEntries = [];
+  for (const folder of options.registryFolders ?? []) {
+    const loaded = await loadRegistryFolder(folder);
+    userEntries.push(...loaded.entries);
+    problems.push(...loaded.problems);
+  }
+  // The reach stays the bundled one: what "latest known" means is the newest session the bundled registry holds.
+  const registry = userEntries.length ? new Registry(mergeRegistries([...bundledRegistry().all()], userEntries), bundledRegistry().reach) : bundledRegistry();
+  return new Corpus(registry, documents, problems, options.generation ?? 0);
 }
 
 /**

@@ -16,12 +16,29 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
 }
 
+/**
+ * Help that is not an edit of the draft: the editor turns it into a command where it has one (a
+ * lookup only when the user turned online lookup on; a file picker only in VS Code), the CLI
+ * leaves it out.
+ */
+export type FindingAction =
+  | { readonly kind: 'look-up-online'; readonly symbol: string }
+  | { readonly kind: 'import-library-export' };
+
+/** Another place in the draft that the finding speaks of (LSP related information). */
+export interface RelatedPlace {
+  readonly range: OffsetRange;
+  readonly message: string;
+}
+
 /** What a rule reports. Severity comes from the rule (or the user's settings), not from here. */
 export interface Finding {
   readonly range: OffsetRange;
   /** Written as a UN editor would write it: what is wrong and what is right. */
   readonly message: string;
   readonly fixes: readonly Fix[];
+  readonly actions?: readonly FindingAction[];
+  readonly related?: readonly RelatedPlace[];
 }
 
 export interface HouseStyle {

@@ -1,5 +1,5 @@
 import type { DiagnosticsConfig } from './config';
-import type { Fix, Rule, RuleContext, Severity } from './rule';
+import type { FindingAction, Fix, RelatedPlace, Rule, RuleContext, Severity } from './rule';
 import { Suppressions } from './suppressions';
 import type { OffsetRange } from '../parse/model';
 
@@ -9,6 +9,8 @@ export interface Diagnostic {
   readonly message: string;
   readonly range: OffsetRange;
   readonly fixes: readonly Fix[];
+  readonly actions?: readonly FindingAction[];
+  readonly related?: readonly RelatedPlace[];
 }
 
 /**
@@ -35,7 +37,15 @@ export function runRules(
     }
     for (const finding of findings) {
       if (suppressions.isSuppressed(rule.code, finding.range.start)) continue;
-      diagnostics.push({ code: rule.code, severity: level, message: finding.message, range: finding.range, fixes: finding.fixes });
+      diagnostics.push({
+        code: rule.code,
+        severity: level,
+        message: finding.message,
+        range: finding.range,
+        fixes: finding.fixes,
+        ...(finding.actions?.length ? { actions: finding.actions } : {}),
+        ...(finding.related?.length ? { related: finding.related } : {}),
+      });
     }
   }
   return diagnostics.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));

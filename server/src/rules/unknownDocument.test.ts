@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CorpusDocument, type Corpus } from '../corpus';
+import { bundledRegistry, Corpus, CorpusDocument, loadBundledDocuments, mergeRegistries, Registry } from '../corpus';
+import { entriesFromMarcXml } from '../corpus/undl/importExport';
+import { collection, fixtureRecord } from '../corpus/undl/testFixture';
 import { check, flagged, seed, testCorpus } from './testing';
 import { unknownDocumentRule } from './unknownDocument';
 
 interface Expected {
   readonly flagged: string;
   readonly message: RegExp;
+  /** The symbol offered for a lookup. */
+  readonly symbol: string;
+  /** The other citations of the same document, pointed to from the one finding. */
+  readonly related?: readonly string[];
 }
 
 interface Row {
@@ -16,24 +22,41 @@ interface Row {
   readonly expect: readonly Expected[];
 }
 
-const UNKNOWN = (symbol: string) =>
-  new RegExp(`^${symbol.replace(/[./]/g, '\\$&')} is not in the registry or the corpus, so this citation cannot be checked; its hover offers a search of the UN Digital Library\\.$`);
+const UNKNOWN = (symbol: string, times?: number) =>
+  new RegExp(
+    `^Compact Drafter does not know ${symbol.replace(/[./]/g, '\\$&')}${times ? ` \\(cited ${times} times in this draft\\)` : ''}, so its title, date and paragraphs cannot be checked\\. Its UN Digital Library record, imported or looked up, makes it known\\.$`,
+  );
 
 const withWorkspaceText = testCorpus([new CorpusDocument('A/70/59', 'A/70/59', 'file:///corpus/A-70-59.md', 'workspace', 'Report of the Secretary-General.\n\n1. Text.\n')]);
+
+/** The bundled registry with one Digital Library record imported (record 3 of the real export, A/C.3/78/L.47). */
+const withLibraryRecord = new Corpus(
+  new Registry(mergeRegistries([...bundledRegistry().all()], entriesFromMarcXml(collection(fixtureRecord(3)), 'test.xml').entries)),
+  loadBundledDocuments().documents,
+);
 
 const withRevision = testCorpus([new CorpusDocument('A/C.3/74/L.35/Rev.1', 'A/C.3/74/L.35/Rev.1', 'file:///corpus/L35-Rev1.md', 'workspace', '1. Text.\n')]);
 
 const rows: readonly Row[] = [
-  { name: 'a symbol nobody knows', draft: 'See A/59/2005/Add.3 (26 May 2005).', expect: [{ flagged: 'A/59/2005/Add.3', message: UNKNOWN('A/59/2005/Add.3') }] },
-  { name: 'a short form: the finding names the full symbol', draft: 'Recalling resolution 99/999,', expect: [{ flagged: '99/999', message: UNKNOWN('A/RES/99/999') }] },
-  { name: 'each citation of it', draft: 'See A/70/59 and, again, A/70/59.', expect: [{ flagged: 'A/70/59', message: UNKNOWN('A/70/59') }, { flagged: 'A/70/59', message: UNKNOWN('A/70/59') }] },
+  { name: 'a symbol nobody knows', draft: 'See A/59/2005/Add.3 (26 May 2005).', expect: [{ flagged: 'A/59/2005/Add.3', symbol: 'A/59/2005/Add.3', message: UNKNOWN('A/59/2005/Add.3') }] },
+  { name: 'a short form: the finding names the full symbol', draft: 'Recalling resolution 99/999,', expect: [{ flagged: '99/999', symbol: 'A/RES/99/999', message: UNKNOWN('A/RES/99/999') }] },
+  {
+    name: 'once per document: on the first citation, pointing to the others',
+    draft: 'See A/70/59 and, again, A/70/59; also A/RES/99/999 and resolution 99/999, and A/70/59.',
+    expect: [
+      { flagged: 'A/70/59', symbol: 'A/70/59', message: UNKNOWN('A/70/59', 3), related: ['A/70/59', 'A/70/59'] },
+      { flagged: 'A/RES/99/999', symbol: 'A/RES/99/999', message: UNKNOWN('A/RES/99/999', 2), related: ['99/999'] },
+    ],
+  },
   { name: 'a text in the workspace corpus is known', draft: 'See A/70/59 and, again, A/70/59.', corpus: withWorkspaceText, expect: [] },
+  { name: 'without its Digital Library record', draft: 'draft resolution A/C.3/78/L.47', expect: [{ flagged: 'A/C.3/78/L.47', symbol: 'A/C.3/78/L.47', message: UNKNOWN('A/C.3/78/L.47') }] },
+  { name: 'its Digital Library record imported: known', draft: 'draft resolution A/C.3/78/L.47', corpus: withLibraryRecord, expect: [] },
   { name: 'in the registry, with a text', draft: 'the report (A/68/283)', expect: [] },
   { name: 'in the registry, without a text', draft: 'resolution 72/244 and A/RES/70/1', expect: [] },
   { name: 'a draft the registry knows as a resolution’s origin (superseded speaks about it)', draft: 'draft resolution A/72/L.9', expect: [] },
   { name: 'the same, even where superseded keeps quiet because the resolution is cited too', draft: 'resolution 71/280 (draft resolution A/71/L.58)', expect: [] },
   { name: 'a draft whose revision the corpus holds (superseded speaks about it)', draft: 'draft resolution A/C.3/74/L.35', corpus: withRevision, expect: [] },
-  { name: 'a draft the corpus knows nothing of', draft: 'draft resolution A/C.3/74/L.35', expect: [{ flagged: 'A/C.3/74/L.35', message: UNKNOWN('A/C.3/74/L.35') }] },
+  { name: 'a draft the corpus knows nothing of', draft: 'draft resolution A/C.3/74/L.35', expect: [{ flagged: 'A/C.3/74/L.35', symbol: 'A/C.3/74/L.35', message: UNKNOWN('A/C.3/74/L.35') }] },
   { name: 'malformed: left to malformed-symbol', draft: 'See A/Res/99/999 and A /RES/99/998.', expect: [] },
   { name: 'a name, not a symbol', draft: 'as the Sutherland Report shows', expect: [] },
   { name: 'an internal reference', draft: '1. Text.\n\n2. As in paragraph 1 above and paragraph 9 below.', expect: [] },
@@ -48,7 +71,10 @@ describe('unknown-document', () => {
       assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
       findings.forEach((finding, i) => {
         assert.match(finding.message, row.expect[i].message);
-        assert.equal(finding.fixes.length, 0, 'nothing to fix: only the user can find the document');
+        assert.doesNotMatch(finding.message, /registry|corpus/, 'a drafter’s words');
+        assert.equal(finding.fixes.length, 0, 'no edit of the draft: only the user can find the document');
+        assert.deepEqual(finding.actions, [{ kind: 'look-up-online', symbol: row.expect[i].symbol }, { kind: 'import-library-export' }]);
+        assert.deepEqual((finding.related ?? []).map((place) => row.draft.slice(place.range.start, place.range.end)), row.expect[i].related ?? []);
       });
     });
   }

@@ -1,28 +1,43 @@
+import { successorOf, symbolKey } from '../corpus';
+import type { Reference } from '../references/model';
 import type { Finding, Rule } from './rule';
-import { successorOf } from '../corpus';
 
 /**
- * A well-formed symbol that neither the registry nor any corpus text knows. Information only: the
- * document may well exist (the registry is small), but nothing about the citation can be checked.
+ * A well-formed symbol of a document the tool does not know (neither its registry nor any text).
+ * Information only, and once per document per draft: the document may well exist, the drafter has
+ * done nothing wrong, and a note at every citation would bury the draft in notes saying the same
+ * thing. The finding sits on the first citation and points to the others (related information).
+ * It offers what would help: importing a UN Digital Library export, or looking the symbol up
+ * online when the user has turned that on (the editor decides which it can offer).
+ *
  * Malformed symbols are left to malformed-symbol (the lookup may fail only because of the typo),
- * and names are left out (an unknown name is not a symbol the user wrote). A symbol the registry
- * knows only as what was later adopted or revised ("A/71/L.58", the draft of 71/280) is not
- * unknown: superseded speaks about it.
+ * and names are left out (an unknown name is not a symbol the user wrote). A symbol known only as
+ * what was later adopted or revised ("A/71/L.58", the draft of 71/280) is not unknown: superseded
+ * speaks about it.
  */
 export const unknownDocumentRule: Rule = {
   code: 'unknown-document',
   defaultSeverity: 'information',
-  description: 'A document symbol that is in neither the registry nor the corpus, so the citation cannot be checked.',
+  description: 'A document Compact Drafter does not know, so what the draft says of it cannot be checked.',
   check({ analysis, corpus }) {
-    const findings: Finding[] = [];
+    const citations = new Map<string, Reference[]>();
     for (const ref of analysis.references) {
       if (ref.kind === 'internal' || ref.kind === 'alias' || ref.form === 'alias') continue;
       if (!ref.symbol || ref.problems.length > 0 || ref.resolution.status !== 'unknown-document') continue;
       if (successorOf(corpus, ref.symbol)) continue;
+      const key = symbolKey(ref.symbol);
+      citations.set(key, [...(citations.get(key) ?? []), ref]);
+    }
+    const findings: Finding[] = [];
+    for (const [first, ...others] of citations.values()) {
+      const symbol = first.symbol!;
+      const times = others.length ? ` (cited ${others.length + 1} times in this draft)` : '';
       findings.push({
-        range: ref.targetRange,
-        message: `${ref.symbol} is not in the registry or the corpus, so this citation cannot be checked; its hover offers a search of the UN Digital Library.`,
+        range: first.targetRange,
+        message: `Compact Drafter does not know ${symbol}${times}, so its title, date and paragraphs cannot be checked. Its UN Digital Library record, imported or looked up, makes it known.`,
         fixes: [],
+        actions: [{ kind: 'look-up-online', symbol }, { kind: 'import-library-export' }],
+        related: others.map((ref) => ({ range: ref.targetRange, message: `${symbol} cited again` })),
       });
     }
     return findings;
