@@ -129,7 +129,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       for (const problem of loaded.problems) connection.console.warn(`corpus: ${problem.uri}: ${problem.message}`);
       if (!trusted) log('Restricted Mode: the workspace corpus folders are not read; only the bundled corpus is used.');
       drafts = new WorkspaceDrafts(workspaceFolders, folders);
-      background('workspace scan', drafts.scan(loaded));
+      const scanned = drafts;
+      background('workspace scan', scanned.scan(loaded).then(() => scanned.skipped.forEach(({ path, reason }) => connection.console.warn(`workspace scan: ${path}: ${reason}`))));
       revalidateAll();
       // Texts are parsed when first needed; parsing them now, between requests, keeps the first hover fast.
       // After a pause, so the drafts opened with the editor get their diagnostics first.
