@@ -12,6 +12,7 @@ import {
   DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
+  ErrorCodes,
   LSPErrorCodes,
   MarkupKind,
   ProposedFeatures,
@@ -86,6 +87,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** The client asks for diagnostics (LSP 3.17 pull) when it needs them, as VS Code does; else they are pushed. */
   let pullDiagnostics = false;
   let diagnosticRefresh = false;
+  let lifecycle: 'new' | 'running' | 'shut down' = 'new';
 
   const log = (message: string) => connection.console.log(message);
   /** Work not awaited by anyone: its failure is logged, never an unhandled rejection that ends the process. */
@@ -104,6 +106,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const guard =
     <T>(name: string, empty: T, handler: () => T | Promise<T>, token?: CancellationToken) =>
     async (): Promise<T | ResponseError<never>> => {
+      // The spec: a request before `initialize` is an error (-32002), and so is one after `shutdown`.
+      if (lifecycle === 'new') return new ResponseError<never>(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized`);
+      if (lifecycle === 'shut down') return new ResponseError<never>(ErrorCodes.InvalidRequest, `${name}: the server is shut down`);
       try {
         if (token?.isCancellationRequested) return cancelled();
         const result = await handler();
@@ -190,7 +195,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     let analysis: DraftAnalysis;
     if (plain) {
       const previous = plainAnalyses.get(uri);
-      if (previous?.version === document.version && previous.generation === current.generation) analysis = previous.analysis;
+      if (previous?.version === document.version && previous.generation === current.generation && previous.analysis.model.text === document.getText()) analysis = previous.analysis;
       else {
         const lines = previous?.lines ?? new PlainLineCache();
         analysis = analyzePlainDraft(document.getText(), current, lines);
@@ -297,6 +302,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     diagnosticRefresh = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     background('corpus load', reloadCorpus());
+    lifecycle = 'running';
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -313,6 +319,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       },
       serverInfo: { name: 'compact-drafter-ls', version: '0.1.0' },
     };
+  });
+
+  connection.onShutdown(() => {
+    lifecycle = 'shut down';
   });
 
   connection.onInitialized(() => {
@@ -475,7 +485,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   );
 
   // The first validation of a document runs at once (it is also the open); edits wait for a pause.
-  documents.onDidChangeContent((event) => scheduleValidation(event.document.uri, diagnosticsByUri.has(event.document.uri) ? VALIDATION_DELAY_MS : 0));
+  // New text drops the diagnostics kept for the old: a client may reopen without closing, or reuse a version number.
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    const delay = diagnosticsByUri.has(uri) ? VALIDATION_DELAY_MS : 0;
+    diagnosticsByUri.delete(uri);
+    scheduleValidation(uri, delay);
+  });
 
   documents.onDidClose((event) => {
     const uri = event.document.uri;

@@ -15,7 +15,8 @@ export class AnalysisCache {
 
   get(uri: string, version: number, text: () => string, corpus: Corpus): DraftAnalysis {
     const cached = this.entries.get(uri);
-    if (cached && cached.version === version && cached.generation === corpus.generation) return cached.analysis;
+    // The text is compared too: a client may send new text under a version number it used before.
+    if (cached && cached.version === version && cached.generation === corpus.generation && cached.analysis.model.text === text()) return cached.analysis;
     const analyzer = cached?.analyzer ?? new IncrementalAnalyzer();
     const analysis = analyzer.analyze(text(), corpus);
     this.entries.set(uri, { version, generation: corpus.generation, analysis, analyzer });
