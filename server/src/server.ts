@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { AnalysisCache, type DraftAnalysis, referenceAt } from './analysis';
-import { analyzePlainDraft, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
+import { analyzePlainDraft, MAX_ANALYSED_CHARACTERS, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
 import { BUNDLED_SCHEME, type Corpus, defaultCacheDir, loadCorpus, ModelDiskCache, warmCorpus } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
@@ -195,7 +195,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     let analysis: DraftAnalysis;
     if (plain) {
       const previous = plainAnalyses.get(uri);
-      if (previous?.version === document.version && previous.generation === current.generation && previous.analysis.model.text === document.getText()) analysis = previous.analysis;
+      if (document.getText().length > MAX_ANALYSED_CHARACTERS) {
+        // Not analysed (the notice says so): an empty analysis, so every feature answers at once.
+        analysis = previous?.analysis.model.text === '' ? previous.analysis : analyzePlainDraft('', current);
+        plainAnalyses.set(uri, { version: document.version, generation: current.generation, analysis, lines: new PlainLineCache() });
+      } else if (previous?.version === document.version && previous.generation === current.generation && previous.analysis.model.text === document.getText()) analysis = previous.analysis;
       else {
         const lines = previous?.lines ?? new PlainLineCache();
         analysis = analyzePlainDraft(document.getText(), current, lines);
@@ -516,6 +520,15 @@ const cancelled = () => new ResponseError<never>(LSPErrorCodes.RequestCancelled,
 
 function tooLargeNotice(length: number, limit: number): LspDiagnostic {
   const millions = (n: number) => (n / 1e6).toFixed(1);
+  if (length > MAX_ANALYSED_CHARACTERS) {
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      code: 'document-too-large',
+      source: DIAGNOSTIC_SOURCE,
+      message: `This draft has ${millions(length)} million characters, more than the ${millions(MAX_ANALYSED_CHARACTERS)} million Compact Drafter analyses: it is not checked at all (each edit would block the editor for seconds). Split it, or check it with the command line (compact-drafter check).`,
+    };
+  }
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,

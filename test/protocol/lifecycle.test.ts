@@ -15,7 +15,7 @@ function frame(message: object): string {
 }
 
 /** Spawns the server, writes raw bytes, and returns what it wrote back and how it ended (null: still alive after waitMs, then killed). */
-async function rawSession(bytes: string[], waitMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function rawSession(bytes: (string | RegExp)[], waitMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], {
     env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'cd-cache-')) },
   });
@@ -25,6 +25,11 @@ async function rawSession(bytes: string[], waitMs = 10_000): Promise<{ code: num
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   for (const piece of bytes) {
+    // A pattern: wait (up to 10 s) until the server has written it.
+    if (piece instanceof RegExp) {
+      for (const end = Date.now() + 10_000; !piece.test(stdout) && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
     child.stdin.write(piece);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -53,7 +58,7 @@ describe('malformed frames', () => {
 
   test('well-formed frames split anywhere are read as before', async () => {
     const whole = frame(INITIALIZE) + frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
-    const pieces = [whole.slice(0, 7), whole.slice(7, 40), whole.slice(40, 150), whole.slice(150), frame({ jsonrpc: '2.0', method: 'exit' })];
+    const pieces = [whole.slice(0, 7), whole.slice(7, 40), whole.slice(40, 150), whole.slice(150), /"id":2,"result":null/, frame({ jsonrpc: '2.0', method: 'exit' })];
     const { code, stdout } = await rawSession(pieces);
     assert.match(stdout, /"id":1,"result":\{"capabilities"/);
     assert.match(stdout, /"id":2,"result":null/);
@@ -90,6 +95,29 @@ describe('lifecycle and versions', () => {
       assert.deepEqual(await codes(), [], 'same version, new text');
       await server.open(uri, 'See A/Res/71/280.\n', 1);
       assert.deepEqual(await codes(), ['malformed-symbol'], 'reopened without close');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('a draft too large to analyse', () => {
+  test('is not analysed: one notice says so, and requests on it and on other drafts are answered at once', async () => {
+    const server = await startServer({ capabilities: { textDocument: { diagnostic: {} } } });
+    try {
+      const line = 'Recalling its resolution 71/280 and A/Res/72/244, and paragraph 9 above. [bracketed\n';
+      const huge = line.repeat(Math.ceil(5_100_000 / line.length));
+      const uri = 'file:///tmp/huge.md';
+      await server.open(uri, huge);
+      const items = ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code: string; message: string }[] }).items;
+      assert.deepEqual(items.map((d) => d.code), ['document-too-large']);
+      assert.match(items[0]!.message, /not checked at all/);
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+      const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 27 } });
+      assert.equal(hover, null);
+      await server.open('file:///tmp/small.md', 'See A/Res/71/280.\n');
+      const small = ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///tmp/small.md' } })) as { items: { code: string }[] }).items;
+      assert.deepEqual(small.map((d) => d.code), ['malformed-symbol']);
     } finally {
       await server.stop();
     }
