@@ -190,6 +190,9 @@ async function main(): Promise<void> {
     const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'reuse.bench.ts')], { stdio: 'inherit', cwd: ROOT });
     if (result.status !== 0) console.log(`reuse bench exited with ${result.status ?? result.signal}`);
   }
+  console.log('\n— long session (bench/longSession.bench.ts) …');
+  const longSession = await helperBench('longSession.bench.ts', 'runLongSessionBench');
+  if (longSession !== 'ran') console.log(`bench/longSession.bench.ts: ${longSession}`);
   console.log(`\nbench finished in ${((performance.now() - began) / 1000).toFixed(0)} s`);
 }
 
