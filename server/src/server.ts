@@ -494,6 +494,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const uri = event.document.uri;
     const delay = diagnosticsByUri.has(uri) ? VALIDATION_DELAY_MS : 0;
     diagnosticsByUri.delete(uri);
+    cache.invalidate(uri);
     scheduleValidation(uri, delay);
   });
 

@@ -15,8 +15,7 @@ export class AnalysisCache {
 
   get(uri: string, version: number, text: () => string, corpus: Corpus): DraftAnalysis {
     const cached = this.entries.get(uri);
-    // The text is compared too: a client may send new text under a version number it used before.
-    if (cached && cached.version === version && cached.generation === corpus.generation && cached.analysis.model.text === text()) return cached.analysis;
+    if (cached && cached.version === version && cached.generation === corpus.generation) return cached.analysis;
     const analyzer = cached?.analyzer ?? new IncrementalAnalyzer();
     const analysis = analyzer.analyze(text(), corpus);
     this.entries.set(uri, { version, generation: corpus.generation, analysis, analyzer });
@@ -26,6 +25,15 @@ export class AnalysisCache {
   /** The latest analysis of a document, whatever its version (for counts across the workspace). */
   peek(uri: string): DraftAnalysis | undefined {
     return this.entries.get(uri)?.analysis;
+  }
+
+  /**
+   * New text arrived: the analysis kept is not for it, whatever its version number says (a client may
+   * reuse a number, or reopen without closing). The analyzer stays, so the next analysis is incremental.
+   */
+  invalidate(uri: string): void {
+    const cached = this.entries.get(uri);
+    if (cached) this.entries.set(uri, { ...cached, version: Number.NaN });
   }
 
   delete(uri: string): void {
