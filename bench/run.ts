@@ -197,6 +197,10 @@ async function main(): Promise<void> {
   console.log('\n— compare two rounds (bench/compare.bench.ts) …');
   const compare = await helperBench('compare.bench.ts', 'runCompareBench');
   if (compare !== 'ran') console.log(`bench/compare.bench.ts: ${compare}`);
+
+  console.log('\n— long session (bench/longSession.bench.ts) …');
+  const longSession = await helperBench('longSession.bench.ts', 'runLongSessionBench');
+  if (longSession !== 'ran') console.log(`bench/longSession.bench.ts: ${longSession}`);
   console.log(`\nbench finished in ${((performance.now() - began) / 1000).toFixed(0)} s`);
 }
 

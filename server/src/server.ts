@@ -12,6 +12,7 @@ import {
   DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
+  ErrorCodes,
   LSPErrorCodes,
   MarkupKind,
   ProposedFeatures,
@@ -21,7 +22,7 @@ import {
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { AnalysisCache, type DraftAnalysis, referenceAt } from './analysis';
-import { analyzePlainDraft, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
+import { analyzePlainDraft, MAX_ANALYSED_CHARACTERS, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
 import { BUNDLED_SCHEME, bundledFileUri, type Corpus, isBundledFileUri, defaultCacheDir, loadCorpus, ModelDiskCache, warmCorpus } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
@@ -104,6 +105,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    */
   let pullDiagnostics = false;
   let library: DigitalLibrarySupport | undefined;
+  let lifecycle: 'new' | 'running' | 'shut down' = 'new';
 
   const log = (message: string) => connection.console.log(message);
   /** Work not awaited by anyone: its failure is logged, never an unhandled rejection that ends the process. */
@@ -122,6 +124,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const guard =
     <T>(name: string, empty: T, handler: () => T | Promise<T>, token?: CancellationToken) =>
     async (): Promise<T | ResponseError<never>> => {
+      // The spec: a request before `initialize` is an error (-32002), and so is one after `shutdown`.
+      if (lifecycle === 'new') return new ResponseError<never>(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized`);
+      if (lifecycle === 'shut down') return new ResponseError<never>(ErrorCodes.InvalidRequest, `${name}: the server is shut down`);
       try {
         if (token?.isCancellationRequested) return cancelled();
         const result = await handler();
@@ -150,7 +155,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       for (const problem of loaded.problems) connection.console.warn(`corpus: ${problem.uri}: ${problem.message}`);
       if (!trusted) log('Restricted Mode: the workspace corpus folders are not read; only the bundled corpus is used.');
       drafts = new WorkspaceDrafts(workspaceFolders, folders);
-      background('workspace scan', drafts.scan(loaded));
+      const scanned = drafts;
+      background('workspace scan', scanned.scan(loaded).then(() => scanned.skipped.forEach(({ path, reason }) => connection.console.warn(`workspace scan: ${path}: ${reason}`))));
       revalidateAll();
       // Texts are parsed when first needed; parsing them now, between requests, keeps the first hover fast.
       // After a pause, so the drafts opened with the editor get their diagnostics first.
@@ -210,7 +216,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     let analysis: DraftAnalysis;
     if (plain) {
       const previous = plainAnalyses.get(uri);
-      if (previous?.version === document.version && previous.generation === current.generation) analysis = previous.analysis;
+      if (document.getText().length > MAX_ANALYSED_CHARACTERS) {
+        // Not analysed (the notice says so): an empty analysis, so every feature answers at once.
+        analysis = previous?.analysis.model.text === '' ? previous.analysis : analyzePlainDraft('', current);
+        plainAnalyses.set(uri, { version: document.version, generation: current.generation, analysis, lines: new PlainLineCache() });
+      } else if (previous?.version === document.version && previous.generation === current.generation && previous.analysis.model.text === document.getText()) analysis = previous.analysis;
       else {
         const lines = previous?.lines ?? new PlainLineCache();
         analysis = analyzePlainDraft(document.getText(), current, lines);
@@ -335,6 +345,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       clientCommands: Array.isArray(options.clientCommands) ? options.clientCommands.filter((c) => typeof c === 'string') : [],
     });
     background('corpus load', reloadCorpus());
+    lifecycle = 'running';
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -352,6 +363,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       },
       serverInfo: { name: 'compact-drafter-ls', version: '0.1.0' },
     };
+  });
+
+  connection.onShutdown(() => {
+    lifecycle = 'shut down';
   });
 
   connection.onInitialized(() => {
@@ -537,7 +552,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   );
 
   // The first validation of a document runs at once (it is also the open); edits wait for a pause.
-  documents.onDidChangeContent((event) => scheduleValidation(event.document.uri, diagnosticsByUri.has(event.document.uri) ? VALIDATION_DELAY_MS : 0));
+  // New text drops the diagnostics kept for the old: a client may reopen without closing, or reuse a version number.
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    const delay = diagnosticsByUri.has(uri) ? VALIDATION_DELAY_MS : 0;
+    diagnosticsByUri.delete(uri);
+    cache.invalidate(uri);
+    scheduleValidation(uri, delay);
+  });
 
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -562,6 +584,15 @@ const cancelled = () => new ResponseError<never>(LSPErrorCodes.RequestCancelled,
 
 function tooLargeNotice(length: number, limit: number): LspDiagnostic {
   const millions = (n: number) => (n / 1e6).toFixed(1);
+  if (length > MAX_ANALYSED_CHARACTERS) {
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      code: 'document-too-large',
+      source: DIAGNOSTIC_SOURCE,
+      message: `This draft has ${millions(length)} million characters, more than the ${millions(MAX_ANALYSED_CHARACTERS)} million Compact Drafter analyses: it is not checked at all (each edit would block the editor for seconds). Split it, or check it with the command line (compact-drafter check).`,
+    };
+  }
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,

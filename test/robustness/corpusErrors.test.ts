@@ -168,10 +168,12 @@ describe('corpus errors: each reported with file and reason, the rest served', (
     assert.match(result.message, /broken front matter/);
   });
 
-  test('a corpus folder that is a file, or missing, is no problem', async () => {
+  test('a corpus folder that is missing is no problem; one that is a file is reported (it was ignored silently)', async () => {
     const file = join(root, 'not-a-folder.md');
     writeFileSync(file, '1. Text.\n');
-    assert.deepEqual(await loadCorpusFolder(file, 'workspace'), { documents: [], problems: [] });
+    const asFolder = await loadCorpusFolder(file, 'workspace');
+    assert.deepEqual(asFolder.documents, []);
+    assert.deepEqual(asFolder.problems.map((p) => p.message), ['skipped: a file, not a folder: nothing read from it']);
     assert.deepEqual(await loadCorpusFolder(join(root, 'missing'), 'workspace'), { documents: [], problems: [] });
   });
 });

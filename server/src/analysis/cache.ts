@@ -27,6 +27,15 @@ export class AnalysisCache {
     return this.entries.get(uri)?.analysis;
   }
 
+  /**
+   * New text arrived: the analysis kept is not for it, whatever its version number says (a client may
+   * reuse a number, or reopen without closing). The analyzer stays, so the next analysis is incremental.
+   */
+  invalidate(uri: string): void {
+    const cached = this.entries.get(uri);
+    if (cached) this.entries.set(uri, { ...cached, version: Number.NaN });
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }

@@ -1,6 +1,5 @@
 // `compact-drafter`: the same analysis as the language server, in-process, for terminals and CI.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,9 +8,9 @@ import { DEFAULT_REGISTRY_PATH, defaultCacheDir, loadCorpus, ModelDiskCache, typ
 import { ReuseDiskCache } from '../reuse/diskCache';
 import { DEFAULT_REUSE_SETTINGS, ReuseService, type ReuseSettings } from '../reuse/service';
 import { ALL_RULES } from '../rules';
-import { writeIfUnchanged } from './atomicWrite';
+import { type DraftFile, readDraftFile, writeFixedDraft } from './draftFile';
 import { applyEdits, automaticEdits, checkText, fileReport, formatTextReport, type FileReport } from './checkCommand';
-import { PROJECT_CONFIG_FILE, readProjectConfig } from './projectConfig';
+import { PROJECT_CONFIG_FILE, readProjectConfig, trustedCorpusFolders } from './projectConfig';
 import { REGISTRY_USAGE, registryCommand } from './registryCommand';
 import { formatReferenceTable, referenceRecords, type ReferenceRecord } from './refsCommand';
 import { formatReuseTable, reuseRecords, type ReuseRecord } from './reuseCommand';
@@ -25,7 +24,7 @@ const VERSION = '0.1.0';
 const USAGE = `Usage:
   compact-drafter refs  [--format json|text] [--corpus DIR]... FILE...
       List every citation in the drafts, resolved against the corpus.
-  compact-drafter check [--format text|json|sarif] [--corpus DIR]... [--fix] FILE...
+  compact-drafter check [--format text|json|sarif] [--corpus DIR]... [--fix [--force]] FILE...
       Check the citations (and reused agreed language); exit 1 when an error remains.
   compact-drafter reuse [--format json|text] [--corpus DIR]... [--min-words N] [--min-similarity X] FILE...
       List the passages that repeat a corpus paragraph, with the source and the words altered.
@@ -38,10 +37,15 @@ Options:
   --format   refs: json (default) or text; check: text (default), json or sarif
   --corpus   a folder of corpus texts (Markdown or text files with a symbol); may be repeated.
              Default: the "corpus" list of ${PROJECT_CONFIG_FILE}, else ./corpus when it exists.
+             Folders of ${PROJECT_CONFIG_FILE} that lie outside its repository are not read (give
+             them with --corpus); links in a corpus folder are followed only inside it.
   --registry a folder of registry files (from registry import or lookup); may be repeated.
              Default: the "registry" list of ${PROJECT_CONFIG_FILE}, else ./${DEFAULT_REGISTRY_PATH}.
   --fix      apply every fix that is the only one offered, write the file atomically, print what changed
-             ("Restore agreed wording" is never applied: an amendment may be deliberate)
+             ("Restore agreed wording" is never applied: an amendment may be deliberate). A file changed
+             meanwhile is left alone; a link is followed, mode and owner kept; a file that is not UTF-8,
+             read-only or hard-linked is not fixed (reported); the other files are fixed all the same
+  --force    with --fix: also fix read-only files (mode kept) and hard-linked ones (written in place)
   --min-words, --min-similarity
              when a passage counts as reused: 25 matched words, 0.8 of it the same
   --cache-dir DIR
@@ -91,6 +95,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
         corpus: { type: 'string', multiple: true },
         registry: { type: 'string', multiple: true },
         fix: { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean' },
         'min-words': { type: 'string' },
         'min-similarity': { type: 'string' },
@@ -116,6 +121,10 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     io.err('compact-drafter: --fix goes with check');
     return 2;
   }
+  if (parsed.values.force && !parsed.values.fix) {
+    io.err('compact-drafter: --force goes with --fix');
+    return 2;
+  }
   const reuseSettings = readReuseOptions(parsed.values['min-words'], parsed.values['min-similarity']);
   if (typeof reuseSettings === 'string') {
     io.err(`compact-drafter: ${reuseSettings}`);
@@ -127,7 +136,14 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
   }
   const project = await readProjectConfig(cwd);
   for (const problem of project.problems) io.err(`compact-drafter: ${project.file}: ${problem}`);
-  const folders = parsed.values.corpus?.map((dir) => resolve(cwd, dir)) ?? (project.corpus.length ? project.corpus : existsSync(resolve(cwd, 'corpus')) ? [resolve(cwd, 'corpus')] : []);
+  let folders = parsed.values.corpus?.map((dir) => resolve(cwd, dir));
+  if (!folders && project.corpus.length) {
+    // The config file comes with the repository: in CI a hostile one must not print files from outside it.
+    const trusted = await trustedCorpusFolders(project);
+    for (const refusal of trusted.refused) io.err(`compact-drafter: ${project.file}: ${refusal}`);
+    folders = trusted.folders;
+  }
+  folders ??= existsSync(resolve(cwd, 'corpus')) ? [resolve(cwd, 'corpus')] : [];
   const registryFolders = parsed.values.registry?.map((dir) => resolve(cwd, dir)) ?? (project.registry.length ? project.registry : [resolve(cwd, DEFAULT_REGISTRY_PATH)]);
   const cacheDir = parsed.values['no-cache'] ? undefined : resolve(cwd, parsed.values['cache-dir'] ?? defaultCacheDir());
   const cacheLog = (message: string) => io.err(`compact-drafter: ${message}`);
@@ -135,11 +151,12 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
   const reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), cacheLog) : undefined, cacheLog, () => {});
   for (const problem of corpus.problems) io.err(`compact-drafter: corpus: ${problem.uri}: ${problem.message}`);
 
-  const files: { file: string; text: string }[] = [];
+  const files: { file: string; text: string; draft: DraftFile }[] = [];
   let unreadable = false;
   for (const file of parsed.positionals) {
     try {
-      files.push({ file, text: await readFile(resolve(cwd, file), 'utf8') });
+      const draft = await readDraftFile(resolve(cwd, file));
+      files.push({ file, text: draft.text, draft });
     } catch (error) {
       io.err(`compact-drafter: ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
       unreadable = true;
@@ -155,26 +172,31 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     io.out(format === 'json' ? JSON.stringify({ matches: records }, null, 2) : formatReuseTable(records));
     return unreadable ? 2 : 0;
   }
-  const reports = await check(files, corpus, project.diagnostics, !!parsed.values.fix, io, cwd, { service: reuse, settings: reuseSettings });
+  const { reports, failed } = await check(files, corpus, project.diagnostics, { fix: !!parsed.values.fix, force: !!parsed.values.force }, io, cwd, { service: reuse, settings: reuseSettings });
   if (format === 'json') io.out(JSON.stringify({ files: reports }, null, 2));
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports, ALL_RULES, VERSION), null, 2));
   else io.out(formatTextReport(reports));
-  if (unreadable) return 2;
+  if (unreadable || failed) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
+/**
+ * Checks each file, and with --fix writes it back (draftFile.ts says what that promises). Each file
+ * is reported on its own: one that cannot be written does not stop the others (`failed`: exit 2).
+ */
 async function check(
-  files: { file: string; text: string }[],
+  files: { file: string; text: string; draft: DraftFile }[],
   corpus: Corpus,
   config: Parameters<typeof checkText>[2],
-  fix: boolean,
+  { fix, force }: { fix: boolean; force: boolean },
   io: Io,
   cwd: string,
   reuse: { service: ReuseService; settings: ReuseSettings },
-): Promise<FileReport[]> {
+): Promise<{ reports: FileReport[]; failed: boolean }> {
   const reports: FileReport[] = [];
+  let failed = false;
   const onError = (code: string, error: unknown) => io.err(`compact-drafter: rule ${code} failed: ${(error as Error).stack ?? error}`);
-  for (const { file, text } of files) {
+  for (const { file, text, draft } of files) {
     const uri = pathToFileURL(resolve(cwd, file)).href;
     let diagnostics = checkText(text, corpus, config, onError, reuse, uri);
     let current = text;
@@ -182,19 +204,26 @@ async function check(
       const { edits, applied } = automaticEdits(diagnostics);
       if (edits.length) {
         const fixed = applyEdits(text, edits);
-        const outcome = await writeIfUnchanged(resolve(cwd, file), text, fixed);
-        if (outcome === 'written') {
-          current = fixed;
-          for (const d of applied) io.err(`fixed ${file}: ${d.code}: ${d.fixes[0].title}`);
-          diagnostics = checkText(current, corpus, config, onError, reuse, uri);
-        } else {
-          io.err(`compact-drafter: ${file} changed on disk while it was being checked; not fixed`);
+        try {
+          const outcome = await writeFixedDraft(draft, fixed, { force });
+          if (outcome.kind === 'written') {
+            current = fixed;
+            for (const d of applied) io.err(`fixed ${file}: ${d.code}: ${d.fixes[0].title}`);
+            diagnostics = checkText(current, corpus, config, onError, reuse, uri);
+          } else if (outcome.kind === 'changed-on-disk') {
+            io.err(`compact-drafter: ${file} changed on disk while it was being checked; not fixed`);
+          } else {
+            io.err(`compact-drafter: ${file}: not fixed: ${outcome.reason}`);
+          }
+        } catch (error) {
+          io.err(`compact-drafter: ${file}: not fixed: ${(error as Error).message}`);
+          failed = true;
         }
       }
     }
     reports.push(fileReport(file, current, diagnostics));
   }
-  return reports;
+  return { reports, failed };
 }
 
 function readReuseOptions(minWords: string | undefined, minSimilarity: string | undefined): ReuseSettings | string {

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isInside } from '../files/walk';
 import { ALL_RULES } from '../rules';
 import { DEFAULT_DIAGNOSTICS_CONFIG, readDiagnosticsConfig, type DiagnosticsConfig } from '../rules/config';
 
@@ -42,4 +43,22 @@ export async function readProjectConfig(cwd: string): Promise<ProjectConfig> {
   if (registryValue !== undefined && !Array.isArray(registryValue) && typeof registryValue !== 'string') problems.push('"registry" must be a folder or a list of folders');
   const absolute = (c: string) => (isAbsolute(c) ? c : resolve(dirname(file), c));
   return { diagnostics: config, corpus: corpus.map(absolute), registry: registry.map(absolute), file, problems };
+}
+
+/**
+ * The config's corpus folders that lie inside its repository (the folder holding the file), real
+ * paths compared, so neither "../.." nor a link out counts as inside. The others are refused: a
+ * repository's config is not the user's word, and in CI `refs` would print what it points to.
+ */
+export async function trustedCorpusFolders(config: ProjectConfig): Promise<{ folders: string[]; refused: string[] }> {
+  if (!config.file) return { folders: [...config.corpus], refused: [] };
+  const repository = await realpath(dirname(config.file));
+  const folders: string[] = [];
+  const refused: string[] = [];
+  for (const folder of config.corpus) {
+    const real = await realpath(folder).catch(() => resolve(folder));
+    if (isInside(real, repository)) folders.push(folder);
+    else refused.push(`corpus folder ${folder} lies outside the repository (${repository}): not read; give it with --corpus to read it`);
+  }
+  return { folders, refused };
 }

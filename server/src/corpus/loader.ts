@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
 import { CorpusDocument, type CorpusLayer } from './document';
 import { readFrontMatter, readMetadata } from './metadata';
+import { readRegularFile, TooLargeError } from '../files/regularFile';
+import { walkFolder } from '../files/walk';
 
 /** A corpus file that could not be used, and why; reported, never fatal. */
 export interface CorpusProblem {
@@ -58,35 +59,36 @@ export function documentFromBytes(bytes: Uint8Array, uri: string, layer: CorpusL
   }
 }
 
-/** Every corpus file under a folder, recursively. A missing folder is no problem: most workspaces have none. */
+/**
+ * Every corpus file under a folder, recursively, through the one walker (files/walk.ts): links
+ * are followed only inside the folder, each folder and file is read once, only regular files are
+ * opened, and whatever was not read is reported. A missing folder is no problem: most workspaces
+ * have none.
+ */
 export async function loadCorpusFolder(folder: string, layer: CorpusLayer): Promise<LoadedFolder> {
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
-  let entries: string[];
-  try {
-    if (!(await stat(folder)).isDirectory()) return { documents, problems };
-    entries = (await readdir(folder, { recursive: true })).sort();
-  } catch {
-    return { documents, problems };
-  }
-  for (const entry of entries) {
-    if (!CORPUS_EXTENSIONS.some((ext) => entry.toLowerCase().endsWith(ext))) continue;
-    if (basename(entry).toLowerCase() === 'readme.md') continue;
-    const path = join(folder, entry);
+  const walked = await walkFolder(folder, { include: isCorpusFileName });
+  for (const { path, reason } of walked.skipped) problems.push({ uri: URI.file(path).toString(), severity: 'warning', message: `skipped: ${reason}` });
+  for (const { path, realPath } of walked.files) {
     const uri = URI.file(path).toString();
     try {
-      const info = await stat(path);
-      if (!info.isFile()) continue;
-      if (info.size > MAX_CORPUS_FILE_BYTES) {
-        problems.push({ uri, severity: 'error', message: `skipped: ${(info.size / 1048576).toFixed(1)} MB is more than the ${MAX_CORPUS_FILE_BYTES / 1048576} MB a corpus file may have` });
-        continue;
-      }
-      const result = documentFromBytes(await readFile(path), uri, layer);
+      const { bytes } = await readRegularFile(realPath, MAX_CORPUS_FILE_BYTES);
+      const result = documentFromBytes(bytes, uri, layer);
       if (result instanceof CorpusDocument) documents.push(result);
       else problems.push(result);
     } catch (error) {
-      problems.push({ uri, severity: 'error', message: `could not be read: ${(error as Error).message}` });
+      if (error instanceof TooLargeError) {
+        problems.push({ uri, severity: 'error', message: `skipped: ${(error.size / 1048576).toFixed(1)} MB is more than the ${MAX_CORPUS_FILE_BYTES / 1048576} MB a corpus file may have` });
+      } else {
+        problems.push({ uri, severity: 'error', message: `could not be read: ${(error as Error).message}` });
+      }
     }
   }
   return { documents, problems };
+}
+
+function isCorpusFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return CORPUS_EXTENSIONS.some((ext) => lower.endsWith(ext)) && lower !== 'readme.md';
 }

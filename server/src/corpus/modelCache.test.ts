@@ -111,3 +111,60 @@ function rewriteBody(path: string, edit: (body: string) => string): boolean {
   writeFileSync(path, `${JSON.stringify(header)}\n${body}`);
   return true;
 }
+
+describe('the model cache stays bounded without thrashing', () => {
+  const texts = Array.from({ length: 12 }, (_, i) => `${BRIEF}\n\nParagraph added for text ${i}.\n`);
+  const files = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.model.json'));
+
+  test('a corpus just above the cap: a second session in the same order misses only a few texts, not all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-models-'));
+    const session = () => {
+      const cache = new ModelDiskCache(dir, () => {}, 'build', { files: 10, bytes: Number.MAX_SAFE_INTEGER, pruneEvery: 1 });
+      let misses = 0;
+      for (const text of texts) {
+        if (cache.read(text)) continue;
+        misses++;
+        cache.write(text, parseDraft(text));
+      }
+      return misses;
+    };
+    assert.equal(session(), 12);
+    const second = session();
+    assert.equal(second, 2, `second session: ${second} of 12 texts parsed again (oldest-first eviction: all 12)`);
+    assert.ok(files(dir).length <= 10);
+  });
+
+  test('eviction goes by last use: a text read recently stays, an older unread one goes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-models-'));
+    const cache = new ModelDiskCache(dir, () => {}, 'build', { files: 3, bytes: Number.MAX_SAFE_INTEGER, pruneEvery: 1 });
+    for (const text of texts.slice(0, 3)) cache.write(text, parseDraft(text));
+    // Written in order 40 days ago; the first is then used.
+    const past = Date.now() / 1000 - 40 * 24 * 3600;
+    files(dir).forEach((name, i) => require('node:fs').utimesSync(join(dir, name), past, past + i));
+    assert.ok(cache.read(texts[0]!));
+    cache.write(texts[3]!, parseDraft(texts[3]!));
+    assert.ok(cache.read(texts[0]!), 'the text used last is kept');
+    assert.equal(files(dir).length, 2, 'pruned to 90 % of 3');
+  });
+
+  test('bounded by bytes as well as by files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-models-'));
+    const probe = new ModelDiskCache(mkdtempSync(join(tmpdir(), 'cd-models-')), () => {}, 'build');
+    probe.write(texts[0]!, parseDraft(texts[0]!));
+    const oneFile = require('node:fs').statSync(onlyFile((probe as unknown as { dir: string }).dir)).size as number;
+    const cache = new ModelDiskCache(dir, () => {}, 'build', { files: 1000, bytes: oneFile * 3.5, pruneEvery: 1 });
+    for (const text of texts) cache.write(text, parseDraft(text));
+    const total = files(dir).reduce((sum, name) => sum + require('node:fs').statSync(join(dir, name)).size, 0);
+    assert.ok(total <= oneFile * 3.5, `${total} bytes kept, bound ${oneFile * 3.5}`);
+  });
+
+  test('a FIFO planted as a cache entry is not waited on: reported, removed, the text parsed', () => {
+    const { dir, cache, logs } = cacheIn();
+    cache.write(A68, parseDraft(A68));
+    const path = onlyFile(dir);
+    require('node:fs').unlinkSync(path);
+    if (require('node:child_process').spawnSync('mkfifo', [path]).status !== 0) return;
+    assert.equal(cache.read(A68), undefined);
+    assert.match(logs.join('\n'), /a FIFO \(named pipe\), not a regular file/);
+  });
+});

@@ -3,14 +3,29 @@
 // truncated, corrupt, from another parser or for other text is deleted and the text parsed again.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { describeCacheFailure } from '../files/cacheFailure';
+import { NotRegularFileError, readRegularFileSync } from '../files/regularFile';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DraftModel, TextSpan } from '../parse/model';
 
 const FORMAT = 1;
-/** More texts than any corpus a drafter keeps; the oldest files go first. */
-const MAX_FILES = 5_000;
+/**
+ * Bounds on the cache: more texts than any corpus a drafter keeps, and a size in bytes. When either
+ * is passed, files not used for STALE_MS go, least recently used first (a read touches its file),
+ * down to 90 % of the bound. If that is not enough, the corpus in use is bigger than the cache:
+ * what is cached stays and the texts beyond it are parsed without being cached. Evicting the
+ * oldest instead made a corpus just above the cap miss on every text, every session (the warm-up
+ * reads texts in the same order, so each eviction removed the next text to be read: a warm
+ * second session 6× slower than a cold one, 5,000 files rewritten).
+ */
+export const MAX_CACHE_FILES = 5_000;
+export const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+/** The folder is listed for pruning at the first write and then every this many writes, not at each. */
+const PRUNE_EVERY = 64;
+/** Files unused this long are the ones evicted. */
+const STALE_MS = 30 * 24 * 3600 * 1000;
 
 /**
  * The code that parsed a cached model. Any rebuild of the bundle changes it, so a cache written by
@@ -38,10 +53,16 @@ interface Header {
 }
 
 export class ModelDiskCache {
+  private writes = 0;
+  private failed = false;
+  /** Over its bounds with nothing stale to evict: new texts are not cached this session. */
+  private full = false;
+
   constructor(
     private readonly dir: string,
     private readonly log: (message: string) => void = () => {},
     private readonly fingerprint: string = PARSER_FINGERPRINT,
+    private readonly limits: { readonly files: number; readonly bytes: number; readonly pruneEvery?: number } = { files: MAX_CACHE_FILES, bytes: MAX_CACHE_BYTES },
   ) {}
 
   /** The cached model of this text, or undefined (nothing cached, or a cache file not to be trusted, now deleted). */
@@ -50,8 +71,13 @@ export class ModelDiskCache {
     const path = this.pathOf(key);
     let raw: string;
     try {
-      raw = readFileSync(path, 'utf8');
-    } catch {
+      // Only a regular file: a FIFO planted as a cache entry would block the server forever.
+      raw = readRegularFileSync(path).bytes.toString('utf8');
+    } catch (error) {
+      if (error instanceof NotRegularFileError) {
+        this.log(`model cache: ${error.message}; parsing the text again`);
+        this.remove(path);
+      }
       return undefined;
     }
     try {
@@ -63,7 +89,9 @@ export class ModelDiskCache {
       if (header.key !== key || header.textLength !== text.length) throw new Error('written for another text');
       if (header.bodyLength !== body.length) throw new Error(`truncated: ${body.length} of ${header.bodyLength} characters`);
       if (header.checksum !== checksum(body)) throw new Error('checksum mismatch');
-      return decodeModel(text, JSON.parse(body));
+      const model = decodeModel(text, JSON.parse(body));
+      this.touch(path);
+      return model;
     } catch (error) {
       this.log(`model cache: ${path} is not usable (${(error as Error).message}); parsing the text again`);
       this.remove(path);
@@ -73,6 +101,7 @@ export class ModelDiskCache {
 
   /** Stores a model; a cache that cannot be written is logged and otherwise ignored. */
   write(text: string, model: DraftModel): void {
+    if (this.full) return;
     const key = this.keyOf(text);
     const body = JSON.stringify(encodeModel(model));
     const header: Header = { format: FORMAT, key, textLength: text.length, bodyLength: body.length, checksum: checksum(body) };
@@ -83,10 +112,22 @@ export class ModelDiskCache {
       // Written beside and renamed over: a crash mid-write leaves a stray .tmp, never a half file.
       writeFileSync(temporary, `${JSON.stringify(header)}\n${body}`);
       renameSync(temporary, path);
-      this.prune();
+      if (this.writes++ % (this.limits.pruneEvery ?? PRUNE_EVERY) === 0) this.prune(path);
     } catch (error) {
-      this.log(`model cache: could not write ${path} (${(error as Error).message})`);
+      // Said once: a folder that cannot be written fails every write the same way.
+      if (!this.failed) this.log(`model cache: could not write ${path}: ${describeCacheFailure(this.dir, error)}`);
+      this.failed = true;
       this.remove(temporary);
+    }
+  }
+
+  /** Marks a file as used now: eviction goes by last use, not by when the file was written. */
+  private touch(path: string): void {
+    try {
+      const now = new Date();
+      utimesSync(path, now, now);
+    } catch {
+      // a read-only cache is still read
     }
   }
 
@@ -106,11 +147,34 @@ export class ModelDiskCache {
     }
   }
 
-  private prune(): void {
-    const files = readdirSync(this.dir).filter((name) => name.endsWith('.model.json'));
-    if (files.length <= MAX_FILES) return;
-    const byAge = files.map((name) => ({ name, mtime: statSync(join(this.dir, name)).mtimeMs })).sort((a, b) => a.mtime - b.mtime);
-    for (const { name } of byAge.slice(0, files.length - MAX_FILES)) this.remove(join(this.dir, name));
+  /** Over either bound: stale files go, least recently used first, down to 90 % of both; else `justWritten` goes and the cache is full. */
+  private prune(justWritten: string): void {
+    const files = readdirSync(this.dir)
+      .filter((name) => name.endsWith('.model.json'))
+      .flatMap((name) => {
+        try {
+          const info = statSync(join(this.dir, name));
+          return info.isFile() ? [{ name, used: info.mtimeMs, bytes: info.size }] : [];
+        } catch {
+          return [];
+        }
+      });
+    let bytes = files.reduce((sum, file) => sum + file.bytes, 0);
+    if (files.length <= this.limits.files && bytes <= this.limits.bytes) return;
+    let count = files.length;
+    const staleBefore = Date.now() - STALE_MS;
+    files.sort((a, b) => a.used - b.used);
+    for (const file of files) {
+      if ((count <= this.limits.files * 0.9 && bytes <= this.limits.bytes * 0.9) || file.used > staleBefore) break;
+      this.remove(join(this.dir, file.name));
+      count--;
+      bytes -= file.bytes;
+    }
+    if (count > this.limits.files || bytes > this.limits.bytes) {
+      this.remove(justWritten);
+      this.full = true;
+      this.log(`model cache: ${this.dir} is full (${count} files, ${Math.round(bytes / 1048576)} MB) of texts in use; further texts are parsed without being cached`);
+    }
   }
 }
 

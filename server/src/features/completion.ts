@@ -22,6 +22,7 @@ import { findReferences, type AliasEntry } from '../references';
 import { ORGAN_NAMES, type Organ } from '../references/shortForms';
 import { ORGANS } from '../references/symbols';
 import { escapeMarkdown, truncate } from './markdown';
+import { visibleText } from '../text/invisible';
 import { snippetCompletions } from './snippets';
 
 export interface CompletionOptions {
@@ -108,7 +109,7 @@ export function completionListAt(input: DraftAnalysis | string, offset: number, 
     if (!found) continue;
     const { items, isIncomplete } = Array.isArray(found) ? { items: found, isIncomplete: false } : found;
     // Sorted as clients sort them (by sortText), so that the answer reads in its ranking.
-    return { isIncomplete, items: items.sort((a, b) => byCodeUnits(a.sortText ?? a.label, b.sortText ?? b.label)) };
+    return { isIncomplete, items: items.map(visibleItem).sort((a, b) => byCodeUnits(a.sortText ?? a.label, b.sortText ?? b.label)) };
   }
   return { isIncomplete: false, items: [] };
 }
@@ -157,6 +158,20 @@ function listing(corpus: Corpus, key: string, make: () => Listing): Listing {
 
 function rankedNewestFirst(documents: KnownDocument[]): KnownDocument[] {
   return documents.sort((a, b) => byCodeUnits(a.order, b.order));
+}
+
+/** Corpus text in an item's plain-text fields, without invisible characters (its Markdown went through escapeMarkdown). */
+function visibleItem(item: CompletionItem): CompletionItem {
+  return {
+    ...item,
+    label: visibleText(item.label),
+    ...(item.detail !== undefined ? { detail: visibleText(item.detail) } : {}),
+    ...(item.filterText !== undefined ? { filterText: visibleText(item.filterText) } : {}),
+    ...(item.labelDetails
+      ? { labelDetails: { ...(item.labelDetails.detail !== undefined ? { detail: visibleText(item.labelDetails.detail) } : {}), ...(item.labelDetails.description !== undefined ? { description: visibleText(item.labelDetails.description) } : {}) } }
+      : {}),
+    ...(item.textEdit && 'range' in item.textEdit ? { textEdit: { ...item.textEdit, newText: visibleText(item.textEdit.newText) } } : {}),
+  };
 }
 
 /** A space or a full stop typed by the drafter is no reason to offer snippets or names. */

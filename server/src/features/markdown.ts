@@ -1,3 +1,5 @@
+import { visibleText } from '../text/invisible';
+
 // Hover text is built from untrusted corpus text: everything that is not ours is escaped,
 // so a corpus file cannot inject links, images, HTML or `command:` URIs.
 //
@@ -38,7 +40,7 @@ const SCHEME = /\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi;
 
 /** Escapes text for CommonMark so it renders literally, inline; collapses line breaks. */
 export function escapeMarkdown(text: string): string {
-  return text
+  return visibleText(text)
     .replace(/\s+/g, ' ')
     .replace(ESCAPING_BACKSLASH, '\\\\')
     .replace(ALWAYS, (ch) => `\\${ch}`)
@@ -60,7 +62,7 @@ export function link(label: string, url: string): string {
 
 /** Cuts text at a word boundary near `max` characters. */
 export function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = visibleText(text).replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.lastIndexOf(' ', max);
   return `${flat.slice(0, cut > max * 0.6 ? cut : max)} …`;

@@ -2,6 +2,7 @@ import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types'
 import { symbolKey, type Corpus, type CorpusDocument } from '../corpus';
 import { entrySortDate, entryTitle } from '../language/citations';
 import { textDocumentOf } from './definition';
+import { visibleText } from '../text/invisible';
 
 /** More than any list a drafter reads; clients ask again as the query grows. */
 const DEFAULT_LIMIT = 200;
@@ -55,10 +56,11 @@ export function workspaceSymbols(query: string, corpus: Corpus, limit = DEFAULT_
     // Clients filter the answer by the name too: it carries the title, so a title match stays listed.
     const name = [c.symbol, c.title].filter(Boolean).join(' — ') || c.document.id;
     return {
-      name,
+      // Corpus text: shown without invisible characters (text/invisible.ts).
+      name: visibleText(name),
       kind: SymbolKind.File,
       location: { uri: c.document.uri, range: { start: position, end: position } },
-      containerName: c.container,
+      containerName: visibleText(c.container),
     };
   });
 }

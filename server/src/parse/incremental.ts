@@ -146,7 +146,7 @@ class Version {
     private readonly text: string,
   ) {
     // Front matter only ever lies in the first piece: its blanked lines are blank, so a cut follows it.
-    this.blanked = text.startsWith('---') ? blankFrontMatter(text) : text;
+    this.blanked = text.startsWith('---') || text.charCodeAt(0) === 0xfeff ? blankFrontMatter(text) : text;
     this.previous = owner.previous();
     const before = this.previous.layout;
     if (before && this.blanked === text) {

@@ -34,8 +34,13 @@ const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 /** Front matter is a few lines of metadata; a closing rule further on is a thematic break of the body. */
 const MAX_FRONT_MATTER = 16_384;
 
-/** The text with a leading YAML front matter block replaced by spaces (line breaks kept, so offsets hold). */
+/**
+ * The text with a leading byte-order mark and YAML front matter block replaced by spaces (line
+ * breaks kept, so offsets hold). A BOM is not text: left in, "\uFEFF1." is not a numbered paragraph
+ * and a draft saved by Notepad lost its numbering and internal-reference checks.
+ */
 export function blankFrontMatter(text: string): string {
+  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
   if (!FRONT_MATTER_OPEN.test(text)) return text;
   const body = text.indexOf('\n') + 1;
   const close = FRONT_MATTER_CLOSE.exec(text.slice(body, body + MAX_FRONT_MATTER));

@@ -5,7 +5,9 @@
 // fails any check is deleted and the index rebuilt; it is never trusted because it parses.
 
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { describeCacheFailure } from '../files/cacheFailure';
+import { NotRegularFileError, readRegularFileSync } from '../files/regularFile';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { ReuseSnapshot } from './index';
@@ -66,8 +68,13 @@ export class ReuseDiskCache {
     const path = this.pathOf(corpusHash);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(path);
-    } catch {
+      // Only a regular file: a FIFO planted as the cache entry would block the server forever.
+      bytes = readRegularFileSync(path).bytes;
+    } catch (error) {
+      if (error instanceof NotRegularFileError) {
+        this.log(`reuse index cache: ${error.message}; rebuilding the index`);
+        this.remove(path);
+      }
       return undefined;
     }
     try {
@@ -135,7 +142,7 @@ export class ReuseDiskCache {
       renameSync(temporary, path);
       this.prune();
     } catch (error) {
-      this.log(`reuse index cache: could not write ${path} (${(error as Error).message})`);
+      this.log(`reuse index cache: could not write ${path}: ${describeCacheFailure(this.dir, error)}`);
       this.remove(temporary);
     }
   }

@@ -50,7 +50,13 @@ export interface CachedMatch extends Omit<ReuseMatch, 'range'> {
   readonly to: { readonly span: number; readonly offset: number };
 }
 
-export type ScanCache = Map<string, CachedMatch[]>;
+/** What scanDraft needs of a cache: a Map does, and so does the server's bounded one (scanCache.ts). */
+export interface ScanCache {
+  get(key: string): CachedMatch[] | undefined;
+  set(key: string, value: CachedMatch[]): unknown;
+  delete(key: string): boolean;
+  keys(): IterableIterator<string>;
+}
 
 interface DraftUnit {
   readonly text: string;

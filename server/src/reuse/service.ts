@@ -9,7 +9,8 @@ import { readMetadata, readFrontMatter } from '../corpus/metadata';
 import { PARSER_FINGERPRINT } from '../corpus/modelCache';
 import type { ReuseDiskCache } from './diskCache';
 import { type ReuseIndex as ReuseIndexType, ReuseIndex, type ReuseSourceDocument } from './index';
-import { type ReuseMatch, type ScanCache, scanDraft } from './scan';
+import { type ReuseMatch, scanDraft } from './scan';
+import { BoundedScanCache } from './scanCache';
 
 /** The thresholds of a match; both are settings. */
 export interface ReuseSettings {
@@ -23,7 +24,6 @@ export const DEFAULT_REUSE_SETTINGS: ReuseSettings = { minWords: 25, minSimilari
 
 /** Bumped when what the index holds changes shape (fingerprints, units, the file's layout). */
 const INDEX_VERSION = 2;
-const MAX_SCAN_CACHE = 20_000;
 
 interface Indexed {
   readonly index: ReuseIndexType;
@@ -39,7 +39,7 @@ export class ReuseService {
   private latest: Indexed | undefined;
   private readonly byCorpus = new WeakMap<Corpus, Indexed>();
   private readonly matchesByAnalysis = new WeakMap<DraftAnalysis, { key: string; matches: ReuseMatch[] }>();
-  private readonly scanCache: ScanCache = new Map();
+  private readonly scanCache = new BoundedScanCache();
 
   constructor(
     private readonly diskCache?: ReuseDiskCache,
@@ -114,7 +114,6 @@ export class ReuseService {
     const key = `${index.generation}\u0000${settings.minWords}\u0000${settings.minSimilarity}\u0000${excludeSymbol ?? ''}`;
     const cached = this.matchesByAnalysis.get(analysis);
     if (cached?.key === key) return cached.matches;
-    if (this.scanCache.size > MAX_SCAN_CACHE) this.scanCache.clear();
     const matches = scanDraft(
       analysis.model,
       index,

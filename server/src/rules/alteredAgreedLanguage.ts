@@ -1,4 +1,5 @@
-import { diffCounts, scanDraft, type ReuseMatch, type ScanCache } from '../reuse/scan';
+import { diffCounts, scanDraft, type ReuseMatch } from '../reuse/scan';
+import { BoundedScanCache } from '../reuse/scanCache';
 import type { ReuseIndex } from '../reuse/index';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -23,11 +24,10 @@ export const alteredAgreedLanguageRule: Rule = createAlteredAgreedLanguageRuleFr
 
 /** The rule over one index (tests, and callers that keep their own). */
 export function createAlteredAgreedLanguageRule(getIndex: () => ReuseIndex | undefined, getDraftSymbol?: (text: string) => string | undefined): Rule {
-  const cache: ScanCache = new Map();
+  const cache = new BoundedScanCache();
   return createAlteredAgreedLanguageRuleFrom((context) => {
     const index = getIndex();
     if (!index) return [];
-    if (cache.size > 20_000) cache.clear();
     return scanDraft(context.analysis.model, index, { excludeSymbol: getDraftSymbol?.(context.text), pruneCache: false }, cache);
   });
 }

@@ -87,6 +87,37 @@ const rows: readonly Row[] = [
   },
   { name: 'well formed', draft: 'See A/RES/71/280, A/HRC/23/46, S/RES/2240 (2015), A/C.3/74/L.35/Rev.1 and A/71/L.1*', expect: [] },
   { name: 'a symbol in a web address is left alone', draft: 'https://undocs.org/a/res/71/280', expect: [] },
+  // Look-alike and invisible characters (references/lookalikes.ts): the grammar does not read these as the symbol.
+  {
+    name: 'look-alike: Cyrillic А for the series letter',
+    draft: 'Recalling \u0410/RES/71/280, the Assembly',
+    expect: [{ flagged: '\u0410/RES/71/280', message: /“А” \(U\+0410\), not the Latin “A”.*“A\/RES\/71\/280”/, fixTitle: 'Write A/RES/71/280', fixed: 'Recalling A/RES/71/280, the Assembly' }],
+  },
+  {
+    name: 'look-alike: fullwidth slashes',
+    draft: 'Recalling A\uff0fRES\uff0f71\uff0f280.',
+    expect: [{ flagged: 'A\uff0fRES\uff0f71\uff0f280', message: /^[^;]*“／” \(U\+FF0F\), not a slash\. It is written “A\/RES\/71\/280”/, fixTitle: 'Write A/RES/71/280', fixed: 'Recalling A/RES/71/280.' }],
+  },
+  {
+    name: 'look-alike: the letter O for a zero',
+    draft: 'Recalling A/RES/71/28O, the Assembly',
+    expect: [{ flagged: 'A/RES/71/28O', message: /the letter “O” among the digits of “28O”/, fixTitle: 'Write A/RES/71/280', fixed: 'Recalling A/RES/71/280, the Assembly' }],
+  },
+  {
+    name: 'invisible: a zero-width space inside the number',
+    draft: 'Recalling A/RES/71/28\u200b0, the Assembly',
+    expect: [{ flagged: 'A/RES/71/28\u200b0', message: /an invisible character \(U\+200B\)/, fixTitle: 'Write A/RES/71/280', fixed: 'Recalling A/RES/71/280, the Assembly' }],
+  },
+  {
+    name: 'invisible: a word joiner after the series',
+    draft: 'Recalling A\u2060/RES/71/280.',
+    expect: [{ flagged: 'A\u2060/RES/71/280', message: /U\+2060/, fixTitle: 'Write A/RES/71/280', fixed: 'Recalling A/RES/71/280.' }],
+  },
+  {
+    name: 'quiet: Russian "и/или", an ordinary "I/O", a date 1/10/2020',
+    draft: 'и/или; I/O; on 1/10/2020; A/RES/71/280.',
+    expect: [],
+  },
 ];
 
 describe('malformed-symbol', () => {

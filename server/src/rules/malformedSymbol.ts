@@ -1,3 +1,4 @@
+import { findLookalikeSymbols } from '../references/lookalikes';
 import type { SymbolProblem } from '../references/model';
 import type { Finding, Rule } from './rule';
 
@@ -40,6 +41,14 @@ export const malformedSymbolRule: Rule = {
           ],
         });
       }
+    }
+    // Symbols disguised by look-alike or invisible characters (the grammar does not read them).
+    for (const disguised of findLookalikeSymbols(text)) {
+      findings.push({
+        range: disguised.range,
+        message: `This symbol is written with characters that only look right: ${disguised.problems.join('; ')}. It is written “${disguised.clean}”.`,
+        fixes: [{ title: `Write ${disguised.clean}`, edits: [{ range: disguised.range, newText: disguised.clean }] }],
+      });
     }
     return findings;
   },

@@ -1,10 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { findDraftReferences } from '../analysis';
 import { symbolKey, type Corpus } from '../corpus';
+import { readRegularFile } from '../files/regularFile';
+import { type SkippedEntry, walkFolder, type WalkResult } from '../files/walk';
 import { parseDraft } from '../parse';
 
 const DRAFT_EXTENSIONS = ['.md', '.markdown'];
@@ -38,6 +39,8 @@ export class WorkspaceDrafts {
   private readonly onDisk = new Map<string, FileCitations>();
   private readonly live = new Map<string, DraftCitations>();
   private scanned = false;
+  /** What the scan did not read, and why (links out of the workspace, cycles, limits). */
+  readonly skipped: SkippedEntry[] = [];
   private scanning: Promise<void> | undefined;
 
   constructor(
@@ -64,22 +67,26 @@ export class WorkspaceDrafts {
   private async scanFolders(corpus: Corpus, isCancelled: () => boolean): Promise<void> {
     let seen = 0;
     for (const folder of this.folders) {
-      for (const path of await listDrafts(folder, this.excluded)) {
-        if (isCancelled() || ++seen > MAX_FILES) break;
-        await this.refreshFile(path, corpus);
+      const listed = await listDrafts(folder, this.excluded, MAX_FILES - seen);
+      this.skipped.push(...listed.skipped);
+      for (const { path, realPath } of listed.files) {
+        if (isCancelled()) break;
+        seen++;
+        await this.refreshFile(path, corpus, realPath);
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
     this.scanned = true;
   }
 
-  async refreshFile(path: string, corpus: Corpus): Promise<void> {
+  /** Reads one draft (`realPath`: where the walker found it really is; only regular files are opened). */
+  async refreshFile(path: string, corpus: Corpus, realPath = path): Promise<void> {
     const uri = URI.file(path).toString();
     try {
-      const info = await stat(path);
+      const info = await stat(realPath);
       if (info.size > MAX_FILE_BYTES) return;
       if (this.onDisk.get(uri)?.mtimeMs === info.mtimeMs) return;
-      const text = await readFile(path, 'utf8');
+      const text = (await readRegularFile(realPath, MAX_FILE_BYTES)).bytes.toString('utf8');
       const document = TextDocument.create(uri, 'markdown', 0, text);
       this.onDisk.set(uri, { mtimeMs: info.mtimeMs, document, ranges: rangesBySymbol(findDraftReferences(parseDraft(text), corpus)) });
     } catch {
@@ -138,17 +145,13 @@ function rangesBySymbol(references: readonly CitedRange[]): Map<string, { start:
   return bySymbol;
 }
 
-async function listDrafts(folder: string, excluded: readonly string[]): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(folder, { recursive: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((entry) => DRAFT_EXTENSIONS.some((ext) => entry.toLowerCase().endsWith(ext)))
-    .filter((entry) => !entry.split(sep).some((part) => SKIPPED_FOLDERS.has(part)))
-    .map((entry) => join(folder, entry))
-    .filter((path) => !excluded.some((dir) => !relative(dir, path).startsWith('..')))
-    .sort();
+/** The drafts under a workspace folder, through the one walker (files/walk.ts): corpus folders and tool folders left out. */
+async function listDrafts(folder: string, excluded: readonly string[], maxFiles: number): Promise<WalkResult> {
+  const excludeRealPaths = (await Promise.all(excluded.map((dir) => realpath(dir).catch(() => undefined)))).filter((dir): dir is string => !!dir);
+  return walkFolder(folder, {
+    include: (name) => DRAFT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)),
+    skipFolders: SKIPPED_FOLDERS,
+    excludeRealPaths,
+    maxFiles,
+  });
 }

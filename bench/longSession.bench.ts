@@ -1,0 +1,140 @@
+// The long session of issue 17: 20,000 edits on a 150 KB draft through the built server over stdio,
+// the client pulling diagnostics after each edit as VS Code does. Reports the server's heap after GC
+// and RSS at the start and the end (read by bench/memoryProbe.cjs, preloaded into the server), and
+// checks that the answers at the end (diagnostics, hovers, symbols, folding) are identical to those
+// of a fresh server opening the final text. Edits come in pairs: a new word typed into a paragraph
+// (each pair a new one, cycling through the draft), then removed, so the draft keeps its size while
+// every pair gives every cache a text it has not seen.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type TestServer } from '../test/protocol/lspClient';
+import { buildDraft } from './drafts';
+import { positionAt } from './edits';
+
+const EDITS = process.env.BENCH_QUICK ? 2_000 : 20_000;
+const GROWTH_TARGET_MB = 20;
+const URI = 'file:///bench/long-session.md';
+
+interface Memory {
+  readonly heapUsed: number;
+  readonly rss: number;
+}
+
+async function memoryOf(server: TestServer): Promise<Memory> {
+  const before = server.stderr().length;
+  server.process.kill('SIGUSR2');
+  for (let i = 0; i < 500; i++) {
+    const match = /MEMORY (\{.*\})/.exec(server.stderr().slice(before));
+    if (match) return JSON.parse(match[1]!) as Memory;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the server did not report its memory (is bench/memoryProbe.cjs preloaded?)');
+}
+
+async function start(cacheDir: string): Promise<TestServer> {
+  const previous = process.env.NODE_OPTIONS;
+  process.env.NODE_OPTIONS = `${previous ?? ''} --require ${join(__dirname, 'memoryProbe.cjs')}`.trim();
+  try {
+    return await startServer({ capabilities: { textDocument: { diagnostic: {} } }, initializationOptions: { cacheDir } });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = previous;
+  }
+}
+
+const pull = (server: TestServer) => server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } });
+
+/** Everything the drafter sees of the draft: diagnostics, hovers on its first citations, outline, folding. */
+async function answers(server: TestServer, text: string): Promise<string> {
+  const citations = [...text.matchAll(/A\/RES\/\d+\/\d+|resolution \d+\/\d+/g)].slice(0, 20).map((m) => positionAt(text, m.index! + 2));
+  const hovers = [];
+  for (const position of citations) hovers.push(await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position }));
+  return JSON.stringify({
+    diagnostics: await pull(server),
+    hovers,
+    symbols: await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } }),
+    folding: await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: URI } }),
+  });
+}
+
+/** Waits until the warm-up has built the reuse index (diagnostics stop changing over a quiet second). */
+async function settle(server: TestServer): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = JSON.stringify(await pull(server));
+    if (now === last) return;
+    last = now;
+  }
+}
+
+export async function runLongSessionBench(): Promise<string> {
+  const draft = buildDraft('draft-150KB', 150_000);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'compact-drafter-long-'));
+  const server = await start(cacheDir);
+  let fresh: TestServer | undefined;
+  try {
+    await server.open(URI, draft.text, 1);
+    await pull(server);
+    await settle(server);
+    const first = await memoryOf(server);
+    // Paragraph starts, to spread the typing through the draft.
+    const places = [...draft.text.matchAll(/\n\d+\. \*[^*\n]+\* /g)].map((m) => m.index! + m[0].length);
+    if (places.length < 10) throw new Error(`only ${places.length} operative paragraphs found in the bench draft`);
+    let text = draft.text;
+    let version = 1;
+    const began = performance.now();
+    for (let i = 0; i < EDITS / 2; i++) {
+      const offset = places[(i * 37) % places.length]!;
+      const word = `w${i.toString(36)} `;
+      const position = positionAt(text, offset);
+      text = text.slice(0, offset) + word + text.slice(offset);
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end: position }, text: word }] });
+      await pull(server);
+      text = text.slice(0, offset) + text.slice(offset + word.length);
+      const end = { line: position.line, character: position.character + word.length };
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end }, text: '' }] });
+      await pull(server);
+    }
+    const seconds = (performance.now() - began) / 1000;
+    // A last edit that stays, so the final text is not the opening one.
+    const offset = places[0]!;
+    const position = positionAt(text, offset);
+    text = `${text.slice(0, offset)}notably ${text.slice(offset)}`;
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end: position }, text: 'notably ' }] });
+    await pull(server);
+    const last = await memoryOf(server);
+    const long = await answers(server, text);
+    fresh = await start(mkdtempSync(join(tmpdir(), 'compact-drafter-fresh-')));
+    await fresh.open(URI, text, 1);
+    await pull(fresh);
+    await settle(fresh);
+    const freshMemory = await memoryOf(fresh);
+    const same = long === (await answers(fresh, text));
+    const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+    const heapGrowth = (last.heapUsed - first.heapUsed) / 1048576;
+    const rssGrowth = (last.rss - first.rss) / 1048576;
+    return [
+      `long session: ${EDITS.toLocaleString('en')} edits (pairs of a new word typed and removed, each followed by a diagnostics pull) on ${draft.name} (${(draft.text.length / 1000).toFixed(0)} k characters), ${seconds.toFixed(0)} s, ${((seconds * 1000) / EDITS).toFixed(1)} ms per edit`,
+      `  heap after GC: ${mb(first.heapUsed)} at the start, ${mb(last.heapUsed)} at the end (growth ${heapGrowth.toFixed(1)} MB; target ≤ ${GROWTH_TARGET_MB} MB${heapGrowth <= GROWTH_TARGET_MB ? ' ✓' : ' ✗'})`,
+      `  RSS: ${mb(first.rss)} at the start, ${mb(last.rss)} at the end (growth ${rssGrowth.toFixed(1)} MB; target ≤ ${GROWTH_TARGET_MB} MB${rssGrowth <= GROWTH_TARGET_MB ? ' ✓' : ' ✗'})`,
+      `  a fresh server on the final text: heap after GC ${mb(freshMemory.heapUsed)}, RSS ${mb(freshMemory.rss)}`,
+      `  answers at the end (diagnostics, 20 hovers, symbols, folding) identical to the fresh server's: ${same ? 'yes ✓' : 'NO ✗'}`,
+    ].join('\n');
+  } finally {
+    await server.stop();
+    await fresh?.stop();
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  runLongSessionBench().then(
+    (report) => console.log(report),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

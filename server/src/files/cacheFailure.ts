@@ -1,0 +1,20 @@
+// Why a cache folder could not be written, in words: Node's recursive mkdir under a read-only
+// folder reports "ENOENT … mkdir", which reads as a missing file, not a folder the user cannot write.
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export function describeCacheFailure(dir: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  let existing = dir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  let writable = true;
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  if (code === 'EROFS') return `${dir} is on a read-only file system: nothing is cached (set another cache folder)`;
+  if (code === 'EACCES' || code === 'EPERM' || !writable) return `${existing} cannot be written (read-only or not yours): nothing is cached (set another cache folder)`;
+  if (code === 'ENOSPC') return `no space left on the device of ${dir}`;
+  return `${dir} cannot be written (${(error as Error).message})`;
+}

@@ -1,0 +1,125 @@
+// The server against clients that break the protocol: malformed frames written as raw bytes to its
+// stdin, requests before `initialize` and after `shutdown`, a version number reused with new
+// text, a document reopened without being closed.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { ROOT, startServer } from './lspClient';
+
+function frame(message: object): string {
+  const body = JSON.stringify(message);
+  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+/** Spawns the server, writes raw bytes, and returns what it wrote back and how it ended (null: still alive after waitMs, then killed). */
+async function rawSession(bytes: (string | RegExp)[], waitMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], {
+    env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'cd-cache-')) },
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  for (const piece of bytes) {
+    // A pattern: wait (up to 10 s) until the server has written it.
+    if (piece instanceof RegExp) {
+      for (const end = Date.now() + 10_000; !piece.test(stdout) && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
+    child.stdin.write(piece);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const code = await Promise.race([
+    exited,
+    new Promise<'alive'>((resolve) => setTimeout(() => resolve('alive'), waitMs)),
+  ]);
+  if (code === 'alive') child.kill();
+  return { code: code === 'alive' ? null : code, stdout, stderr };
+}
+
+const INITIALIZE = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } };
+
+describe('malformed frames', () => {
+  for (const [name, bytes] of [
+    ['a Content-Length that is not a number', 'Content-Length: abc\r\n\r\n{}'],
+    ['a negative Content-Length', 'Content-Length: -5\r\n\r\n'],
+    ['a header without Content-Length', 'Content-Type: application/json\r\n\r\n{}'],
+  ] as const) {
+    test(`${name}: the server says why and exits (the client restarts it), never stays alive and deaf`, async () => {
+      const { code, stderr } = await rawSession([bytes, frame(INITIALIZE)]);
+      assert.equal(code, 1, `exit code (stderr: ${stderr})`);
+      assert.match(stderr, /malformed message from the client/);
+    });
+  }
+
+  test('well-formed frames split anywhere are read as before', async () => {
+    const whole = frame(INITIALIZE) + frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
+    const pieces = [whole.slice(0, 7), whole.slice(7, 40), whole.slice(40, 150), whole.slice(150), /"id":2,"result":null/, frame({ jsonrpc: '2.0', method: 'exit' })];
+    const { code, stdout } = await rawSession(pieces);
+    assert.match(stdout, /"id":1,"result":\{"capabilities"/);
+    assert.match(stdout, /"id":2,"result":null/);
+    assert.equal(code, 0);
+  });
+});
+
+describe('lifecycle and versions', () => {
+  test('a request before initialize is answered with error -32002', async () => {
+    const hover = { jsonrpc: '2.0', id: 7, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x.md' }, position: { line: 0, character: 0 } } };
+    const { stdout } = await rawSession([frame(hover), /"id":7/], 200);
+    assert.match(stdout, /"id":7,"error":\{"code":-32002/);
+  });
+
+  test('a request after shutdown is an error', async () => {
+    const server = await startServer();
+    try {
+      await server.connection.sendRequest('shutdown');
+      await assert.rejects(server.connection.sendRequest('workspace/symbol', { query: '71/280' }), /shut down/);
+    } finally {
+      server.process.kill();
+    }
+  });
+
+  test('new text under a version number already used, and a reopen without close, get fresh diagnostics', async () => {
+    const server = await startServer({ capabilities: { textDocument: { diagnostic: {} } } });
+    const uri = 'file:///tmp/versions.md';
+    const codes = async () =>
+      ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code: string }[] }).items.map((d) => d.code);
+    try {
+      await server.open(uri, 'See A/Res/71/280.\n', 1);
+      assert.deepEqual(await codes(), ['malformed-symbol']);
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ text: 'See A/RES/71/280.\n' }] });
+      assert.deepEqual(await codes(), [], 'same version, new text');
+      await server.open(uri, 'See A/Res/71/280.\n', 1);
+      assert.deepEqual(await codes(), ['malformed-symbol'], 'reopened without close');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('a draft too large to analyse', () => {
+  test('is not analysed: one notice says so, and requests on it and on other drafts are answered at once', async () => {
+    const server = await startServer({ capabilities: { textDocument: { diagnostic: {} } } });
+    try {
+      const line = 'Recalling its resolution 71/280 and A/Res/72/244, and paragraph 9 above. [bracketed\n';
+      const huge = line.repeat(Math.ceil(5_100_000 / line.length));
+      const uri = 'file:///tmp/huge.md';
+      await server.open(uri, huge);
+      const items = ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code: string; message: string }[] }).items;
+      assert.deepEqual(items.map((d) => d.code), ['document-too-large']);
+      assert.match(items[0]!.message, /not checked at all/);
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+      const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 27 } });
+      assert.equal(hover, null);
+      await server.open('file:///tmp/small.md', 'See A/Res/71/280.\n');
+      const small = ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///tmp/small.md' } })) as { items: { code: string }[] }).items;
+      assert.deepEqual(small.map((d) => d.code), ['malformed-symbol']);
+    } finally {
+      await server.stop();
+    }
+  });
+});
