@@ -1,0 +1,34 @@
+// Loads pdf.js (pdfjs-dist, Mozilla's PDF reader) at run time rather than bundling it.
+//
+// pdf.js ships as ES modules that find their worker through import.meta.url; esbuild's CommonJS bundles
+// (dist/cli.js, dist/server.js) would have to rewrite both, and would carry 1.8 MB that only an import
+// needs. The build copies the two minified modules to dist/pdfjs/ instead, and they are imported the
+// first time a PDF is read. From the sources (tests, tsx) the same files come from node_modules.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loading: Promise<PdfjsModule> | undefined;
+
+/** The folder holding pdf.min.mjs and pdf.worker.min.mjs: dist/pdfjs beside the bundle, else node_modules. */
+function pdfjsFolder(): string {
+  const besideBundle = join(__dirname, 'pdfjs');
+  if (existsSync(join(besideBundle, 'pdf.min.mjs'))) return besideBundle;
+  return join(require.resolve('pdfjs-dist/package.json'), '..', 'legacy', 'build');
+}
+
+export function loadPdfjs(): Promise<PdfjsModule> {
+  loading ??= (async () => {
+    const folder = pdfjsFolder();
+    // A variable specifier keeps esbuild from bundling the module.
+    const workerUrl = pathToFileURL(join(folder, 'pdf.worker.min.mjs')).href;
+    const worker = (await import(workerUrl)) as { WorkerMessageHandler: unknown };
+    // pdf.js runs its worker in-process ("fake worker") when it finds it here; no Worker thread, no file URL lookups.
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    const api = (await import(pathToFileURL(join(folder, 'pdf.min.mjs')).href)) as PdfjsModule;
+    return api;
+  })();
+  return loading;
+}
