@@ -32,6 +32,8 @@ export interface Cover {
   readonly kept: string[];
   /** The title as printed, with the resolution number ("79/1. The Pact for the Future"). */
   readonly heading?: string;
+  /** The asterisk after "provisional agenda*": its note (the agenda's symbol) belongs in the front matter. */
+  readonly agendaMarker?: string;
 }
 
 const BODIES = ['General Assembly', 'Security Council', 'Economic and Social Council', 'Human Rights Council', 'Trusteeship Council'];
@@ -44,12 +46,13 @@ function isoDate(text: string): string | undefined {
 }
 
 /** Reads the cover from the first lines of the first page; stops where the text proper starts. */
-export function readCover(lines: readonly CoverLine[]): Cover {
+export function readCover(lines: readonly CoverLine[], options: { stopAtUnknown?: boolean } = {}): Cover {
   const meta: ImportedMetadata = {};
   const kept: string[] = [];
   let heading: string | undefined;
   let i = 0;
   let sawHeadingLines = false;
+  let agendaMarker: string | undefined;
   for (; i < lines.length; i++) {
     const text = lines[i].text.replace(/\s+/g, ' ').trim();
     if (TEXT_START.test(text) && !lines[i].large) break;
@@ -88,6 +91,7 @@ export function readCover(lines: readonly CoverLine[]): Cover {
     }
     if (/^(?:Agenda item|Items?) [\dA-Za-z ()]+/.test(text) && lines[i].leftColumn) {
       meta.agendaItem = text.replace(/\*+$/, '');
+      agendaMarker = /(\*+)$/.exec(text)?.[1];
       // The agenda item's title follows in the same column.
       const title: string[] = [];
       while (i + 1 < lines.length && lines[i + 1].leftColumn && !/Committee$/.test(lines[i + 1].text.trim())) title.push(lines[++i].text.replace(/\s+/g, ' ').trim());
@@ -125,7 +129,9 @@ export function readCover(lines: readonly CoverLine[]): Cover {
       meta.title = numbered ? numbered[2] : title;
       continue;
     }
+    // A typed document (Word) may have no cover at all: its first unknown line is the text.
+    if (options.stopAtUnknown) break;
   }
   if (!meta.date && meta.issued) meta.date = meta.issued;
-  return { meta, consumed: i, kept, heading };
+  return { meta, consumed: i, kept, heading, agendaMarker };
 }

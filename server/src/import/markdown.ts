@@ -19,7 +19,7 @@
 //
 // Text is escaped so that nothing in the document becomes Markdown syntax (a link, emphasis, HTML).
 import { stringify } from 'yaml';
-import type { Block, Footnote, ImportedDocument, Inline } from './model';
+import { inlineText, type Block, type Footnote, type ImportedDocument, type Inline } from './model';
 
 export interface Provenance {
   readonly file: string;
@@ -50,9 +50,12 @@ function renderInlines(inlines: readonly Inline[], labelOf: (marker: string) => 
   return out.replace(/[ \t]+/g, ' ').trim();
 }
 
-function renderBlock(block: Block, labelOf: (marker: string) => string | undefined): string {
+function renderBlock(block: Block, labelOf: (marker: string) => string | undefined, listIndent: number): string {
   const text = renderInlines(block.inlines, labelOf);
   switch (block.kind) {
+    case 'item':
+      // Indented under the paragraph's own list item, so Markdown nests it there.
+      return ' '.repeat(listIndent) + escapeLineStart(text);
     case 'annex':
       return `## ${text}`;
     case 'heading':
@@ -84,13 +87,14 @@ function footnoteLabels(footnotes: readonly Footnote[]): Map<Footnote, string> {
   return labels;
 }
 
-export function toMarkdown(document: ImportedDocument, provenance: Provenance): string {
+export function toMarkdown(document: ImportedDocument, provenance: Provenance, asDraft = false): string {
   const { meta } = document;
   const fields: Record<string, string> = {};
   const put = (key: string, value: string | undefined) => {
     if (value) fields[key] = value;
   };
-  put('symbol', meta.symbol);
+  // A draft names the document it was made from, but is not that document: no symbol, so a corpus never takes it for the adopted text.
+  put(asDraft ? 'draft_of' : 'symbol', meta.symbol);
   put('title', meta.title);
   put('date', meta.date);
   put('issued', meta.issued);
@@ -99,6 +103,7 @@ export function toMarkdown(document: ImportedDocument, provenance: Provenance): 
   put('committee', meta.committee);
   put('agenda_item', meta.agendaItem);
   put('agenda_title', meta.agendaTitle);
+  put('agenda_note', meta.agendaNote);
   put('distribution', meta.distribution);
   put('source_file', provenance.file);
   put('source_sha256', provenance.sha256);
@@ -120,7 +125,12 @@ export function toMarkdown(document: ImportedDocument, provenance: Provenance): 
     seen.set(marker, count + 1);
     return written.get(queue[Math.min(count, queue.length - 1)]);
   };
-  const blocks = document.blocks.map((block) => renderBlock(block, labelOf));
+  let listIndent = 3;
+  const blocks = document.blocks.map((block) => {
+    const number = block.kind === 'text' ? /^\d{1,3}\.\s/.exec(inlineText(block.inlines)) : null;
+    if (number) listIndent = number[0].length;
+    return renderBlock(block, labelOf, listIndent);
+  });
   const notes = document.footnotes.map((footnote) => `[^${written.get(footnote)}]: ${renderInlines(footnote.inlines, () => undefined) || '(empty in the source)'}`);
   return `---\n${frontMatter}\n---\n\n${blocks.filter(Boolean).join('\n\n')}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`;
 }

@@ -12,6 +12,8 @@ export type BlockKind =
   | 'heading'
   /** "Annex", "Annex I": starts an annex, whose paragraphs are numbered on their own. */
   | 'annex'
+  /** An item of a numbered list inside a paragraph (the Global Digital Compact's objectives "1. …" under its paragraph 7). */
+  | 'item'
   /** The dateline after the operative part ("48th plenary meeting / 18 December 2023"). */
   | 'dateline';
 
@@ -38,6 +40,8 @@ export interface ImportedMetadata {
   session?: string;
   agendaItem?: string;
   agendaTitle?: string;
+  /** The note on the agenda item ("* A/80/150.": the provisional agenda's symbol). */
+  agendaNote?: string;
   committee?: string;
   distribution?: string;
 }

@@ -16,6 +16,8 @@ const ANNEX_LINE = /^Annex(?:es)?(?:\s+[IVXL]{1,6}|\s+\d{1,2})?\*?$/;
 
 interface Geometry {
   readonly margin: number;
+  /** Where this document sets its paragraph numbers: at the margin (the Pact) or at the first-line indent (most resolutions). */
+  readonly numberX: number;
   readonly rightEdge: number;
   readonly pageMiddle: number;
 }
@@ -31,6 +33,7 @@ export function geometryOf(lines: readonly Line[], textSize: number, pageWidth: 
   const ends = text.map((line) => line.end).sort((a, b) => a - b);
   return {
     margin: mode(text.map((line) => line.x)),
+    numberX: mode(text.filter((line) => /^\d{1,3}\.\s/.test(line.text.trim())).map((line) => line.x)),
     // Justified lines all end at the right margin; the 90th percentile of line ends finds it.
     rightEdge: ends[Math.floor(ends.length * 0.9)] ?? pageWidth,
     pageMiddle: pageWidth / 2,
@@ -137,7 +140,9 @@ export function buildBlocks(lines: readonly ZonedLine[], textSize: number, geome
     }
     if (starts) {
       close();
-      const kind: Block['kind'] = ANNEX_LINE.test(text) ? 'annex' : rightSide ? 'dateline' : line.size > textSize + 0.5 ? 'heading' : 'text';
+      // An indented number is an item of a list inside a paragraph ("7. … the following objectives:" / "1. Close …"), not a paragraph.
+      const item = line.x > geometry.numberX + 5 && /^\d{1,3}\.\s/.test(text);
+      const kind: Block['kind'] = ANNEX_LINE.test(text) ? 'annex' : rightSide ? 'dateline' : line.size > textSize + 0.5 ? 'heading' : item ? 'item' : 'text';
       current = { kind, inlines: inlinesOf(line), last: zoned };
       const first = current.inlines[0];
       if (first && 'text' in first) current.inlines[0] = { text: first.text.replace(/^\s+/, '') };

@@ -1,6 +1,6 @@
 // PDF → ImportedDocument: pages (pdf.js) → lines with footnote markers → zones → cover + blocks.
 import { readCover, type CoverLine } from '../cover';
-import { ImportError, type Block, type Footnote, type ImportedDocument, type Inline } from '../model';
+import { ImportError, type Block, type Footnote, type ImportedDocument, type Inline, inlineText } from '../model';
 import { repairSplitWords } from '../repair';
 import { buildBlocks, geometryOf } from './blocks';
 import { linesOf, type Line } from './lines';
@@ -24,20 +24,27 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportedDocument> {
   const textSize = bodySize(allLines);
   const symbolLine = firstSymbolPattern(pageLines[0] ?? []);
   const zoned: ZonedLine[] = pages.flatMap((page, index) => zonePage(page, pageLines[index], textSize, symbolLine));
+  const geometry = geometryOf(allLines, textSize, pages[0].width);
+  const margin = geometry.margin;
   const firstPageBody = zoned.filter((line) => line.page === 1 && line.zone === 'body');
   const coverLines: CoverLine[] = firstPageBody.map(({ line }) => ({
     text: line.text,
     large: line.size > textSize + 1,
-    leftColumn: line.x < geometryOf(allLines, textSize, pages[0].width).margin - 20,
+    // The title's resolution number hangs into the margin ("78/244. Programme planning" at 72 pt); it is not the left column.
+    leftColumn: line.x < margin - 20 && !/^\d{1,3}\/\d{1,4}\.\s/.test(line.text.trim()),
   }));
   const cover = readCover(coverLines);
   const consumed = new Set(firstPageBody.slice(0, cover.consumed));
   const rest = zoned.filter((line) => !consumed.has(line));
-  const { blocks, footnotes } = buildBlocks(rest, textSize, geometryOf(allLines, textSize, pages[0].width));
+  const { blocks, footnotes } = buildBlocks(rest, textSize, geometry);
   const head = [
     ...cover.kept.map((text) => ({ kind: 'text' as const, inlines: [{ text }] })),
     ...(cover.heading ? [{ kind: 'heading' as const, inlines: [{ text: cover.heading }] }] : []),
   ];
+  if (cover.agendaMarker) {
+    const index = footnotes.findIndex((footnote) => footnote.label === cover.agendaMarker);
+    if (index >= 0) cover.meta.agendaNote = inlineText(footnotes.splice(index, 1)[0].inlines).trim();
+  }
   repairSplitWords(blocks, footnotes);
   attachAsteriskMarkers([...head, ...blocks], footnotes);
   return { meta: cover.meta, blocks: [...head, ...blocks], footnotes, warnings: [] };
