@@ -40,10 +40,12 @@ function escapeLineStart(line: string): string {
 function renderInlines(inlines: readonly Inline[], labelOf: (marker: string) => string | undefined): string {
   let out = '';
   for (const inline of inlines) {
-    if ('text' in inline) out += escapeInline(inline.text);
+    if ('text' in inline) out += inline.revision ? `<${inline.revision}>${escapeInline(inline.text)}</${inline.revision}>` : escapeInline(inline.text);
     else {
       const label = labelOf(inline.footnote);
       // A marker whose note was not found stays visible as a superscript, which the parser still reads as a marker.
+      // A marker belongs to the word before it, even where the PDF drew a space between them.
+      out = out.replace(/[ \t]+$/, '');
       out += label ? `[^${label}]` : `<sup>${escapeInline(inline.footnote)}</sup>`;
     }
   }

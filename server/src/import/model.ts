@@ -3,7 +3,10 @@
 // Markdown like any other corpus text.
 
 /** A piece of a block's text: words, or the marker of a footnote standing there. */
-export type Inline = { readonly text: string } | { readonly footnote: string };
+export type Inline = { readonly text: string; readonly revision?: Revision } | { readonly footnote: string };
+
+/** A tracked change kept visible (Word import of a draft): inserted or deleted text. */
+export type Revision = 'ins' | 'del';
 
 export type BlockKind =
   /** Running text: a preambular paragraph, a numbered paragraph ("6. We …"), a sub-paragraph ("(a) …"). */

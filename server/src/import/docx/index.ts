@@ -81,7 +81,7 @@ function runInlines(node: XmlNode, walker: Walker, out: Inline[], revision?: 'in
           if (piece.name === 'w:t' || piece.name === 'w:delText') {
             const text = textOf(piece);
             if (revision === 'del' && !walker.showRevisions) continue;
-            out.push({ text: revision && walker.showRevisions ? `<${revision}>${text}</${revision}>` : text });
+            out.push(revision && walker.showRevisions ? { text, revision } : { text });
           } else if (piece.name === 'w:tab') out.push({ text: ' ' });
           else if (piece.name === 'w:br' || piece.name === 'w:cr') out.push({ text: ' ' });
           else if (piece.name === 'w:noBreakHyphen') out.push({ text: '-' });
@@ -121,7 +121,7 @@ function merge(inlines: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const inline of inlines) {
     const last = out[out.length - 1];
-    if ('text' in inline && last && 'text' in last) out[out.length - 1] = { text: (last.text + inline.text).replace(/<\/(ins|del)><\1>/g, '') };
+    if ('text' in inline && last && 'text' in last && last.revision === inline.revision) out[out.length - 1] = { ...last, text: last.text + inline.text };
     else out.push(inline);
   }
   return out;
@@ -191,6 +191,8 @@ export async function importDocx(bytes: Uint8Array, options: DocxOptions): Promi
 
   const blocks: Block[] = [];
   let carried: Inline[] | undefined;
+  /** The list the numbered paragraphs are in; a decimal list of another one after a colon is a list inside a paragraph. */
+  let paragraphList: string | undefined;
   for (const paragraph of bodyParagraphs(body)) {
     const pPr = child(paragraph, 'w:pPr');
     const markDeleted = !!child(child(pPr, 'w:rPr'), 'w:del');
@@ -206,13 +208,23 @@ export async function importDocx(bytes: Uint8Array, options: DocxOptions): Promi
       carried = inlines;
       continue;
     }
-    const label = numId ? numbering.next(numId, ilvl) : undefined;
+    // Numbers are those of the text with every change accepted: a struck-out paragraph shown in a draft takes none.
+    const label = numId && !markDeleted ? numbering.next(numId, ilvl) : undefined;
     const merged = trim(merge(inlines));
     if (inlineText(merged).trim() === '' && !merged.some((inline) => 'footnote' in inline)) continue;
     const outline = attr(child(pPr, 'w:outlineLvl'), 'w:val');
     const heading = style.heading ?? (outline !== undefined && Number(outline) < 9 ? Number(outline) + 1 : undefined);
     if (label) merged.unshift({ text: `${label} ` });
-    blocks.push({ kind: heading ? 'heading' : ilvl > 0 && label && /^\d/.test(label) ? 'item' : 'text', inlines: merged });
+    const abstract = numId ? numbering.abstractOf(numId) : undefined;
+    const previous = blocks[blocks.length - 1];
+    let item = ilvl > 0 && label !== undefined && /^\d/.test(label);
+    if (label && /^\d/.test(label) && ilvl === 0) {
+      const afterColon = previous !== undefined && (previous.kind === 'item' || /:\s*$/.test(inlineText(previous.inlines)));
+      if (paragraphList !== undefined && abstract !== paragraphList && afterColon) item = true;
+      else paragraphList = abstract;
+    }
+    const annex = heading !== undefined && /^Annex(?:es)?(?:\s+[IVXL]{1,6}|\s+\d{1,2})?$/.test(inlineText(merged).trim());
+    blocks.push({ kind: annex ? 'annex' : heading ? 'heading' : item ? 'item' : 'text', inlines: merged });
   }
   if (carried) blocks.push({ kind: 'text', inlines: trim(merge(carried)) });
 
@@ -232,8 +244,8 @@ export async function importDocx(bytes: Uint8Array, options: DocxOptions): Promi
 
 function trim(inlines: Inline[]): Inline[] {
   const first = inlines[0];
-  if (first && 'text' in first) inlines[0] = { text: first.text.replace(/^\s+/, '') };
+  if (first && 'text' in first) inlines[0] = { ...first, text: first.text.replace(/^\s+/, '') };
   const last = inlines[inlines.length - 1];
-  if (last && 'text' in last) inlines[inlines.length - 1] = { text: last.text.replace(/\s+$/, '') };
+  if (last && 'text' in last) inlines[inlines.length - 1] = { ...last, text: last.text.replace(/\s+$/, '') };
   return inlines;
 }

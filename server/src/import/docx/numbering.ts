@@ -91,6 +91,11 @@ export class Numbering {
     }
   }
 
+  /** The abstract list a list instance counts in: two instances of one abstract list are one sequence, restarted or not. */
+  abstractOf(numId: string): string | undefined {
+    return this.nums.get(numId)?.abstractId;
+  }
+
   /** Advances the list and returns the label the paragraph shows ("12.", "(a)"), or undefined (a bullet, no list). */
   next(numId: string, ilvl: number): string | undefined {
     // numId 0 means "no numbering" (a style's list switched off for this paragraph).

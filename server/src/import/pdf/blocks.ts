@@ -132,10 +132,13 @@ export function buildBlocks(lines: readonly ZonedLine[], textSize: number, geome
     const previousEnds = !previous || /[.;:,)\]”’"]$/.test(previous.line.text.trim()) || previous.line.end < geometry.rightEdge - 15;
     let starts = !current || (LABEL_START.test(text) && previousEnds) || ANNEX_LINE.test(text) || current.kind === 'annex';
     if (!starts && current && previous) {
+      const gap = previous.line.y - line.y;
       if (Math.abs(line.size - previous.line.size) > 0.5) starts = true;
+      // A heading set larger than the text wraps onto an indented line: still one heading.
+      else if (current.kind === 'heading' && samePage && gap <= 1.45 * line.size) starts = false;
       else if (rightSide && current.kind === 'dateline') starts = false;
       else if (indented) starts = true;
-      else if (samePage && previous.line.y - line.y > 1.45 * Math.max(line.size, previous.line.size)) starts = true;
+      else if (samePage && gap > 1.45 * Math.max(line.size, previous.line.size)) starts = true;
       else if (!samePage && previous.line.end < geometry.rightEdge - 15 && !/^\p{Ll}/u.test(text)) starts = true;
     }
     if (starts) {
