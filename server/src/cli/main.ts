@@ -12,6 +12,7 @@ import { ALL_RULES } from '../rules';
 import { writeIfUnchanged } from './atomicWrite';
 import { applyEdits, automaticEdits, checkText, fileReport, formatTextReport, type FileReport } from './checkCommand';
 import { PROJECT_CONFIG_FILE, readProjectConfig } from './projectConfig';
+import { IMPORT_USAGE, importCommand } from './importCommand';
 import { formatReferenceTable, referenceRecords, type ReferenceRecord } from './refsCommand';
 import { formatReuseTable, reuseRecords, type ReuseRecord } from './reuseCommand';
 import { toSarif } from './sarif';
@@ -27,6 +28,7 @@ const USAGE = `Usage:
   compact-drafter reuse [--format json|text] [--corpus DIR]... [--min-words N] [--min-similarity X] FILE...
       List the passages that repeat a corpus paragraph, with the source and the words altered.
 ${CORPUS_USAGE}
+${IMPORT_USAGE}
 
 Options:
   --format   refs: json (default) or text; check: text (default), json or sarif
@@ -61,6 +63,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     return 0;
   }
   if (command === 'corpus') return corpusCommand(rest, io, cwd);
+  if (command === 'import') return importCommand(rest, io, cwd);
   if (command !== 'refs' && command !== 'check' && command !== 'reuse') {
     io.err(`compact-drafter: unknown command "${command}"\n\n${USAGE}`);
     return 2;

@@ -38,6 +38,7 @@ export interface Cover {
 
 const BODIES = ['General Assembly', 'Security Council', 'Economic and Social Council', 'Human Rights Council', 'Trusteeship Council'];
 const DATE = /\b(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})\b/;
+const MAIN_COMMITTEE = /^(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee(?: \(Fourth Committee\))?)$/;
 const TEXT_START = /^(?:The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)\b|\d{1,3}\.\s|We,? )/;
 
 function isoDate(text: string): string | undefined {
@@ -94,11 +95,11 @@ export function readCover(lines: readonly CoverLine[], options: { stopAtUnknown?
       agendaMarker = /(\*+)$/.exec(text)?.[1];
       // The agenda item's title follows in the same column.
       const title: string[] = [];
-      while (i + 1 < lines.length && lines[i + 1].leftColumn && !/Committee$/.test(lines[i + 1].text.trim())) title.push(lines[++i].text.replace(/\s+/g, ' ').trim());
+      while (i + 1 < lines.length && lines[i + 1].leftColumn && !MAIN_COMMITTEE.test(lines[i + 1].text.trim())) title.push(lines[++i].text.replace(/\s+/g, ' ').trim());
       if (title.length) meta.agendaTitle = title.join(' ').replace(/\*+$/, '');
       continue;
     }
-    if (lines[i].leftColumn && /Committee$/.test(text)) {
+    if (lines[i].leftColumn && MAIN_COMMITTEE.test(text)) {
       meta.committee = text;
       continue;
     }

@@ -28,11 +28,24 @@ function mode(values: number[]): number {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
+/**
+ * The left margin: the leftmost x where a fair share of the lines start. Not simply the commonest x:
+ * in a one-page resolution more lines may start at the first-line indent than at the margin.
+ */
+function leftMargin(lines: readonly Line[]): number {
+  const counts = new Map<number, number>();
+  for (const line of lines) counts.set(Math.round(line.x), (counts.get(Math.round(line.x)) ?? 0) + 1);
+  const enough = Math.max(2, lines.length * 0.05);
+  const candidates = [...counts].filter(([, n]) => n >= enough).map(([x]) => x);
+  return candidates.length ? Math.min(...candidates) : mode(lines.map((line) => line.x));
+}
+
 export function geometryOf(lines: readonly Line[], textSize: number, pageWidth: number): Geometry {
-  const text = lines.filter((line) => Math.abs(line.size - textSize) < 0.3);
+  // The cover's left column (session, agenda item) sits in the outer margin: not where the text is set.
+  const text = lines.filter((line) => Math.abs(line.size - textSize) < 0.3 && line.x > pageWidth * 0.15);
   const ends = text.map((line) => line.end).sort((a, b) => a - b);
   return {
-    margin: mode(text.map((line) => line.x)),
+    margin: leftMargin(text),
     numberX: mode(text.filter((line) => /^\d{1,3}\.\s/.test(line.text.trim())).map((line) => line.x)),
     // Justified lines all end at the right margin; the 90th percentile of line ends finds it.
     rightEdge: ends[Math.floor(ends.length * 0.9)] ?? pageWidth,

@@ -27,8 +27,8 @@ export interface PdfPage {
 export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
-    // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
+    // pdf.js wants a plain Uint8Array (not a Buffer) and may transfer (detach) it: hand it a copy.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

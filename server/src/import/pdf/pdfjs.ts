@@ -16,7 +16,9 @@ let loading: Promise<PdfjsModule> | undefined;
 function pdfjsFolder(): string {
   const besideBundle = join(__dirname, 'pdfjs');
   if (existsSync(join(besideBundle, 'pdf.min.mjs'))) return besideBundle;
-  return join(require.resolve('pdfjs-dist/package.json'), '..', 'legacy', 'build');
+  // Resolved at run time, not by the bundler (the name is a variable for that reason).
+  const manifest = 'pdfjs-dist/package.json';
+  return join(require.resolve(manifest), '..', 'legacy', 'build');
 }
 
 export function loadPdfjs(): Promise<PdfjsModule> {
