@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { importDocument } from '../import/importDocument';
 import { ImportError, inlineText } from '../import/model';
-import { readProjectConfig } from './projectConfig';
 
 export const IMPORT_USAGE = `  compact-drafter import [--out DIR] [--as-draft] [--force] [--format text|json] FILE.pdf|FILE.docx...
       Turn official PDFs and Word files into Markdown corpus texts (or, with --as-draft, drafts to check).`;
@@ -49,7 +48,11 @@ async function writeAtomically(path: string, content: string): Promise<void> {
   await rename(temp, path);
 }
 
-export async function importCommand(args: string[], io: Io, cwd: string): Promise<number> {
+/**
+ * `projectCorpus` gives the project's first corpus folder (.compactdrafter.json), where corpus texts go
+ * without --out; the extension's importer always passes --out and leaves it out (and the rules with it).
+ */
+export async function importCommand(args: string[], io: Io, cwd: string, projectCorpus: () => Promise<string | undefined> = async () => undefined): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -76,8 +79,7 @@ export async function importCommand(args: string[], io: Io, cwd: string): Promis
   }
   const asDraft = parsed.values['as-draft'] ?? false;
   // Corpus texts go to the project's first corpus folder unless told otherwise; drafts to the working folder.
-  const project = await readProjectConfig(cwd);
-  const defaultOut = asDraft ? cwd : (project.corpus[0] ?? ((await exists(resolve(cwd, 'corpus'))) ? resolve(cwd, 'corpus') : cwd));
+  const defaultOut = asDraft ? cwd : ((await projectCorpus()) ?? ((await exists(resolve(cwd, 'corpus'))) ? resolve(cwd, 'corpus') : cwd));
   const outDir = parsed.values.out ? resolve(cwd, parsed.values.out) : defaultOut;
   const records: ImportRecord[] = [];
   const written = new Set<string>();

@@ -63,7 +63,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     return 0;
   }
   if (command === 'corpus') return corpusCommand(rest, io, cwd);
-  if (command === 'import') return importCommand(rest, io, cwd);
+  if (command === 'import') return importCommand(rest, io, cwd, async () => (await readProjectConfig(cwd)).corpus[0]);
   if (command !== 'refs' && command !== 'check' && command !== 'reuse') {
     io.err(`compact-drafter: unknown command "${command}"\n\n${USAGE}`);
     return 2;

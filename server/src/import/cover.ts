@@ -13,7 +13,7 @@
 //   Iraq:* draft resolution                                    kept (drafts)
 //   79/1. The Pact for the Future                              title (kept as the heading)
 import { parseUnDate } from '../corpus/metadata';
-import { parseSymbol } from '../references';
+import { parseSymbol } from '../references/symbols';
 import type { ImportedMetadata } from './model';
 
 export interface CoverLine {
