@@ -190,6 +190,8 @@ async function main(): Promise<void> {
     const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'reuse.bench.ts')], { stdio: 'inherit', cwd: ROOT });
     if (result.status !== 0) console.log(`reuse bench exited with ${result.status ?? result.signal}`);
   }
+  console.log('\n— import (bench/import.bench.ts) …');
+  await helperBench('import.bench.ts', 'runImportBench');
   console.log(`\nbench finished in ${((performance.now() - began) / 1000).toFixed(0)} s`);
 }
 
