@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { AffineMatrix } from './domMatrix';
 
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -24,13 +25,24 @@ function pdfjsFolder(): string {
 export function loadPdfjs(): Promise<PdfjsModule> {
   loading ??= (async () => {
     const folder = pdfjsFolder();
+    const global = globalThis as { DOMMatrix?: unknown };
+    global.DOMMatrix ??= AffineMatrix;
     // A variable specifier keeps esbuild from bundling the module.
     const workerUrl = pathToFileURL(join(folder, 'pdf.worker.min.mjs')).href;
     const worker = (await import(workerUrl)) as { WorkerMessageHandler: unknown };
     // pdf.js runs its worker in-process ("fake worker") when it finds it here; no Worker thread, no file URL lookups.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    const api = (await import(pathToFileURL(join(folder, 'pdf.min.mjs')).href)) as PdfjsModule;
-    return api;
+    // Loading, pdf.js looks for the optional @napi-rs/canvas (rendering only) and warns on stderr when
+    // it is absent, as in every packaged install: those warnings say nothing to a user importing text.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!/@napi-rs\/canvas|Cannot polyfill/.test(String(args[0]))) warn(...args);
+    };
+    try {
+      return (await import(pathToFileURL(join(folder, 'pdf.min.mjs')).href)) as PdfjsModule;
+    } finally {
+      console.warn = warn;
+    }
   })();
   return loading;
 }
