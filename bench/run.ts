@@ -201,6 +201,9 @@ async function main(): Promise<void> {
   console.log('\n— long session (bench/longSession.bench.ts) …');
   const longSession = await helperBench('longSession.bench.ts', 'runLongSessionBench');
   if (longSession !== 'ran') console.log(`bench/longSession.bench.ts: ${longSession}`);
+
+  console.log('\n— import (bench/import.bench.ts) …');
+  await helperBench('import.bench.ts', 'runImportBench');
   console.log(`\nbench finished in ${((performance.now() - began) / 1000).toFixed(0)} s`);
 }
 

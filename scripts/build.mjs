@@ -2,6 +2,9 @@
 // `--production` minifies (for the .vsix); the default keeps names for readable stacks.
 // Every runtime library is bundled in, so they are devDependencies: the .vsix (vsce --no-dependencies)
 // and the npm package (test/package/pack.test.ts) ship no node_modules.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -19,5 +22,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/import/main.ts'], outfile: 'dist/import.js' }),
 ]);
-console.log(`built dist/client.js, dist/server.js, dist/cli.js${production ? ' (production)' : ''}`);
+// pdf.js is loaded at run time from dist/pdfjs/ (server/src/import/pdf/pdfjs.ts says why), as shipped minified.
+const pdfjs = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'legacy', 'build');
+mkdirSync('dist/pdfjs', { recursive: true });
+for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs']) copyFileSync(join(pdfjs, file), join('dist/pdfjs', file));
+console.log(`built dist/client.js, dist/server.js, dist/cli.js, dist/import.js, dist/pdfjs/${production ? ' (production)' : ''}`);

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { CitationChoice, CitationForm } from '../../server/src/language/citations';
+import { registerImport } from './importDocuments';
 import { RestartPolicy } from './restartPolicy';
 import { COMPARE_SCHEME, CompareDocuments, compareSideBySide, compareWith, REVEAL_COMMAND, revealParagraph, showBrackets } from './negotiation';
 import { DraftStatusBar, type DraftStatus } from './statusBar';
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   restartPolicy = new RestartPolicy(output);
   context.subscriptions.push(statusBar, { dispose: () => watchers.forEach((w) => w.dispose()) });
   await startClient(context, output);
+  registerImport(context, output);
 
   // Trust changes what the server may read (the workspace corpus): start it again with the new answer.
   context.subscriptions.push(

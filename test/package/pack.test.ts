@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Location, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { PDF_DIR } from '../import/shared';
 import { positionOf, ROOT, startServer, waitFor } from '../protocol/lspClient';
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
@@ -30,10 +31,10 @@ describe('npm pack: the CLI and the server for other editors', () => {
 
   test('the tarball holds the two commands, their bundles, the bundled corpus and the examples, nothing else', () => {
     const unexpected = files.filter(
-      (path) => !/^(?:bin\/compact-drafter(?:-ls)?\.js|dist\/(?:cli|server)\.js|server\/data\/.+|examples\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path),
+      (path) => !/^(?:bin\/compact-drafter(?:-ls)?\.js|dist\/(?:cli|server)\.js|dist\/pdfjs\/pdf(?:\.worker)?\.min\.mjs|server\/data\/.+|examples\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path),
     );
     assert.deepEqual(unexpected, []);
-    for (const needed of ['bin/compact-drafter-ls.js', 'dist/server.js', 'dist/cli.js', 'server/data/registry.json', 'server/data/corpus/A-68-283.md']) assert.ok(files.includes(needed), needed);
+    for (const needed of ['bin/compact-drafter-ls.js', 'dist/server.js', 'dist/cli.js', 'dist/pdfjs/pdf.min.mjs', 'dist/pdfjs/pdf.worker.min.mjs', 'server/data/registry.json', 'server/data/corpus/A-68-283.md']) assert.ok(files.includes(needed), needed);
   });
 
   test('it installs offline with no dependencies: only the package itself lands in node_modules', () => {
@@ -47,6 +48,17 @@ describe('npm pack: the CLI and the server for other editors', () => {
     const result = spawnSync(join(installed, '.bin', 'compact-drafter'), ['check', '--no-cache', join(installed, 'compact-drafter', 'examples', 'flagged-draft.md')], { encoding: 'utf8' });
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stdout, /error no-such-paragraph: A\/68\/283 has no paragraph 150/);
+  });
+
+  test('the installed compact-drafter imports an official PDF with the pdf.js it ships (dist/pdfjs)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cd-pack-import-'));
+    try {
+      const result = spawnSync(join(installed, '.bin', 'compact-drafter'), ['import', '--out', out, join(PDF_DIR(), 'A_RES_80_85.pdf')], { encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(readFileSync(join(out, 'A-RES-80-85.md'), 'utf8'), /\n1\. Reaffirms that, in the absence of a decision/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   test('the installed compact-drafter-ls serves diagnostics and goes to definition into its own bundled text', async () => {

@@ -12,6 +12,7 @@ import { type DraftFile, readDraftFile, writeFixedDraft } from './draftFile';
 import { applyEdits, automaticEdits, checkText, fileReport, formatTextReport, type FileReport } from './checkCommand';
 import { PROJECT_CONFIG_FILE, readProjectConfig, trustedCorpusFolders } from './projectConfig';
 import { REGISTRY_USAGE, registryCommand } from './registryCommand';
+import { IMPORT_USAGE, importCommand } from './importCommand';
 import { formatReferenceTable, referenceRecords, type ReferenceRecord } from './refsCommand';
 import { formatReuseTable, reuseRecords, type ReuseRecord } from './reuseCommand';
 import { toSarif } from './sarif';
@@ -32,6 +33,7 @@ ${CORPUS_USAGE}
 ${COMPARE_USAGE}
 ${BRACKETS_USAGE}
 ${REGISTRY_USAGE}
+${IMPORT_USAGE}
 
 Options:
   --format   refs: json (default) or text; check: text (default), json or sarif
@@ -81,6 +83,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
     for (const problem of project.problems) io.err(`compact-drafter: ${project.file}: ${problem}`);
     return registryCommand(rest, io, cwd, project);
   }
+  if (command === 'import') return importCommand(rest, io, cwd, async () => (await readProjectConfig(cwd)).corpus[0]);
   if (command !== 'refs' && command !== 'check' && command !== 'reuse') {
     io.err(`compact-drafter: unknown command "${command}"\n\n${USAGE}`);
     return 2;

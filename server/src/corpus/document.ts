@@ -72,9 +72,13 @@ export class CorpusDocument {
     return runs.some((r) => r.annex === annex) || ((annex === '' || annex === 'I') && runs.length > 0);
   }
 
-  /** The first and last paragraph numbers, for messages such as "A/68/283 has paragraphs 1–143". */
+  /**
+   * The first and last paragraph numbers of the text's own run, for messages such as "A/68/283 has
+   * paragraphs 1–143". An annex that numbers its paragraphs again from 1 (the Pact for the Future's
+   * annexes) is not part of it (structure.ts); `paragraph(label)` finds the first paragraph of a number too.
+   */
   paragraphSpan(): { first: number; last: number } | undefined {
-    const paragraphs = this.model.paragraphs;
+    const paragraphs = this.structure.runs[0]?.paragraphs ?? this.model.paragraphs;
     if (paragraphs.length === 0) return undefined;
     return { first: paragraphs[0].number, last: paragraphs[paragraphs.length - 1].number };
   }

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { parseSymbol } from '../references';
+import { parseSymbol } from '../references/symbols';
 
 export interface DocumentMetadata {
   symbol?: string;
