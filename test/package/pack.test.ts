@@ -31,7 +31,7 @@ describe('npm pack: the CLI and the server for other editors', () => {
 
   test('the tarball holds the two commands, their bundles, the bundled corpus and the examples, nothing else', () => {
     const unexpected = files.filter(
-      (path) => !/^(?:bin\/compact-drafter(?:-ls)?\.js|dist\/(?:cli|server)\.js|dist\/pdfjs\/pdf(?:\.worker)?\.min\.mjs|server\/data\/.+|examples\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path),
+      (path) => !/^(?:bin\/compact-drafter(?:-ls)?\.js|dist\/(?:cli|server)\.js|dist\/pdfjs\/pdf(?:\.worker)?\.min\.mjs|server\/data\/.+|examples\/(?:rounds\/)?[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path),
     );
     assert.deepEqual(unexpected, []);
     for (const needed of ['bin/compact-drafter-ls.js', 'dist/server.js', 'dist/cli.js', 'dist/pdfjs/pdf.min.mjs', 'dist/pdfjs/pdf.worker.min.mjs', 'server/data/registry.json', 'server/data/corpus/A-68-283.md']) assert.ok(files.includes(needed), needed);
