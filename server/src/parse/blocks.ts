@@ -70,6 +70,9 @@ const LIST_MARKER = /[ \t]*(\d{1,9})([.)])/y;
 export function collectBlocks(root: Root, source: string): Block[] {
   const blocks: Block[] = [];
   let itemIds = 0;
+  // PDF text layers print a paragraph number alone on its line ("11. \nEncourages all States …"):
+  // Markdown reads an empty list item and then a paragraph. The number belongs to that paragraph.
+  let pendingNumber: { readonly start: number; readonly listNumber: NonNullable<Block['listNumber']> } | undefined;
 
   const push = (
     kind: BlockKind,
@@ -79,6 +82,12 @@ export function collectBlocks(root: Root, source: string): Block[] {
     ctx: Context,
     extra: Partial<Pick<Block, 'headingDepth' | 'itemStart' | 'listNumber' | 'emphasisOnly' | 'bold' | 'footnote'>> = {},
   ) => {
+    const pending = pendingNumber;
+    pendingNumber = undefined;
+    if (pending && kind === 'paragraph' && ctx.listDepth === 0 && ctx.quoteDepth === 0 && !extra.footnote && /^\s*$/.test(source.slice(pending.listNumber.range.end, range.start))) {
+      range = { start: pending.start, end: range.end };
+      extra = { ...extra, listNumber: pending.listNumber };
+    }
     blocks.push({
       kind,
       span,
@@ -133,6 +142,10 @@ export function collectBlocks(root: Root, source: string): Block[] {
         const id = ++itemIds;
         const inner: Context = { ...ctx, listDepth: ctx.listDepth + 1, topItem: ctx.topItem || id };
         const first: Lead = { start, listItem: true, listNumber: ctx.ordered ? readListNumber(source, start) : undefined };
+        if (node.children.length === 0) {
+          pendingNumber = ctx.listDepth === 0 && first.listNumber ? { start, listNumber: first.listNumber } : undefined;
+          return;
+        }
         node.children.forEach((child, k) => visit(child, inner, depth + 1, k === 0 ? first : undefined));
         return;
       }

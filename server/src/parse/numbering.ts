@@ -26,6 +26,8 @@ const CITING_WORDS = new Set(
   ).split(' '),
 );
 const SENTENCE_END = /[.;:!?…”"’')\]]$/;
+/** The same with a footnote number glued on, as PDF text layers print it: "Paris Agreement.3", "persons.8". */
+const SENTENCE_END_FOOTNOTE = /\p{L}[.;:”’)]\d{1,3}$/u;
 
 function numberMarker(digits: string, insertion: string | undefined, span: Block['span'], at: number, markerLength: number, bodyStart: number): NumberMarker {
   const number = Number(digits);
@@ -65,6 +67,16 @@ interface InlineNumber {
   readonly insertion?: string;
   readonly markerLength: number;
   readonly sentenceEnd: boolean;
+  /** Starts a line of the source text (a PDF line break), not the middle of one. */
+  readonly lineStart: boolean;
+}
+
+/** "… Pact for the Future. 16 \n9. We note": the token before the number is a footnote number set apart from its sentence. */
+function footnoteAfterSentence(text: string, tokenStart: number, token: string): boolean {
+  if (!/^\d{1,3}$/.test(token)) return false;
+  let end = tokenStart - 1;
+  while (end >= 0 && (text[end] === ' ' || text[end] === '\t')) end--;
+  return end >= 0 && /[.;:,]/.test(text[end]);
 }
 
 function inlineNumbers(text: string): InlineNumber[] {
@@ -78,10 +90,11 @@ function inlineNumbers(text: string): InlineNumber[] {
     let start = end;
     while (start > 0 && !/\s/.test(text[start - 1])) start--;
     const token = text.slice(start, end + 1);
-    const sentenceEnd = SENTENCE_END.test(token);
+    const lineStart = text.slice(end + 1, m.index).includes('\n');
+    const sentenceEnd = SENTENCE_END.test(token) || SENTENCE_END_FOOTNOTE.test(token) || (lineStart && (footnoteAfterSentence(text, start, token) || /[\p{L}\p{N}][.;:”’)]\d{1,3}$/u.test(token)));
     const word = token.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
     if (!sentenceEnd && (CITING_WORDS.has(word) || /[\d/–-]$/.test(token))) continue;
-    found.push({ index: m.index, digits: m[1], insertion: m[2], markerLength: m[0].trimEnd().length, sentenceEnd });
+    found.push({ index: m.index, digits: m[1], insertion: m[2], markerLength: m[0].trimEnd().length, sentenceEnd, lineStart });
   }
   return found;
 }
@@ -111,7 +124,12 @@ export function splitInlineNumbers(blocks: readonly Block[]): Block[] {
     const chains = buildChains(items);
     let longest = chains[0];
     for (const chain of chains) if (chain.members.length > longest.members.length) longest = chain;
-    if (longest.members.length < 2) {
+    // A number at the start of a line is a paragraph that Markdown
+    // ran into the one before ("… persons.8 \n6. \nWe recall …": only a list from 1 may interrupt a
+    // paragraph); whether it continues the paragraph sequence is decided later, as for every number.
+    // A sub-heading line without punctuation may stand before it ("IV. Industrialization \n99. We recognize").
+    const lineParagraph = (k: number) => found[k].lineStart;
+    if (longest.members.length < 2 && !found.some((_, k) => lineParagraph(k))) {
       result.push(block);
       continue;
     }
@@ -119,7 +137,9 @@ export function splitInlineNumbers(blocks: readonly Block[]): Block[] {
     for (const chain of chains) {
       for (const member of chain.members) {
         if (member < lead) continue;
-        if (chain === longest || chain.members.length >= 2 || found[member - lead].sentenceEnd) split.add(member - lead);
+        if (longest.members.length < 2 ? lineParagraph(member - lead) : chain === longest || chain.members.length >= 2 || found[member - lead].sentenceEnd) {
+          split.add(member - lead);
+        }
       }
     }
     result.push(...splitBlock(block, found.filter((_, k) => split.has(k))));
