@@ -22,16 +22,18 @@ export interface Tail {
 
 // Spaces, then a comma and spaces or just spaces: written `[ \t]*,?[ \t]+`, a run of spaces could be
 // split between the two quantifiers in every way, and 40,000 spaces after a citation took 6 seconds.
-const SPACES_COMMA = String.raw`(?:[ \t]*,[ \t]+|[ \t]+)`;
-const DATE_OF_AT = new RegExp(String.raw`${SPACES_COMMA}of[ \t]+(\d{1,2})[ \t]+(${MONTH_SOURCE})[ \t]+(\d{4})(?!\d)`, 'dy');
-const DATE_IN_PARENS_AT = new RegExp(String.raw`[ \t]*\((\d{1,2})[ \t]+(${MONTH_SOURCE})[ \t]+(\d{4})\)`, 'dy');
+// PDF text layers break lines anywhere ("of \n21 December 1993"), so a line break counts as a space.
+const SPACES_COMMA = String.raw`(?:\s*,\s+|\s+)`;
+// A footnote number may be glued to the year ("12 July 20233": 2023, footnote 3), as PDF text layers print it.
+const DATE_OF_AT = new RegExp(String.raw`${SPACES_COMMA}of\s+(\d{1,2})\s+(${MONTH_SOURCE})\s+(\d{4})(?:\d{1,3})?(?!\d)`, 'dy');
+const DATE_IN_PARENS_AT = new RegExp(String.raw`\s*\((\d{1,2})\s+(${MONTH_SOURCE})\s+(\d{4})\)`, 'dy');
 // Straight and single quotes double as apostrophes ("Women's"), so those titles end at a quote followed by a non-letter.
 const ENTITLED_AT = new RegExp(
-  String.raw`${SPACES_COMMA}entitled[ \t]+(?:“([^”\n]{1,600})”|"([^"\n]{1,600})"|‘([^\n]{1,600}?)’(?![\p{L}\p{N}])|'([^\n]{1,600}?)'(?![\p{L}\p{N}]))`,
+  String.raw`${SPACES_COMMA}entitled\s+(?:“([^”]{1,600})”|"([^"\n]{1,600})"|‘([^\n]{1,600}?)’(?![\p{L}\p{N}])|'([^\n]{1,600}?)'(?![\p{L}\p{N}]))`,
   'duy',
 );
 // The title may stand right after the symbol without "entitled": "In resolution A/RES/71/280 “Modalities …”, the …".
-const QUOTED_AT = /[ \t]+“([^”\n]{1,600})”/dy;
+const QUOTED_AT = /\s+“([^”]{1,600})”/dy;
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

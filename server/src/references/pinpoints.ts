@@ -102,10 +102,10 @@ export function readAnnex(text: string, at: number): { range: OffsetRange; annex
   return m ? { range: range(at, at + m[0].length), annex: m[1] ?? '' } : undefined;
 }
 
-const COMMA_AT = /[ \t]*,[ \t]*/y;
+const COMMA_AT = /\s*,\s*/y;
 // The pinpoint belongs to what follows: "…, paragraphs 8 and 9 of resolution 71/1".
 // Not `[ \t]*,?[ \t]+`: that splits a long run of spaces every way (quadratic), see dates.ts.
-const OF_NEXT_AT = /(?:[ \t]*,[ \t]+|[ \t]+)of\b/y;
+const OF_NEXT_AT = /(?:\s*,\s+|\s+)of\b/y;
 
 /** Paragraphs or pages at `at`, as one pinpoint. */
 export function readParagraphsOrPages(text: string, at: number): Pinpoint | undefined {

@@ -9,7 +9,7 @@ import { readSymbolAt } from './symbols';
 import { execAt, range } from './text';
 
 /** Who adopted the resolution; 'other' when it is named but is none of these ("WHO", "Council"). */
-export type Organ = 'GA' | 'HRC' | 'SC' | 'ECOSOC' | 'CHR' | 'other';
+export type Organ = 'GA' | 'HRC' | 'SC' | 'ECOSOC' | 'CHR' | 'Council' | 'other';
 
 /** How organs are named before "resolution". Longer names first where one contains another. */
 export const ORGAN_NAMES: readonly (readonly [name: string, organ: Organ])[] = [
@@ -25,7 +25,8 @@ export const ORGAN_NAMES: readonly (readonly [name: string, organ: Organ])[] = [
   ['Economic and Social Council', 'ECOSOC'],
   ['ECOSOC', 'ECOSOC'],
   ['Commission on Human Rights', 'CHR'],
-  ['Council', 'other'],
+  // "Council resolution …": which Council the number's form says (1996/31 ECOSOC, 2282 (2016) Security Council).
+  ['Council', 'Council'],
   ['Commission', 'other'],
   ['Committee', 'other'],
   ['Conference', 'other'],
@@ -37,7 +38,8 @@ const GA_SESSIONS = { first: 31, last: 120 };
 const YEARS = { first: 1946, last: 2100 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ORGAN_ALTERNATIVES = ORGAN_NAMES.map(([name]) => escape(name)).join('|');
+// A name may be broken across lines ("Economic and Social \nCouncil"), as PDF text layers break them.
+const ORGAN_ALTERNATIVES = ORGAN_NAMES.map(([name]) => escape(name).replace(/ /g, '\\s+')).join('|');
 // Any other acronym right before "resolution" is another organization's (WHO, ILO, IOM).
 const ORGAN_BEFORE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(${ORGAN_ALTERNATIVES})|([A-Z]{2,8}))(?:['’]s)?(,?\s+(?:(?:in|by|through)\s+its|adopted))?\s+$`,
@@ -54,8 +56,9 @@ const SLASH_AT = /(\d{1,4})\/(\d{1,4})(?![\p{L}\p{N}_\/]|\.\d)/uy;
 const PLAIN_AT = /(\d{1,4})(?![\p{L}\p{N}_\/]|[.,]\d|[ \t]?\()/uy;
 // Lettered parts ("31/16 A", "31/6 A and B"), but not an article starting a new phrase ("71/280 A new …").
 const PARTS_AT =
-  /[ \t]([A-Z](?:(?:,[ \t]?|[ \t](?:and|to)[ \t]|[ \t]?[-–][ \t]?)[A-Z])*)(?![\p{L}\p{N}])(?=$|[ \t]*[,;:.)\]”’"]|[ \t]+(?:of|and|entitled|on|adopted)\b)/uy;
-const LIST_SEPARATOR_AT = /[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+/y;
+  /[ \t]([A-Z](?:(?:,[ \t]?|[ \t](?:and|to)[ \t]|[ \t]?[-–][ \t]?)[A-Z])*)(?![\p{L}\p{N}])(?=$|\s*[,;:.)\]”’"]|\s+(?:of|and|entitled|on|adopted)\b)/uy;
+// Line breaks of PDF text layers, and a footnote number glued to the comma ("of 26 March 2015,13 37/5").
+const LIST_SEPARATOR_AT = /\s*,(?:\d{1,3}(?=\s))?\s*(?:and\s+)?|\s+and\s+/y;
 
 export interface Keyword {
   /** Where the citation starts: the organ when it stands right before the keyword, else the keyword. */
@@ -88,7 +91,7 @@ export function keywordAt(text: string, m: RegExpExecArray): Keyword {
   let organ: Organ | undefined;
   let start = keywordStart;
   if (organMatch) {
-    organ = organMatch[1] ? ORGAN_NAMES.find(([name]) => name === organMatch[1])![1] : 'other';
+    organ = organMatch[1] ? ORGAN_NAMES.find(([name]) => name === organMatch[1].replace(/\s+/g, ' '))![1] : 'other';
     // "General Assembly resolution 67/172" is one citation; in "the Assembly, in its resolution 67/172"
     // and "the Council adopted resolution 35/17" the organ is the subject, named outside the citation.
     if (!organMatch[3]) start = keywordStart - before.length + organMatch.index;
@@ -119,7 +122,8 @@ function slashSymbol(keyword: Keyword, a: string, b: string): string | undefined
   const organ = keyword.organ;
   if (a.length === 4) {
     if (!isYear(first) || keyword.decision) return undefined;
-    if (organ === 'ECOSOC') return `E/RES/${a}/${b}`;
+    // Of the Councils only the Economic and Social Council numbers its resolutions "year/number".
+    if (organ === 'ECOSOC' || organ === 'Council') return `E/RES/${a}/${b}`;
     if (organ === 'CHR') return `E/CN.4/RES/${a}/${b}`;
     return undefined;
   }
@@ -168,11 +172,13 @@ export function readItem(text: string, at: number, keyword: Keyword): Item | und
   if (m) return short(at + m[0].length, resolutionBy(undefined, 'GA') ? `A/RES/${m[1]}-${m[2]}/${m[3]}` : undefined);
   m = execAt(SC_YEAR_AT, text, at);
   if (m && isYear(Number(m[2]))) {
-    return short(at + m[0].length, resolutionBy(undefined, 'SC') ? `S/RES/${m[1]} (${m[2]})` : undefined);
+    return short(at + m[0].length, resolutionBy(undefined, 'SC', 'Council') ? `S/RES/${m[1]} (${m[2]})` : undefined);
   }
   m = execAt(ROMAN_AT, text, at);
   if (m) {
-    return short(at + m[0].length, resolutionBy(undefined, 'GA') ? `A/RES/${m[1]} (${m[3]})` : undefined, m[2] ? [m[2]] : undefined);
+    // The Economic and Social Council numbered its resolutions by session too: "resolution 2008 (LX)".
+    const symbol = resolutionBy(undefined, 'GA') ? `A/RES/${m[1]} (${m[3]})` : resolutionBy('ECOSOC') ? `E/RES/${m[1]} (${m[3]})` : undefined;
+    return short(at + m[0].length, symbol, m[2] ? [m[2]] : undefined);
   }
   m = execAt(SLASH_AT, text, at);
   if (m) {

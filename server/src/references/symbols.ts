@@ -19,6 +19,8 @@ export const ORGANS: readonly string[] = [
   'UNW', // UN-Women Executive Board
   'FCCC',
   'HRI',
+  'CBD', // Convention on Biological Diversity
+  'CTOC', // Conference of the Parties to the Organized Crime Convention
   // Treaty bodies
   'CAT',
   'CCPR',
@@ -53,11 +55,13 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   // Subsidiary bodies: main committees, commissions, conferences, ad hoc committees, working groups.
   { role: 'body', pattern: /^(C|CN|CONF|AC|WG|EA|CP)\.(\d{1,4})$/i, canonical: (m) => `${m[1].toUpperCase()}.${m[2]}` },
   { role: 'body', pattern: /^(Sub)\.(\d{1,2})$/i, canonical: numbered('Sub') },
-  { role: 'body', pattern: /^(HRC|PC|SC|WG|B|C)$/i, canonical: upper },
+  { role: 'body', pattern: /^(HRC|PC|SC|WG|B|C|CP|COP)$/i, canonical: upper },
   // Document types without a number of their own.
   { role: 'type', pattern: /^(RES|DEC|PRST|INF|SGB|AI|IC|GC|BUR|NGO)$/i, canonical: upper },
   // Limited distribution (drafts), verbatim and summary records, conference room and working papers.
   { role: 'numbered-type', pattern: /^(L|PV|SR|CRP|WP|R|INF)\.(\d{1,5})$/i, canonical: (m) => `${m[1].toUpperCase()}.${m[2]}` },
+  // UNEP Environment Assembly resolutions: "UNEP/EA.5/Res.14".
+  { role: 'numbered-type', pattern: /^(Res)\.(\d{1,4})$/, canonical: numbered('Res') },
   { role: 'modifier', pattern: /^(Rev)\.(\d{1,3})$/i, canonical: numbered('Rev') },
   { role: 'modifier', pattern: /^(Corr)\.(\d{1,3})$/i, canonical: numbered('Corr') },
   { role: 'modifier', pattern: /^(Add)\.(\d{1,3})$/i, canonical: numbered('Add') },
@@ -71,7 +75,9 @@ const DECISION_TYPES = new Set(['RES', 'DEC', 'PRST']);
 // One component: "L.35", "Rev. 1" (the space is a spacing problem), "CONF.231", "S-13", "283".
 const COMPONENT = String.raw`(?:[A-Za-z]{1,6}\.[ ]?\d{1,5}|[A-Za-z0-9]{1,10}(?:[.\-][A-Za-z0-9]{1,10})*)`;
 // Not glued to a word, a path or a URL: "undocs.org/A/RES/71/1", "paragraph3A/57/387" are not citations.
-const NOT_GLUED = String.raw`(?<![\p{L}\p{N}_\/.\-:@#&=?%~\\])`;
+// A hyphen after a number joins two symbols of one document ("A/48/486-S/26560": the same letter
+// issued to the Assembly and the Council); after a letter it glues a word ("x-A/…").
+const NOT_GLUED = String.raw`(?<![\p{L}\p{N}_\/.:@#&=?%~\\])(?<![^\p{N}]-|^-)`;
 const CHAIN = String.raw`${NOT_GLUED}[A-Za-z]{1,6}(?:[ \t]?\/[ \t]?${COMPONENT})+`;
 
 const SYMBOL_AT = new RegExp(CHAIN, 'uy');
@@ -124,7 +130,7 @@ interface Shape {
 }
 
 /** Components in a possible order, and enough of them to name one document. */
-function shapeOf(components: readonly Component[]): Shape | undefined {
+function shapeOf(components: readonly Component[], organ = ''): Shape | undefined {
   let rank = 0;
   let numbers = 0;
   let type: string | undefined;
@@ -145,7 +151,8 @@ function shapeOf(components: readonly Component[]): Shape | undefined {
   }
   if (numbers === 0 && !numberedType) return undefined;
   // "E/2015", "A/68": an organ and one number name nothing.
-  if (components.length < 2 && !numberedType) return undefined;
+  // Security Council documents are numbered without a session: "S/26560".
+  if (components.length < 2 && !numberedType && !(organ === 'S' && /^\d{3,5}$/.test(components[0].canonical))) return undefined;
   return { numbers, type, hasNumberedType: numberedType };
 }
 
@@ -179,10 +186,10 @@ function analyseChain(chain: string): Analysed | undefined {
     components.push(c);
   }
   const spaced = /[ \t]/.test(chain);
-  let shape = shapeOf(components);
+  let shape = shapeOf(components, organ);
   if (shape) return { organ, organWritten, components, shape, reordered: false, spaced };
   const moved = reorder(components);
-  shape = moved && shapeOf(moved);
+  shape = moved && shapeOf(moved, organ);
   if (!moved || !shape) return undefined;
   return { organ, organWritten, components: moved, shape, reordered: true, spaced };
 }
@@ -224,6 +231,12 @@ export function* symbolCandidates(text: string): Generator<SymbolMatch> {
 function symbolFromChain(text: string, start: number, written: string): SymbolMatch | undefined {
   let chain = written;
   let analysed = analyseChain(chain);
+  const joint = analysed ? -1 : chain.search(/-(?=[A-Z]{1,6}\/)/);
+  if (joint > 0) {
+    // "A/48/486-S/26560", "A/78/86-E/2023/83": the first symbol here, the second found on its own.
+    chain = chain.slice(0, joint);
+    analysed = analyseChain(chain);
+  }
   if (!analysed) {
     // "A/68/283 / A/68/284" or "A/RES/71/280/ The": keep what stands before the first spaced slash.
     const spacedSlash = chain.search(/[ \t]\/|\/[ \t]/);
