@@ -3,6 +3,7 @@ import { parseDraft } from '../parse';
 import { IncrementalParser, type IncrementalOptions } from '../parse/incremental';
 import type { DraftModel } from '../parse/model';
 import { findReferences, type GrammarOptions } from '../references';
+import { ibidReferences } from '../references/ibid';
 import type { Reference } from '../references/model';
 import { analyzeBrackets, type BracketAnalysis } from './brackets';
 import type { Resolution } from './resolution';
@@ -43,7 +44,12 @@ export function findDraftReferences(
   for (const span of model.spans) {
     for (const ref of inSpan(span.text)) references.push(toSourceReference(span, ref));
   }
-  return references.sort((a, b) => a.range.start - b.range.start);
+  references.sort((a, b) => a.range.start - b.range.start);
+  const ibid = ibidReferences(model.text, references);
+  if (ibid.length === 0) return references;
+  // An "Ibid." already read as part of another reference is not read twice.
+  const fresh = ibid.filter((i) => !references.some((r) => r.range.start < i.range.end && i.range.start < r.range.end));
+  return [...references, ...fresh].sort((a, b) => a.range.start - b.range.start);
 }
 
 function analyzeModel(model: DraftModel, corpus: Corpus, references: readonly Reference[]): DraftAnalysis {

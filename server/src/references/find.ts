@@ -12,8 +12,8 @@ import { readTail, type StatedDate, type StatedTitle } from './dates';
 import { PRESENT_DOCUMENT_AT, findInternalReferences } from './internal';
 import type { Reference, SymbolProblem } from './model';
 import { readAnnex, readPinpoint, readSuffixPinpoint, type Pinpoint } from './pinpoints';
-import { KEYWORD_PATTERN, keywordAt, nextItemAt, readItem } from './shortForms';
 import { objectiveCitations } from './objectives';
+import { KEYWORD_PATTERN, keywordAt, nextItemAt, readItem, type Organ } from './shortForms';
 import { symbolCandidates } from './symbols';
 import { execAt, insideAny, range, urlRanges } from './text';
 
@@ -51,11 +51,36 @@ function withTail(cite: Omit<Cite, 'end'>, text: string, at: number): Cite {
   };
 }
 
+/** How far back an organ named before an earlier "resolution" is carried to a later one. */
+const CARRY_DISTANCE = 600;
+
+/**
+ * "resolution 53/9 of 12 July 2023" cannot be General Assembly resolution 53/9 (the Assembly's Nth
+ * session opens in September of 1945+N, so 53/9 is of 1998-1999), nor can "resolutions 28/6" (the
+ * Assembly numbered "NN/NNN" from its 31st session). Such a number belongs to the organ named before
+ * an earlier resolution of the same passage ("Human Rights Council resolutions 23/13 …, as well as
+ * resolutions 28/6 of 26 March 2015"); without one the body cannot be told, and the reference is
+ * kept without a symbol rather than given a wrong one.
+ */
+function bodyOfUnnamed(text: string, cite: Cite, carried: { organ: Organ; end: number } | undefined): string | undefined {
+  const m = /^(\d{1,2})\/(\d{1,4})$/.exec(text.slice(cite.target.start, cite.target.end));
+  if (!m) return cite.symbol;
+  const session = Number(m[1]);
+  const year = cite.date ? Number(cite.date.iso.slice(0, 4)) : undefined;
+  const fitsAssembly = cite.symbol?.startsWith('A/RES/') && (year === undefined || (year >= 1945 + session && year <= 1946 + session));
+  if (fitsAssembly) return cite.symbol;
+  const near = carried && cite.start - carried.end <= CARRY_DISTANCE;
+  if (near && carried.organ === 'HRC' && (year === undefined || year >= 2006)) return `A/HRC/RES/${m[1]}/${m[2]}`;
+  return undefined;
+}
+
 function keywordCitations(text: string): Cite[] {
   const cites: Cite[] = [];
+  let carried: { organ: Organ; end: number } | undefined;
   KEYWORD_PATTERN.lastIndex = 0;
   for (let m = KEYWORD_PATTERN.exec(text); m; m = KEYWORD_PATTERN.exec(text)) {
     const keyword = keywordAt(text, m);
+    const unnamed = keyword.organ === undefined && !keyword.decision && !keyword.draft;
     let at = keyword.itemsAt;
     let first = true;
     for (;;) {
@@ -74,7 +99,9 @@ function keywordCitations(text: string): Cite[] {
         text,
         item.end,
       );
-      if (item.symbol) cites.push(cite);
+      const symbol = unnamed && item.form === 'short' ? bodyOfUnnamed(text, cite, carried) : cite.symbol;
+      if (symbol) cites.push(symbol === cite.symbol ? cite : { ...cite, symbol });
+      if (keyword.organ && keyword.organ !== 'other') carried = { organ: keyword.organ, end: cite.end };
       first = false;
       at = cite.end;
       // "resolutions 70/1 and 71/1" lists; a singular keyword names one document.
