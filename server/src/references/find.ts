@@ -62,13 +62,14 @@ const CARRY_DISTANCE = 600;
  * resolutions 28/6 of 26 March 2015"); without one the body cannot be told, and the reference is
  * kept without a symbol rather than given a wrong one.
  */
-function bodyOfUnnamed(text: string, cite: Cite, carried: { organ: Organ; end: number } | undefined): string | undefined {
+function bodyOfUnnamed(text: string, cite: Cite, carried: { organ: Organ; end: number } | undefined, listCarried: boolean): string | undefined {
   const m = /^(\d{1,2})\/(\d{1,4})$/.exec(text.slice(cite.target.start, cite.target.end));
   if (!m) return cite.symbol;
   const session = Number(m[1]);
   const year = cite.date ? Number(cite.date.iso.slice(0, 4)) : undefined;
   const fitsAssembly = cite.symbol?.startsWith('A/RES/') && (year === undefined || (year >= 1945 + session && year <= 1946 + session));
-  if (fitsAssembly) return cite.symbol;
+  // Once a list is carried to the Council, the rest of it is the Council's ("28/6 …, 37/5 … and 46/12").
+  if (fitsAssembly && !listCarried) return cite.symbol;
   const near = carried && cite.start - carried.end <= CARRY_DISTANCE;
   if (near && carried.organ === 'HRC' && (year === undefined || year >= 2006)) return `A/HRC/RES/${m[1]}/${m[2]}`;
   return undefined;
@@ -81,6 +82,7 @@ function keywordCitations(text: string): Cite[] {
   for (let m = KEYWORD_PATTERN.exec(text); m; m = KEYWORD_PATTERN.exec(text)) {
     const keyword = keywordAt(text, m);
     const unnamed = keyword.organ === undefined && !keyword.decision && !keyword.draft;
+    let listCarried = false;
     let at = keyword.itemsAt;
     let first = true;
     for (;;) {
@@ -99,7 +101,8 @@ function keywordCitations(text: string): Cite[] {
         text,
         item.end,
       );
-      const symbol = unnamed && item.form === 'short' ? bodyOfUnnamed(text, cite, carried) : cite.symbol;
+      const symbol = unnamed && item.form === 'short' ? bodyOfUnnamed(text, cite, carried, listCarried) : cite.symbol;
+      if (symbol?.startsWith('A/HRC/') && !cite.symbol?.startsWith('A/HRC/')) listCarried = true;
       if (symbol) cites.push(symbol === cite.symbol ? cite : { ...cite, symbol });
       if (keyword.organ && keyword.organ !== 'other') carried = { organ: keyword.organ, end: cite.end };
       first = false;

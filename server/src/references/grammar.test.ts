@@ -398,7 +398,52 @@ const TABLE: readonly Row[] = [
     }),
   ],
   ['A/68/283 / A/68/284', doc('A/68/283', 'A/68/283', 'A/68/283'), doc('A/68/284', 'A/68/284', 'A/68/284')],
+  // --- Real adopted resolutions (PDF text layers of ../shared/un-documents) ---------------------
+  [
+    // A/RES/78/199: the footnote number 3 glued to the year.
+    'Human Rights Council \nresolution 53/11 of 12 July 20233 and the resolutions',
+    doc('A/HRC/RES/53/11', 'Human Rights Council \nresolution 53/11 of 12 July 20233', '53/11', { date: '2023-07-12' }),
+  ],
+  [
+    // A/RES/78/135: the list runs across line breaks.
+    'Recalling its resolutions 48/168 of 21 December 1993, 50/96 of \n20 December 1995 and',
+    doc('A/RES/48/168', 'resolutions 48/168 of 21 December 1993', '48/168', { date: '1993-12-21' }),
+    doc('A/RES/50/96', '50/96 of \n20 December 1995', '50/96', { date: '1995-12-20' }),
+  ],
+  [
+    // A/RES/78/171: the Council carried through the list, past footnote numbers (13, 14).
+    'Human Rights Council resolutions 23/13 of 13 June 2013 on attacks, as well as resolutions 28/6 of 26 March 2015,13 37/5 of 22 March 201814 \nand 46/12',
+    doc('A/HRC/RES/23/13', 'Human Rights Council resolutions 23/13 of 13 June 2013', '23/13', { date: '2013-06-13' }),
+    doc('A/HRC/RES/28/6', 'resolutions 28/6 of 26 March 2015', '28/6', { date: '2015-03-26' }),
+    doc('A/HRC/RES/37/5', '37/5 of 22 March 201814', '37/5', { date: '2018-03-22' }),
+    doc('A/HRC/RES/46/12', '46/12', '46/12'),
+  ],
+  // The Assembly's 53rd session ran from September 1998: no organ named, so no symbol.
+  ['Recalling resolution 53/9 of 12 July 2023,'],
+  ['Recalling its resolution 53/9 of 12 July 2023,'],
+  [
+    '1 A/48/486-S/26560, annex.',
+    doc('A/48/486', 'A/48/486', 'A/48/486'),
+    para('S/26560', 'S/26560, annex', 'S/26560', [], { annex: '', pinpoint: 'annex' }),
+  ],
+  ['6 See E/CN.4/2001/2-E/CN.4/Sub.2/2000/46, chap. II', doc('E/CN.4/2001/2', 'E/CN.4/2001/2', 'E/CN.4/2001/2'), doc('E/CN.4/Sub.2/2000/46', 'E/CN.4/Sub.2/2000/46', 'E/CN.4/Sub.2/2000/46')],
+  ['in FCCC/CP/2015/10/Add.1, decision 1/CP.21', doc('FCCC/CP/2015/10/Add.1', 'FCCC/CP/2015/10/Add.1', 'FCCC/CP/2015/10/Add.1')],
+  ['document CBD/COP/15/17, decision 15/4, annex', doc('CBD/COP/15/17', 'CBD/COP/15/17', 'CBD/COP/15/17')],
+  ['13 UNEP/EA.5/Res.14.', doc('UNEP/EA.5/Res.14', 'UNEP/EA.5/Res.14', 'UNEP/EA.5/Res.14')],
+  ['CTOC/COP/2020/10 and CEDAW/C/GC/38', doc('CTOC/COP/2020/10', 'CTOC/COP/2020/10', 'CTOC/COP/2020/10'), doc('CEDAW/C/GC/38', 'CEDAW/C/GC/38', 'CEDAW/C/GC/38')],
+  [
+    'Economic and Social \nCouncil resolution 1980/67 of 25 July 1980',
+    doc('E/RES/1980/67', 'Economic and Social \nCouncil resolution 1980/67 of 25 July 1980', '1980/67', { date: '1980-07-25' }),
+  ],
+  ['Economic and Social Council resolution 2008 (LX)', doc('E/RES/2008 (LX)', 'Economic and Social Council resolution 2008 (LX)', '2008 (LX)')],
+  // Of the Councils only ECOSOC numbers "year/number", and only the Security Council "number (year)".
+  ['in accordance with the provisions of Council resolution 1996/31 of 25 July 1996', doc('E/RES/1996/31', 'Council resolution 1996/31 of 25 July 1996', '1996/31', { date: '1996-07-25' })],
+  ['Council resolution 2282 (2016)', doc('S/RES/2282 (2016)', 'Council resolution 2282 (2016)', '2282 (2016)')],
   // --- Nothing to find: page counters, dates, times, targets, URLs, other organizations -------
+  ['United Nations, Treaty Series, vol. 1465, No. 24841.'],
+  ['Ibid., vol. 2237, No. 39574.'],
+  ['the Worst Forms of Child Labour Convention, 1999 (No. 182)'],
+  ['23-26037 (E)    090124 \n*2326037*'],
   ['about the consultations of 2009 and 2013. 16-13509 21/24'],
   ['16-13509 21/24'],
   ['in accordance with decision 71/5xx'],
