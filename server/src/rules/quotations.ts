@@ -48,7 +48,10 @@ const SAYING =
 // "(A/68/283, para. 8), which reads: “…”", "stated (A/68/283, para. 8) that “…”".
 const CITATION_THEN_QUOTE = new RegExp(
   String.raw`^\)?\s*,?\s*(?:(?:which|where|in\s+which)\s+)?(?:(?:it|he|she|they|the(?:\s+[\w-]+){1,3})\s+)?(?:also\s+|further\s+)?(?:${SAYING})(?:\s+that)?\s*[:,]?\s*$` +
-    String.raw`|^\)?\s*(?:that|:)\s*$`,
+    String.raw`|^\)?\s*(?:that|:)\s*$` +
+    // A bracketed citation right before the quotation it vouches for: "(see A/68/283, para. 90) “…”",
+    // "as the Special Rapporteur observed (A/68/283, para. 89), “States have …”".
+    String.raw`|^\)\s*[,:]?\s*$`,
   'i',
 );
 // "According to A/68/283, paragraph 8, “…”": the comma alone attributes only after "according to".

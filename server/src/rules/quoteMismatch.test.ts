@@ -49,6 +49,16 @@ const rows: readonly Row[] = [
     expect: [{ flagged: LACKING, message: NOT_IN_9, fixed: `He wrote ‘${LACKING}’ (A/68/283, para. 8).` }],
   },
   {
+    name: 'the bracketed citation first, then the quotation',
+    draft: `The report is clear (see A/68/283, para. 9) “${LACKING}”.`,
+    expect: [{ flagged: LACKING, message: NOT_IN_9, fixed: `The report is clear (see A/68/283, para. 8) “${LACKING}”.` }],
+  },
+  {
+    name: 'the bracketed citation, a comma, then the quotation',
+    draft: `As the Special Rapporteur observed (A/68/283, para. 9), “${LACKING}”.`,
+    expect: [{ flagged: LACKING, message: NOT_IN_9, fixed: `As the Special Rapporteur observed (A/68/283, para. 8), “${LACKING}”.` }],
+  },
+  {
     name: '"according to" the citation, then the quotation',
     draft: `According to A/68/283, paragraph 9, “${LACKING}”.`,
     expect: [{ flagged: LACKING, message: NOT_IN_9, fixed: `According to A/68/283, paragraph 8, “${LACKING}”.` }],
