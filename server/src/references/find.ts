@@ -60,14 +60,16 @@ const CARRY_DISTANCE = 600;
  * Assembly numbered "NN/NNN" from its 31st session). Such a number belongs to the organ named before
  * an earlier resolution of the same passage ("Human Rights Council resolutions 23/13 …, as well as
  * resolutions 28/6 of 26 March 2015"); without one the body cannot be told, and the reference is
- * kept without a symbol rather than given a wrong one.
+ * kept without a symbol rather than given a wrong one. A year one off the session is a slip, not
+ * another body.
  */
 function bodyOfUnnamed(text: string, cite: Cite, carried: { organ: Organ; end: number } | undefined, listCarried: boolean): string | undefined {
   const m = /^(\d{1,2})\/(\d{1,4})$/.exec(text.slice(cite.target.start, cite.target.end));
   if (!m) return cite.symbol;
   const session = Number(m[1]);
   const year = cite.date ? Number(cite.date.iso.slice(0, 4)) : undefined;
-  const fitsAssembly = cite.symbol?.startsWith('A/RES/') && (year === undefined || (year >= 1945 + session && year <= 1946 + session));
+  // A year off by one is a slip of the drafter's (date-mismatch corrects it), not another body.
+  const fitsAssembly = cite.symbol?.startsWith('A/RES/') && (year === undefined || (year >= 1944 + session && year <= 1947 + session));
   // Once a list is carried to the Council, the rest of it is the Council's ("28/6 …, 37/5 … and 46/12").
   if (fitsAssembly && !listCarried) return cite.symbol;
   const near = carried && cite.start - carried.end <= CARRY_DISTANCE;
@@ -120,6 +122,24 @@ function keywordCitations(text: string): Cite[] {
 function symbolCitations(text: string): Cite[] {
   const cites: Cite[] = [];
   for (const found of symbolCandidates(text)) {
+    const start = found.range.start;
+    const end = found.range.end;
+    // Official Records cite the symbol in brackets, then the part: "… (A/CONF.48/14/Rev.1), part one, annex I".
+    const bracketed = text[start - 1] === '(' && text[end] === ')' ? readSuffixPinpoint(text, end + 1) : undefined;
+    if (bracketed) {
+      cites.push({
+        start,
+        end: bracketed.range.end,
+        target: found.range,
+        symbol: found.canonical,
+        form: 'full',
+        problems: found.problems,
+        ...(found.parts ? { parts: found.parts } : {}),
+        ...(found.reissue ? { reissue: true } : {}),
+        pinpoint: bracketed,
+      });
+      continue;
+    }
     cites.push(
       withTail(
         {
@@ -155,7 +175,7 @@ function aliasCitations(text: string, matcher: AliasMatcher): Cite[] {
   });
 }
 
-const PREFIX_ANCHOR = /\b(?:[Pp]ara(?:graphs?\b|s?\.|s?\b)|[Aa]nnex\b|pp?\.|pp?(?=[ \t]\d)|pages?\b)/g;
+const PREFIX_ANCHOR = /\b(?:[Pp]ara(?:graphs?\b|s?\.|s?\b)|[Aa]nnex\b|pp?\.|pp?(?=[ \t]\d)|pages?\b|[Cc]haps?\.|[Cc]hapters?\b|[Ss]ects?\.|[Ss]ections?\b|[Pp]art\b)/g;
 const OF_AT = /(?:[ \t]*,)?[ \t]+of[ \t]+/y;
 const TO_AT = /[ \t]+(?:to|of)[ \t]+/y;
 const THE_AT = /the[ \t]+/y;

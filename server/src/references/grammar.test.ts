@@ -426,7 +426,22 @@ const TABLE: readonly Row[] = [
     doc('A/48/486', 'A/48/486', 'A/48/486'),
     para('S/26560', 'S/26560, annex', 'S/26560', [], { annex: '', pinpoint: 'annex' }),
   ],
-  ['6 See E/CN.4/2001/2-E/CN.4/Sub.2/2000/46, chap. II', doc('E/CN.4/2001/2', 'E/CN.4/2001/2', 'E/CN.4/2001/2'), doc('E/CN.4/Sub.2/2000/46', 'E/CN.4/Sub.2/2000/46', 'E/CN.4/Sub.2/2000/46')],
+  [
+    '6 See E/CN.4/2001/2-E/CN.4/Sub.2/2000/46, chap. II, sect. A.',
+    doc('E/CN.4/2001/2', 'E/CN.4/2001/2', 'E/CN.4/2001/2'),
+    doc('E/CN.4/Sub.2/2000/46', 'E/CN.4/Sub.2/2000/46, chap. II, sect. A', 'E/CN.4/Sub.2/2000/46', { pinpoint: 'chap. II, sect. A' }),
+  ],
+  // Parts of a report before the annex or paragraph: kept in the pinpoint.
+  [
+    '(A/CONF.48/14/Rev.1), part one, annex I',
+    para('A/CONF.48/14/Rev.1', 'A/CONF.48/14/Rev.1), part one, annex I', 'A/CONF.48/14/Rev.1', [], { annex: 'I', pinpoint: 'part one, annex I' }),
+  ],
+  [
+    '2 Ibid., chap. IV, sect. B.2, and annex I. 23 Resolutions 52/214, sect. B, 57/283 B, sect. III, and 58/250, sect. III.',
+    doc('A/RES/52/214', 'Resolutions 52/214, sect. B', '52/214', { pinpoint: 'sect. B' }),
+    doc('A/RES/57/283', '57/283 B, sect. III', '57/283 B', { pinpoint: 'sect. III', parts: ['B'] }),
+    doc('A/RES/58/250', '58/250, sect. III', '58/250', { pinpoint: 'sect. III' }),
+  ],
   ['in FCCC/CP/2015/10/Add.1, decision 1/CP.21', doc('FCCC/CP/2015/10/Add.1', 'FCCC/CP/2015/10/Add.1', 'FCCC/CP/2015/10/Add.1')],
   ['document CBD/COP/15/17, decision 15/4, annex', doc('CBD/COP/15/17', 'CBD/COP/15/17', 'CBD/COP/15/17')],
   ['13 UNEP/EA.5/Res.14.', doc('UNEP/EA.5/Res.14', 'UNEP/EA.5/Res.14', 'UNEP/EA.5/Res.14')],

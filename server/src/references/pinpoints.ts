@@ -123,8 +123,36 @@ export function readParagraphsOrPages(text: string, at: number): Pinpoint | unde
   return undefined;
 }
 
-/** "annex II, paragraph 8", "annex", "paras. 89–91", "p. 5": what may follow a comma after a citation, or precede "of". */
+// Parts of a report, as Official Records citations give them: "part one", "chap. III", "chaps. VII–XI",
+// "chapter X", "sect. II.B", "sect. B.3 (a)". They are kept in the pinpoint's range (the citation
+// reads on through them to an annex or paragraph: "part one, annex I", "chap. IV, sect. C, para. 5");
+// paragraphs and annexes stay the only parts rules check.
+const STRUCTURE_AT =
+  /\b(?:[Pp]art\s+(?:one|two|three|four|five|six|[IVX]{1,5})|(?:[Cc]haps?\.|[Cc]hapters?)\s+[IVXL]{1,7}(?:\s?[-–]\s?[IVXL]{1,7})?(?:\.[A-Z](?:\.\d{1,2})?)?|(?:[Ss]ects?\.|[Ss]ections?)\s+(?:[IVX]{1,6}(?:\.[A-Z](?:\.\d{1,2})?)?|[A-Z](?:\.\d{1,2})?)(?:\s?\([a-z]\))?)(?![\p{L}\p{N}])/uy;
+const STRUCTURE_SEPARATOR_AT = /\s*,\s*(?:and\s+)?/y;
+
+/** "part one, annex I", "chap. IV, sect. B.2, and annex I", "chap. III": the structural units from `at`, then what follows them. */
+function readStructure(text: string, at: number): { end: number; next: number } | undefined {
+  let end = at;
+  let next = at;
+  for (let m = execAt(STRUCTURE_AT, text, next); m; m = execAt(STRUCTURE_AT, text, next)) {
+    end = next + m[0].length;
+    const separator = execAt(STRUCTURE_SEPARATOR_AT, text, end);
+    next = separator ? end + separator[0].length : end;
+  }
+  return end > at ? { end, next } : undefined;
+}
+
+/** "annex II, paragraph 8", "annex", "paras. 89–91", "p. 5", "chap. III, sect. A": what may follow a comma after a citation, or precede "of". */
 export function readPinpoint(text: string, at: number): Pinpoint | undefined {
+  const structure = readStructure(text, at);
+  if (!structure) return readUnitPinpoint(text, at);
+  const rest = structure.next > structure.end ? readUnitPinpoint(text, structure.next) : undefined;
+  if (!rest) return { range: range(at, structure.end), paragraphs: [], problems: [] };
+  return { ...rest, range: range(at, rest.range.end) };
+}
+
+function readUnitPinpoint(text: string, at: number): Pinpoint | undefined {
   const annex = readAnnex(text, at);
   if (!annex) return readParagraphsOrPages(text, at);
   const comma = execAt(COMMA_AT, text, annex.range.end);
