@@ -9,8 +9,8 @@ import { sliceSpan, trimSpan } from './spans';
 
 /** "(a) ", "(iv) " at the start of a block. */
 const SUB_LABEL = /^\(([a-z]{1,2}|[ivxlc]{1,6})\)[ \t\u00a0]+/;
-/** The same at the start of a line inside a block. */
-const LINE_SUB_LABEL = /\n\(([a-z]{1,2}|[ivxlc]{1,6})\)[ \t\u00a0]+/g;
+/** The same at the start of a line inside a block, or the first label right after the colon that leads into the list ("there are: (a) 1.3 billion …"). */
+const LINE_OR_COLON_SUB_LABEL = /(?:\n|(?<=:)[ \t\u00a0]+)\(([a-z]{1,2}|[ivxlc]{1,6})\)[ \t\u00a0]+/g;
 /** A list item's own label: "(a) ", "a. ", "ii) ". */
 const ITEM_LABEL = /^(?:\(([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z]|[ivx]{1,6})[.)])[ \t\u00a0]+/;
 
@@ -133,10 +133,13 @@ export class ParagraphBuilder {
   private splitLineSubparagraphs(span: TextSpan): void {
     if (!span.text.includes('\n(')) return;
     const found: { label: string; at: number; body: number }[] = [];
-    LINE_SUB_LABEL.lastIndex = 0;
-    for (let m = LINE_SUB_LABEL.exec(span.text); m; m = LINE_SUB_LABEL.exec(span.text)) {
-      if (found.length === 0 && !leadsIntoList(span.text, m.index)) continue;
-      found.push({ label: m[1], at: m.index + 1, body: m.index + m[0].length });
+    LINE_OR_COLON_SUB_LABEL.lastIndex = 0;
+    for (let m = LINE_OR_COLON_SUB_LABEL.exec(span.text); m; m = LINE_OR_COLON_SUB_LABEL.exec(span.text)) {
+      const at = m.index + m[0].indexOf('(');
+      // After the colon only the list's first label, (a) or (i); later ones start their lines.
+      if (m[0][0] !== '\n' && (found.length > 0 || (m[1] !== 'a' && m[1] !== 'i'))) continue;
+      if (found.length === 0 && !leadsIntoList(span.text, at)) continue;
+      found.push({ label: m[1], at, body: m.index + m[0].length });
     }
     found.forEach((item, k) => {
       const stop = k + 1 < found.length ? found[k + 1].at : span.text.length;

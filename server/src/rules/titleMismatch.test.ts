@@ -49,6 +49,12 @@ const rows: readonly Row[] = [
   },
   { name: 'exact', draft: `resolution 71/1, entitled “${NYD}”`, expect: [] },
   { name: 'tolerated: straight quotes', draft: `resolution 71/1, entitled "${NYD}"`, expect: [] },
+  {
+    // A/RES/78/263, as adopted: the official title ends with the short name the registry leaves out.
+    name: 'tolerated: the short name in brackets at the end of the official title',
+    draft: 'Reaffirming also its resolution 69/313 of 27 July 2015, entitled “Addis Ababa Action Agenda of the Third International Conference on Financing for Development (Addis Ababa Action Agenda)”, which',
+    expect: [],
+  },
   { name: 'tolerated: first letter in lower case', draft: 'resolution 70/1, entitled “transforming our world: the 2030 Agenda for Sustainable Development”', expect: [] },
   { name: 'tolerated: a comma swept inside the quotes', draft: `resolution 71/1, entitled “${NYD},” and`, expect: [] },
   { name: 'tolerated: doubled and no-break spaces', draft: 'resolution 71/1, entitled “New York  Declaration for\u00a0Refugees and Migrants ”', expect: [] },

@@ -54,8 +54,18 @@ function normalise(title: string): string {
   return flat.charAt(0).toLowerCase() + flat.slice(1);
 }
 
+/** A short name in brackets at the end: "… on Financing for Development (Addis Ababa Action Agenda)". */
+const SHORT_NAME = /\s*\([^()]{3,80}\)$/;
+
+/**
+ * The same title, or the same but for the short name the official title ends with: A/RES/69/313 is
+ * entitled "Addis Ababa Action Agenda of the Third International Conference on Financing for
+ * Development (Addis Ababa Action Agenda)", which resolutions quote whole and records often shorten.
+ */
 export function sameTitle(stated: string, registered: string): boolean {
-  return normalise(stated) === normalise(registered);
+  const a = normalise(stated);
+  const b = normalise(registered);
+  return a === b || a.replace(SHORT_NAME, '') === b || b.replace(SHORT_NAME, '') === a;
 }
 
 /** Most of the quotation's longer words are the title's. */
