@@ -40,10 +40,21 @@ interface TrieNode {
 /** One space in an alias matches any run of whitespace in the text (line breaks, no-break spaces). */
 const SPACE = ' ';
 
+/** Hyphens and dashes are one character to a name: "2015-2030", "2015–2030" (and a non-breaking hyphen). */
+const DASHES = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014']);
+
 function fold(char: string): string {
+  if (DASHES.has(char)) return '-';
   const lower = char.toLowerCase();
   // Keep offsets one-to-one: a character whose lower case is longer ("İ") is matched as itself.
   return lower.length === char.length ? lower : char;
+}
+
+function gluedFootnote(text: string, at: number): boolean {
+  if (at === 0 || !/\p{L}/u.test(text[at - 1])) return false;
+  let end = at;
+  while (end < text.length && end - at <= 3 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  return end > at && end - at <= 3 && !isWordChar(text, end);
 }
 
 function isSpace(char: string): boolean {
@@ -108,8 +119,9 @@ class TrieAliasMatcher implements AliasMatcher {
     let best: AliasMatch | undefined;
     let i = at;
     while (node && i <= text.length) {
-      // Whole words only: the name must not run on into the next word ("GCMs" is not "GCM").
-      if (node.terminals && !isWordChar(text, i)) {
+      // Whole words only: the name must not run on into the next word ("GCMs" is not "GCM"); a
+      // footnote number glued to a name that ends in a letter is no word ("Paris Agreement3", as PDF text layers print it).
+      if (node.terminals && (!isWordChar(text, i) || gluedFootnote(text, i))) {
         const written = text.slice(at, i);
         const terminal = node.terminals.find((t) =>
           t.caseSensitive ? normalize(written) === t.normalized : t.initial === undefined || text[at] === t.initial,

@@ -454,6 +454,9 @@ const TABLE: readonly Row[] = [
   // Of the Councils only ECOSOC numbers "year/number", and only the Security Council "number (year)".
   ['in accordance with the provisions of Council resolution 1996/31 of 25 July 1996', doc('E/RES/1996/31', 'Council resolution 1996/31 of 25 July 1996', '1996/31', { date: '1996-07-25' })],
   ['Council resolution 2282 (2016)', doc('S/RES/2282 (2016)', 'Council resolution 2282 (2016)', '2282 (2016)')],
+  // A footnote number glued to a name, as PDF text layers print it (A/RES/80/9: "Migration, 9"; here glued).
+  ['We recall the Global Compact for Safe, Orderly and Regular Migration9 and', name('A/RES/73/195', 'Global Compact for Safe, Orderly and Regular Migration')],
+  ['the 2030 Agenda for Sustainable \nDevelopment,4 and', name('A/RES/70/1', '2030 Agenda for Sustainable \nDevelopment')],
   // --- Nothing to find: page counters, dates, times, targets, URLs, other organizations -------
   ['United Nations, Treaty Series, vol. 1465, No. 24841.'],
   ['Ibid., vol. 2237, No. 39574.'],
@@ -545,6 +548,15 @@ describe('compileAliases', () => {
   test('is compiled once per alias list', () => {
     assert.equal(compileAliases(ALIASES), compileAliases(ALIASES));
     assert.equal(compileAliases(ALIASES), compileAliases([...ALIASES]));
+  });
+  test('a hyphen and an en dash are one to a name; a glued footnote number ends it, a glued letter does not', () => {
+    // A name as the texts learn it (A/RES/69/283, annex II), written with either dash.
+    const matcher = compileAliases([{ alias: 'Sendai Framework for Disaster Risk Reduction 2015-2030', symbol: 'A/RES/69/283' }]);
+    const text = 'the Sendai Framework for Disaster Risk Reduction 2015–2030, the Sendai Framework for Disaster Risk Reduction 2015-20305 and Sendai Framework for Disaster Risk Reduction 2015-2030s';
+    assert.deepEqual(
+      matcher.findAll(text).map((m) => m.written),
+      ['Sendai Framework for Disaster Risk Reduction 2015–2030'],
+    );
   });
   test('the longest name wins, whole words only', () => {
     const matcher = compileAliases(ALIASES);
