@@ -9,8 +9,11 @@ import { sliceSpan, trimSpan } from './spans';
 
 /** "(a) ", "(iv) " at the start of a block. */
 const SUB_LABEL = /^\(([a-z]{1,2}|[ivxlc]{1,6})\)[ \t\u00a0]+/;
-/** The same at the start of a line inside a block, or the first label right after the colon that leads into the list ("there are: (a) 1.3 billion …"). */
-const LINE_OR_COLON_SUB_LABEL = /(?:\n|(?<=:)[ \t\u00a0]+)\(([a-z]{1,2}|[ivxlc]{1,6})\)[ \t\u00a0]+/g;
+/**
+ * The same at the start of a line inside a block, or run into the line: the first label right after
+ * the colon that leads into the list ("for example: (a) when …; (b) at the beginning …;"), the next after a semicolon.
+ */
+const LINE_OR_COLON_SUB_LABEL = /(?:\n|(?<=[:;])[ \t\u00a0]+)\(([a-z]{1,2}|[ivxlc]{1,6})\)[ \t\u00a0]+/g;
 /** A list item's own label: "(a) ", "a. ", "ii) ". */
 const ITEM_LABEL = /^(?:\(([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z]|[ivx]{1,6})[.)])[ \t\u00a0]+/;
 
@@ -136,8 +139,11 @@ export class ParagraphBuilder {
     LINE_OR_COLON_SUB_LABEL.lastIndex = 0;
     for (let m = LINE_OR_COLON_SUB_LABEL.exec(span.text); m; m = LINE_OR_COLON_SUB_LABEL.exec(span.text)) {
       const at = m.index + m[0].indexOf('(');
-      // After the colon only the list's first label, (a) or (i); later ones start their lines.
-      if (m[0][0] !== '\n' && (found.length > 0 || (m[1] !== 'a' && m[1] !== 'i'))) continue;
+      if (m[0][0] !== '\n') {
+        const colon = span.text[m.index - 1] === ':';
+        // After the colon only the list's first label, (a) or (i); after a semicolon only a later one.
+        if (colon ? found.length > 0 || (m[1] !== 'a' && m[1] !== 'i') : found.length === 0) continue;
+      }
       if (found.length === 0 && !leadsIntoList(span.text, at)) continue;
       found.push({ label: m[1], at, body: m.index + m[0].length });
     }

@@ -27,6 +27,22 @@ const rows: readonly Row[] = [
   { name: 'inserted paragraphs "5 bis", "5 ter" after 5', draft: draft('4. Four.', '5. Five.', '5 bis. Inserted.', '5 ter. Inserted.', '6. Six.'), expect: [] },
   { name: 'a new run from 1 (operative after preambular paragraphs)', draft: draft('1. One.', '2. Two.', '1. Operative one.', '2. Operative two.'), expect: [] },
   { name: 'an excerpt starting at 107', draft: draft('107. A.', '108. B.', '109. C.'), expect: [] },
+  // PDF text layers of adopted resolutions (../shared/un-documents).
+  {
+    name: 'A/RES/78/102: numbers alone on their lines',
+    draft: '10. Strongly urges all States;\n \n11. \nEncourages all States and the United Nations to cooperate;\n \n12. Encourages all States:\n',
+    expect: [],
+  },
+  {
+    name: 'A/RES/80/9: a number after a footnote number glued to the sentence',
+    draft: '5. We recall the relevant instruments, including the Convention.7 and its protocols.8 \n6. \nWe recall the Global Compact.\n\n7. We also reaffirm our recognition.\n',
+    expect: [],
+  },
+  {
+    name: 'A/RES/80/226: sub-paragraphs run into the lines after the colon and the semicolons',
+    draft: '12. Such assessments should be updated, for example: (a) when the sentence is determined; (b) at the beginning of a period \nof imprisonment; \n(c) whenever there are significant changes.\n\n13. Next.\n',
+    expect: [],
+  },
   {
     name: 'alternatives of one paragraph in negotiation brackets',
     draft: draft('1. One.', '2. Two.', '3. [Alt 1: The Assembly decides x.]', '3. [Alt 2: The Assembly decides y.]', '4. Four.'),
