@@ -39,6 +39,11 @@ const rows: readonly Row[] = [
     expect: [],
   },
   {
+    name: 'A/RES/79/144: an annex of amendments numbers as the amended text does',
+    draft: '380. Requests.\n\n381. Decides to include the item.\n\n52nd plenary meeting\n\nAnnex\n\nAmend paragraph 8 to read:\n\n8. The Secretary-General may engage an independent panel.\n',
+    expect: [],
+  },
+  {
     name: 'A/RES/80/226: sub-paragraphs run into the lines after the colon and the semicolons',
     draft: '12. Such assessments should be updated, for example: (a) when the sentence is determined; (b) at the beginning of a period \nof imprisonment; \n(c) whenever there are significant changes.\n\n13. Next.\n',
     expect: [],

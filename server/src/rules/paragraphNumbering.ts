@@ -31,12 +31,22 @@ function dashOf(context: RuleContext): string {
   return context.houseStyle.rangeDash === 'hyphen' ? '-' : '–';
 }
 
-/** Runs of numbering: a paragraph numbered 1 starts a new one. */
-function numberingRuns(paragraphs: readonly NumberedParagraph[]): NumberedParagraph[][] {
+/**
+ * An annex heading alone on its line ("Annex", "Annex II"): the annex numbers its own paragraphs, and
+ * an annex of amendments starts where the amended text does ("Amend paragraph 8 to read: … 8. The
+ * Secretary-General …", A/RES/79/144).
+ */
+const ANNEX_HEADING = /(?:^|\n)[ \t]*(?:#{1,6}[ \t]*)?Annex(?:[ \t]+[IVX]{1,6})?[ \t]*(?:\n|$)/;
+
+/** Runs of numbering: a paragraph numbered 1, or the first after an annex heading, starts a new one. */
+function numberingRuns(paragraphs: readonly NumberedParagraph[], text: string): NumberedParagraph[][] {
   const runs: NumberedParagraph[][] = [];
+  let previous: NumberedParagraph | undefined;
   for (const paragraph of paragraphs) {
-    if (runs.length === 0 || (paragraph.number === 1 && !paragraph.insertion)) runs.push([paragraph]);
+    const annex = previous !== undefined && ANNEX_HEADING.test(text.slice(previous.range.end, paragraph.range.start));
+    if (runs.length === 0 || annex || (paragraph.number === 1 && !paragraph.insertion)) runs.push([paragraph]);
     else runs[runs.length - 1].push(paragraph);
+    previous = paragraph;
   }
   return runs;
 }
@@ -54,7 +64,7 @@ function paragraphFindings(context: RuleContext): Finding[] {
   const dash = dashOf(context);
   const findings: Finding[] = [];
   let budget = RENUMBER_BUDGET;
-  for (const run of numberingRuns(analysis.model.paragraphs)) {
+  for (const run of numberingRuns(analysis.model.paragraphs, text)) {
     // The last paragraph that is not an insertion: "4" follows "3" even with "3 bis" (or a misplaced "5 bis") between them.
     let base = run[0];
     // After a fault, the next paragraph may go on from the printed number or from the right one ("1, 2, 3, 3, 5"
