@@ -93,7 +93,11 @@ function inlineNumbers(text: string): InlineNumber[] {
     const lineStart = text.slice(end + 1, m.index).includes('\n');
     const sentenceEnd = SENTENCE_END.test(token) || SENTENCE_END_FOOTNOTE.test(token) || (lineStart && (footnoteAfterSentence(text, start, token) || /[\p{L}\p{N}][.;:”’)]\d{1,3}$/u.test(token)));
     const word = token.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-    if (!sentenceEnd && (CITING_WORDS.has(word) || /[\d/–-]$/.test(token))) continue;
+    // A sub-heading standing as the block's first line before the number ("Accelerating action \n26. We
+    // note …", "IV. Mainstreaming the Programme of Action \n333. We call …"): its last word is no citing word.
+    const lineBreak = text.lastIndexOf('\n', m.index - 1);
+    const headingLine = lineStart && lineBreak < 100 && text.lastIndexOf('\n', lineBreak - 1) < 0;
+    if (!sentenceEnd && !headingLine && (CITING_WORDS.has(word) || /[\d/–-]$/.test(token))) continue;
     found.push({ index: m.index, digits: m[1], insertion: m[2], markerLength: m[0].trimEnd().length, sentenceEnd, lineStart });
   }
   return found;

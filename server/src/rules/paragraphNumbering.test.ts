@@ -39,6 +39,11 @@ const rows: readonly Row[] = [
     expect: [],
   },
   {
+    name: 'A/RES/79/314: a sub-heading line ending in a citing word ("action") before the number',
+    draft: '25. We recognize the critical role of maritime transport.\n\nAccelerating action \n26. We note the adoption of the Agreement.\n\n27. We call upon States.\n',
+    expect: [],
+  },
+  {
     name: 'A/RES/79/144: an annex of amendments numbers as the amended text does',
     draft: '380. Requests.\n\n381. Decides to include the item.\n\n52nd plenary meeting\n\nAnnex\n\nAmend paragraph 8 to read:\n\n8. The Secretary-General may engage an independent panel.\n',
     expect: [],
