@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   for (const f of score.byForm) {
     console.log(`${f.form}\t${f.citations}\t${f.found}\t${f.citations ? pct(f.found / f.citations) : '-'}\t${f.given}\t${f.wrong}\t${f.given ? pct((f.given - f.wrong) / f.given) : '-'}`);
   }
-  console.log(`all\trecall ${pct(score.recall)}\tprecision ${pct(score.precision)}`);
+  console.log(`all\trecall ${pct(score.recall)}\tprecision ${pct(score.precision)} (the grammar's own ${pct(score.grammarPrecision)}, names from the registry ${pct(score.namePrecision)})`);
   if (process.argv.includes('--misses')) for (const m of score.misses) console.log(`miss: ${m}`);
   if (process.argv.includes('--false-positives')) for (const m of score.falsePositives) console.log(`false positive: ${m}`);
 }

@@ -35,7 +35,11 @@ export interface FormScore {
 export interface Score {
   readonly byForm: readonly FormScore[];
   readonly recall: number;
+  /** Over every symbol given, names included. */
   readonly precision: number;
+  /** Over the symbols the grammar reads itself; names depend on the registry's aliases. */
+  readonly grammarPrecision: number;
+  readonly namePrecision: number;
   readonly citations: number;
   readonly documents: number;
   /** What went wrong, one line each, for the script. */
@@ -91,7 +95,7 @@ export function scoreRealCitations(texts: ReadonlyMap<string, string>, corpus: C
     }
     for (const ref of refs) {
       const at = rows.filter((row) => overlaps(ref.targetRange, spanOf(row)));
-      const form = at[0]?.form ?? 'unannotated';
+      const form = at[0]?.form ?? (ref.kind === 'alias' ? 'name' : 'unannotated');
       const f = formOf(form);
       f.given++;
       if (!at.some((row) => row.expected === ref.symbol)) {
@@ -105,7 +109,21 @@ export function scoreRealCitations(texts: ReadonlyMap<string, string>, corpus: C
   const found = byForm.reduce((n, f) => n + f.found, 0);
   const given = byForm.reduce((n, f) => n + f.given, 0);
   const wrong = byForm.reduce((n, f) => n + f.wrong, 0);
-  return { byForm, recall: found / citations, precision: given ? (given - wrong) / given : 1, citations, documents: documents.length, misses, falsePositives };
+  const names = byForm.filter((f) => PRECISION_ONLY.has(f.form));
+  const nameGiven = names.reduce((n, f) => n + f.given, 0);
+  const nameWrong = names.reduce((n, f) => n + f.wrong, 0);
+  const ratio = (g: number, w: number) => (g ? (g - w) / g : 1);
+  return {
+    byForm,
+    recall: found / citations,
+    precision: ratio(given, wrong),
+    grammarPrecision: ratio(given - nameGiven, wrong - nameWrong),
+    namePrecision: ratio(nameGiven, nameWrong),
+    citations,
+    documents: documents.length,
+    misses,
+    falsePositives,
+  };
 }
 
 /** The texts of ../shared/un-documents/texts.jsonl by symbol; COMPACT_DRAFTER_SHARED where shared/ is elsewhere. */
