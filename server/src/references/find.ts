@@ -68,8 +68,10 @@ function bodyOfUnnamed(text: string, cite: Cite, carried: { organ: Organ; end: n
   if (!m) return cite.symbol;
   const session = Number(m[1]);
   const year = cite.date ? Number(cite.date.iso.slice(0, 4)) : undefined;
-  // A year off by one is a slip of the drafter's (date-mismatch corrects it), not another body.
-  const fitsAssembly = cite.symbol?.startsWith('A/RES/') && (year === undefined || (year >= 1944 + session && year <= 1947 + session));
+  // A year off by one is a slip of the drafter's (date-mismatch corrects it), not another body; so is
+  // a year before the session (a number updated, its old date kept: "80/218 of 21 December 2012"):
+  // only a number too old for its date is another body's numbering.
+  const fitsAssembly = cite.symbol?.startsWith('A/RES/') && (year === undefined || year <= 1947 + session);
   // Once a list is carried to the Council, the rest of it is the Council's ("28/6 …, 37/5 … and 46/12").
   if (fitsAssembly && !listCarried) return cite.symbol;
   const near = carried && cite.start - carried.end <= CARRY_DISTANCE;
