@@ -54,6 +54,8 @@ const rows: readonly Row[] = [
   { name: 'a lettered part has a date of its own', draft: 'Recalling section I of its resolution 68/247 B of 9 April 2014,', expect: [] },
   // From A/RES/78/147: the Economic and Social Commission for Asia and the Pacific's 79/8, not the Assembly's.
   { name: 'a date far outside the session is another body’s resolution', draft: 'the adoption, by the Commission at its seventy-ninth session, of resolution 79/8 of 19 May 2023', expect: [] },
+  // A/RES/78/244, as adopted: part B of 72/266 was adopted at the resumed session.
+  { name: 'a part of a resolution adopted in parts, with its own date', draft: 'its resolutions 72/266 A of 24 December 2017, 72/266 B of 5 July 2018 and', expect: [] },
   { name: 'the right date, in parentheses', draft: 'resolution 45/158 (18 December 1990)', expect: [] },
   { name: 'registry date not verified (67/172): say nothing', draft: 'resolution 67/172 of 21 December 2012', expect: [] },
   { name: 'registry has the year only (A/61/515)', draft: 'See A/61/515 of 3 March 2006', expect: [] },
