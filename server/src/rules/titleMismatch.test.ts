@@ -64,6 +64,14 @@ const rows: readonly Row[] = [
   { name: 'registry title with a description in parentheses (A/68/283)', draft: 'See A/68/283, entitled “Human rights of migrants”', expect: [] },
   { name: 'a name, not a symbol', draft: 'the New York Declaration, entitled “Declaration on refugees”', expect: [] },
   { name: 'a document the registry does not know', draft: 'See A/70/59, entitled “In safety and dignity”', expect: [] },
+  // Adopted resolutions (../shared/un-documents) against titles the registry learned from PDF text layers.
+  { name: 'A/RES/78/172: the registry has no title for 74/270', draft: 'Recalling its resolution 74/270 of 2 April 2020, entitled “Global solidarity to fight the coronavirus disease 2019 (COVID-19)”, and', expect: [] },
+  { name: 'A/RES/78/122: a hyphen broken at the line end in the registry’s title', draft: 'its resolution 77/161 of 14 December 2022, entitled “Promoting zero-waste initiatives to advance the 2030 Agenda for Sustainable Development”, in which', expect: [] },
+  {
+    name: 'A/RES/78/318: a title opening with a quoted name, read to that name’s closing mark',
+    draft: 'Reaffirming further its resolution 78/261 of 26 February 2024, entitled “World Social Summit” under the title “Second World Summit for Social Development”, by which',
+    expect: [],
+  },
 ];
 
 describe('title-mismatch', () => {

@@ -41,13 +41,15 @@ export const titleMismatchRule: Rule = {
  * the registry's composition, and a draft quoting either part of it is not wrong.
  */
 function isExactTitle(entry: RegistryEntry): boolean {
-  return !entry.unverified?.includes('title') && !entry.titleIsDescription && !/\s\(.*\)$/.test(entry.title);
+  return !!entry.title?.trim() && !entry.unverified?.includes('title') && !entry.titleIsDescription && !/\s\(.*\)$/.test(entry.title);
 }
 
 function normalise(title: string): string {
   const flat = title
-    .replace(/[‘’‚‛′]/g, "'")
-    .replace(/[“”„‟″«»]/g, '"')
+    // Single and double quotes alike: a title quoted inside a title takes either ("‘World Social Summit’").
+    .replace(/[‘’‚‛′“”„‟″«»]/g, '"')
+    // A hyphen the PDF text layer broke the line at ("zero- waste").
+    .replace(/(\p{L})- (\p{L})/gu, '$1-$2')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\s.,;:]+$/, '');
@@ -65,7 +67,9 @@ const SHORT_NAME = /\s*\([^()]{3,80}\)$/;
 export function sameTitle(stated: string, registered: string): boolean {
   const a = normalise(stated);
   const b = normalise(registered);
-  return a === b || a.replace(SHORT_NAME, '') === b || b.replace(SHORT_NAME, '') === a;
+  // A title that opens with a quoted name is read up to that name's closing mark: “World Social Summit” under the title “…”.
+  const openingQuote = /^"([^"]+)"/.exec(b);
+  return a === b || a.replace(SHORT_NAME, '') === b || b.replace(SHORT_NAME, '') === a || (openingQuote !== null && a === normalise(openingQuote[1]));
 }
 
 /** Most of the quotation's longer words are the title's. */
