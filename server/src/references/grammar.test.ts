@@ -451,6 +451,7 @@ const TABLE: readonly Row[] = [
     doc('E/RES/1980/67', 'Economic and Social \nCouncil resolution 1980/67 of 25 July 1980', '1980/67', { date: '1980-07-25' }),
   ],
   ['Economic and Social Council resolution 2008 (LX)', doc('E/RES/2008 (LX)', 'Economic and Social Council resolution 2008 (LX)', '2008 (LX)')],
+  ['E/RES/2008 (LX)', doc('E/RES/2008 (LX)', 'E/RES/2008 (LX)', 'E/RES/2008 (LX)')],
   // Of the Councils only ECOSOC numbers "year/number", and only the Security Council "number (year)".
   ['in accordance with the provisions of Council resolution 1996/31 of 25 July 1996', doc('E/RES/1996/31', 'Council resolution 1996/31 of 25 July 1996', '1996/31', { date: '1996-07-25' })],
   ['Council resolution 2282 (2016)', doc('S/RES/2282 (2016)', 'Council resolution 2282 (2016)', '2282 (2016)')],

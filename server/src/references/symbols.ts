@@ -261,7 +261,8 @@ function symbolFromChain(text: string, start: number, written: string): SymbolMa
     // own site prints it) and "S/RES/2240 (2015)" are both in use, so neither is a problem.
     suffix = ` (${paren[2]})`;
     end += paren[0].length;
-  } else if (paren && paren[4] && organ === 'A') {
+  } else if (paren && paren[4] && (organ === 'A' || organ === 'E')) {
+    // The Assembly and the Economic and Social Council numbered resolutions by session: "A/RES/217 (III)", "E/RES/2008 (LX)".
     suffix = ` (${paren[4]})`;
     romanSession = true;
     if (paren[3]) parts = [paren[3]];
