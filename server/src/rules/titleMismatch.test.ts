@@ -67,6 +67,12 @@ const rows: readonly Row[] = [
   // Adopted resolutions (../shared/un-documents) against titles the registry learned from PDF text layers.
   { name: 'A/RES/78/172: the registry has no title for 74/270', draft: 'Recalling its resolution 74/270 of 2 April 2020, entitled “Global solidarity to fight the coronavirus disease 2019 (COVID-19)”, and', expect: [] },
   { name: 'A/RES/78/122: a hyphen broken at the line end in the registry’s title', draft: 'its resolution 77/161 of 14 December 2022, entitled “Promoting zero-waste initiatives to advance the 2030 Agenda for Sustainable Development”, in which', expect: [] },
+  { name: 'A/RES/78/151: the same hyphen broken at a line end in the draft too', draft: 'its resolution 77/161 of 14 December 2022 entitled “Promoting zero- \nwaste initiatives to advance the 2030 Agenda for Sustainable Development”, Noting', expect: [] },
+  {
+    name: 'A/RES/78/128: a title holding a quotation is read only to the inner closing mark: not judged',
+    draft: 'its resolution 77/334 of 1 September 2023, entitled “Follow-up to the United Nations Conference on the Midterm Comprehensive Review of the Implementation of the Objectives of the International Decade for Action, “Water for Sustainable Development”, 2018–2028”, and',
+    expect: [],
+  },
   {
     name: 'A/RES/78/318: a title opening with a quoted name, read to that name’s closing mark',
     draft: 'Reaffirming further its resolution 78/261 of 26 February 2024, entitled “World Social Summit” under the title “Second World Summit for Social Development”, by which',

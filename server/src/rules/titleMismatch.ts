@@ -18,6 +18,9 @@ export const titleMismatchRule: Rule = {
       const stated = ref.statedTitle;
       // A name ("the Global Compact") may be followed by the instrument's title, not the resolution's.
       if (!stated || !ref.symbol || ref.kind === 'internal' || ref.kind === 'alias' || ref.form === 'alias') continue;
+      // A quotation opened inside the title means it was read only up to that quotation's closing
+      // mark ("… International Decade for Action, “Water for Sustainable Development”, 2018–2028”).
+      if (stated.text.includes('“')) continue;
       const entry = ref.resolution.entry?.registry ?? corpus.lookup(ref.symbol)?.registry;
       if (!entry || !isExactTitle(entry) || sameTitle(stated.text, entry.title)) continue;
       // A quotation right after a symbol, without "entitled", may be the resolution's words rather
@@ -48,9 +51,9 @@ function normalise(title: string): string {
   const flat = title
     // Single and double quotes alike: a title quoted inside a title takes either ("‘World Social Summit’").
     .replace(/[‘’‚‛′“”„‟″«»]/g, '"')
+    .replace(/\s+/g, ' ')
     // A hyphen the PDF text layer broke the line at ("zero- waste").
     .replace(/(\p{L})- (\p{L})/gu, '$1-$2')
-    .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\s.,;:]+$/, '');
   return flat.charAt(0).toLowerCase() + flat.slice(1);
