@@ -42,7 +42,7 @@ describe('knowledge over LSP', () => {
     assert.match(printed, /The right of the Palestinian people to self-determination/);
     assert.match(printed, /17 December 2024/);
     assert.match(printed, /on the report of the Third Committee/);
-    assert.match(printed, /Sources: title as printed on A\/RES\/79\/163 · date as printed on A\/RES\/79\/163/);
+    assert.match(printed, /Sources: title and date as printed on A\/RES\/79\/163/);
     const latest = await hover(uri, text, '80/218');
     assert.match(latest, /Status: latest known of its series \(the registry’s knowledge reaches session 80, December 2025\)/);
     assert.doesNotMatch(latest, /current/);

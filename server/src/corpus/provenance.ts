@@ -32,13 +32,20 @@ export function describeSources(sources: readonly FactSource[] | undefined): str
   }
 }
 
-/** "title as printed on A/RES/80/218 · date as cited in A/RES/78/217 and 2 other texts", for the fields shown. */
+/**
+ * "title and date as printed on A/RES/80/218 · name as cited in A/RES/78/10 and 80 other texts", for
+ * the fields shown: fields with the same source are named once, together.
+ */
 export function describeProvenance(entry: RegistryEntry, fields: readonly SourcedField[]): string | undefined {
-  const parts: string[] = [];
+  const bySource = new Map<string, string[]>();
   for (const field of fields) {
     if (!entry[field as keyof RegistryEntry]) continue;
     const words = describeSources(entry.provenance?.[field]) ?? (entry.confidence ? 'verified by the project' : undefined);
-    if (words) parts.push(`${FIELD_WORDS[field] ?? field} ${words}`);
+    if (!words) continue;
+    const named = bySource.get(words) ?? [];
+    named.push(FIELD_WORDS[field] ?? field);
+    bySource.set(words, named);
   }
+  const parts = [...bySource].map(([words, named]) => `${named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0]} ${words}`);
   return parts.length ? parts.join(' · ') : undefined;
 }
