@@ -4,7 +4,7 @@
 // "Distr.: General 22 December 2023" is later, and resolutions adopted that same day are not
 // earlier than it); else the date of issue on a UN cover page. Without any, the draft is judged as
 // of today.
-import { parseUnDate, readCoverPage, readFrontMatter } from '../corpus/metadata';
+import { ADOPTION_HEADING, parseUnDate, readCoverPage, readFrontMatter } from '../corpus/metadata';
 import { parseSymbol } from '../references';
 
 export interface DraftIdentity {
@@ -18,7 +18,6 @@ export interface DraftIdentity {
 
 /** "78/229. Strengthening the United Nations crime prevention …" on a line of its own, up to a blank line. */
 const HEADING_TITLE = /^[ \t]*\d{2,3}\/\d{1,3}\.[ \t]+(\S[^\n]*(?:\n[ \t]*\S[^\n]*)?)/m;
-const ADOPTED = /Resolution adopted by the General Assembly\s+on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/;
 
 export function readDraftIdentity(text: string): DraftIdentity {
   let fields: Record<string, unknown> = {};
@@ -31,7 +30,7 @@ export function readDraftIdentity(text: string): DraftIdentity {
   const declaredSymbol = typeof fields.symbol === 'string' ? parseSymbol(fields.symbol)?.canonical : undefined;
   const declaredDate = isoOf(fields.date);
   const cover = readCoverPage(body);
-  const adopted = ADOPTED.exec(body.slice(0, 4000).replace(/\s+/g, ' '));
+  const adopted = ADOPTION_HEADING.exec(body.slice(0, 4000).replace(/\s+/g, ' '));
   const adoptedOn = adopted ? parseUnDate(adopted[1]) : undefined;
   const symbol = declaredSymbol ?? cover.symbol;
   const title = typeof fields.title === 'string' ? fields.title.trim() : HEADING_TITLE.exec(body.slice(0, 4000))?.[1].replace(/\s+/g, ' ').trim();

@@ -105,3 +105,8 @@ export function readMetadata(fields: Record<string, unknown>, body: string, file
   meta.date = stringField(fields, 'date') ?? cover.date;
   return meta;
 }
+
+/** An adopted resolution's heading: "Resolution adopted by the General Assembly on 19 December 2023" (lines joined or not). */
+export const ADOPTION_HEADING = /Resolution adopted by the General Assembly\s+on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/;
+/** The cover page's date of issue: "Distr.: General 22 December 2023", "Distr.: Limited 9 September 2025". */
+export const DATE_OF_ISSUE = /Distr\.:\s*(?:General|Limited)\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/;

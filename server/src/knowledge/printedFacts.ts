@@ -7,14 +7,12 @@
 //   79/163. The right of the Palestinian people to self-determination → title
 //
 // Drafts print "Distr.: Limited", the date of issue, and "…: draft resolution" after the sponsors.
-import { parseUnDate } from '../corpus/metadata';
+import { ADOPTION_HEADING, DATE_OF_ISSUE, parseUnDate } from '../corpus/metadata';
 import type { Claim } from './claims';
 import type { UnText } from './unText';
 
-const ADOPTED = /Resolution adopted by the General Assembly\s+on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/;
 const ON_REPORT = /\[on the report of the ([A-Z][a-z]+(?:-[a-z]+)?) Committee \((A\/[^\s,)]+)/;
 const WITHOUT_REFERENCE = /\[without reference to a Main Committee \((A\/[^\s,)]+)/;
-const ISSUED = /Distr\.:\s*(?:General|Limited)\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/;
 const DRAFT_KIND = /:\*{0,2}\s*(draft (?:resolution|decision))\b/;
 const AGENDA = /^Agenda items? (\d+(?:[a-z]\))?(?:(?:,| and) \d+(?:[a-z]\))?)*)/;
 const COMMITTEE_SYMBOL = /^A\/C\.(\d)\//;
@@ -34,7 +32,7 @@ export function printedClaims(doc: UnText): Claim[] {
   claim('agendaItem', agendaItem(doc.headLines));
   if (isResolution) {
     claim('kind', 'resolution');
-    const adopted = ADOPTED.exec(head);
+    const adopted = ADOPTION_HEADING.exec(head);
     claim('date', adopted ? parseUnDate(adopted[1]) : undefined);
     const report = ON_REPORT.exec(head);
     if (report) {
@@ -47,7 +45,7 @@ export function printedClaims(doc: UnText): Claim[] {
       claim('draft', plenary[1]);
     }
   } else {
-    const issued = ISSUED.exec(head);
+    const issued = DATE_OF_ISSUE.exec(head);
     claim('date', issued ? parseUnDate(issued[1]) : undefined);
     claim('kind', DRAFT_KIND.exec(head)?.[1]);
     const committee = COMMITTEE_SYMBOL.exec(symbol);

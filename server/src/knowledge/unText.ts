@@ -32,29 +32,45 @@ const PAGE_COUNTER = /^\s*\d{1,3}\/\d{1,3}\s*$/;
 const BAR_CODE = /^\s*\*\d{7}\*\s*$/;
 
 export function readUnText(record: UnTextRecord): UnText {
-  const lines = record.text.split(/\r?\n/);
+  const { lines, footnotes } = splitTextLayer(record);
+  return { record, body: joinLines(lines), footnotes, headLines: headLines(record) };
+}
+
+/**
+ * The text layer's lines without running page headers and footers and without the footnote blocks,
+ * blank lines kept (they separate blocks), and the footnotes by number. `keepCoverSymbol`: the
+ * symbol's first line, on the cover page, stays (a corpus text keeps its cover; the registry build
+ * reads the cover apart, from the raw lines).
+ */
+export function splitTextLayer(record: UnTextRecord, options: { keepCoverSymbol?: boolean } = {}): { lines: string[]; footnotes: Map<number, string> } {
   const symbolLine = record.symbol.trim();
-  const bodyLines: string[] = [];
+  const lines: string[] = [];
   const footnotes = new Map<number, string>();
   let inFootnotes = false;
   let current: number | undefined;
   // The running header prints the title (or its start) on the line after the symbol.
   const title = record.title.replace(/^\s*\d+\/\d+\.\s*/, '').replace(/\s+/g, ' ').trim();
   let afterSymbol = false;
-  for (const raw of lines) {
+  let seenSymbol = false;
+  for (const raw of record.text.split(/\r?\n/)) {
     const line = raw.trim();
     if (afterSymbol && line) {
       afterSymbol = false;
       if (title.startsWith(line.replace(/\s+/g, ' ')) && line.length > 3) continue;
     }
-    if (line === symbolLine) afterSymbol = true;
+    const isSymbol = line === symbolLine;
+    const cover = isSymbol && !seenSymbol && options.keepCoverSymbol;
+    if (isSymbol) {
+      afterSymbol = !cover;
+      seenSymbol = true;
+    }
     if (FOOTNOTE_RULE.test(line)) {
       inFootnotes = true;
       current = undefined;
       continue;
     }
     // A page header ends the footnote block: the symbol on a line of its own, or the job number.
-    const header = line === symbolLine || JOB_NUMBER.test(line) || PAGE_COUNTER.test(line) || BAR_CODE.test(line);
+    const header = (isSymbol && !cover) || JOB_NUMBER.test(line) || PAGE_COUNTER.test(line) || BAR_CODE.test(line);
     if (inFootnotes) {
       if (header) {
         inFootnotes = false;
@@ -71,16 +87,21 @@ export function readUnText(record: UnTextRecord): UnText {
       continue;
     }
     if (header) continue;
-    bodyLines.push(line);
+    lines.push(line);
   }
+  return { lines, footnotes };
+}
+
+/** The first lines up to "The General Assembly," (cover page and heading), trimmed, blank lines dropped. */
+function headLines(record: UnTextRecord): string[] {
   const head: string[] = [];
-  for (const raw of lines) {
+  for (const raw of record.text.split(/\r?\n/)) {
     const line = raw.trim();
     if (/^The General Assembly,?$/.test(line)) break;
     if (line) head.push(line);
     if (head.length > 80) break;
   }
-  return { record, body: joinLines(bodyLines), footnotes, headLines: head };
+  return head;
 }
 
 /** Lines joined by single spaces; a word hyphenated across a line break is not rejoined (UN texts hyphenate compounds). */
