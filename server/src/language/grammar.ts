@@ -34,33 +34,39 @@ export const INJECTION_SELECTOR = ['meta.paragraph.markdown', 'entity.name.secti
 export const PARAGRAPH_NUMBER_INJECTION_SELECTOR =
   'L:text.html.markdown -meta.paragraph.markdown -markup.heading -markup.fenced_code -markup.raw -markup.table -meta.embedded -comment';
 
-/** The scopes the grammar gives, for themes and for the tests. */
+/**
+ * The scopes the grammar gives, for themes and for the tests. None is a `keyword` or `invalid` scope:
+ * VS Code's default Light 2026 and Dark 2026 themes paint `keyword` the red of errors (#cf222e,
+ * #ff7b72), which made half a preamble look wrong. Openings take `entity.name.function` (purple in
+ * the 2026 themes, brown/yellow in Light+/Dark+), the citation words `entity.name.type` (teal),
+ * symbols and numbers `constant` (blue/green): calm emphasis in every default theme, high contrast too.
+ */
 export const SCOPES = {
   /** "A/RES/71/280", "A/C.3/71/L.35/Rev.1", "S/RES/2240 (2015)". */
   documentSymbol: 'constant.other.document-symbol.compact-drafter',
   /** The whole short form: "General Assembly resolution 67/172", "resolutions 70/1 and 71/1". */
   shortForm: 'meta.citation.short-form.compact-drafter',
   /** "General Assembly resolution", "resolutions". */
-  shortFormKeyword: 'keyword.other.citation.compact-drafter',
+  shortFormKeyword: 'entity.name.type.citation.compact-drafter',
   /** "67/172", "2240 (2015)". */
   resolutionNumber: 'constant.other.resolution-number.compact-drafter',
   /** The whole pinpoint: "paragraph 17", "paras. 89–91", "annex II", "p. 5", "footnote 1". */
   pinpoint: 'meta.pinpoint.compact-drafter',
-  pinpointKeyword: 'keyword.other.pinpoint.compact-drafter',
+  pinpointKeyword: 'entity.name.type.pinpoint.compact-drafter',
   pinpointNumber: 'constant.numeric.pinpoint.compact-drafter',
-  preambularOpening: 'keyword.other.opening.preambular.compact-drafter',
-  operativeOpening: 'keyword.other.opening.operative.compact-drafter',
+  preambularOpening: 'entity.name.function.opening.preambular.compact-drafter',
+  operativeOpening: 'entity.name.function.opening.operative.compact-drafter',
   /** "1.", "5 bis." opening a paragraph. */
   paragraphNumber: 'constant.numeric.paragraph-number.compact-drafter',
   /** "[consider][take steps towards]": a bracketed passage on one line. */
   negotiationBrackets: 'meta.brackets.negotiation.compact-drafter',
   negotiationBracketOpen: 'punctuation.definition.brackets.negotiation.begin.compact-drafter',
   negotiationBracketClose: 'punctuation.definition.brackets.negotiation.end.compact-drafter',
-  gcmObjective: 'keyword.other.gcm.objective.compact-drafter',
+  gcmObjective: 'entity.name.function.gcm.objective.compact-drafter',
   gcmObjectiveNumber: 'constant.numeric.gcm.objective.compact-drafter',
-  gcmCommitment: 'keyword.other.gcm.commitment.compact-drafter',
-  gcmActions: 'keyword.other.gcm.actions.compact-drafter',
-  issueBriefCommitments: 'keyword.other.issue-brief.commitments.compact-drafter',
+  gcmCommitment: 'entity.name.function.gcm.commitment.compact-drafter',
+  gcmActions: 'entity.name.function.gcm.actions.compact-drafter',
+  issueBriefCommitments: 'entity.name.function.issue-brief.commitments.compact-drafter',
 } as const;
 
 // Symbols: the organ, then components; at least one component carries a digit ("S/he" is no symbol).
@@ -89,7 +95,10 @@ const SEPARATOR = String.raw`(?:[ \t]?,[ \t]?(?:and[ \t]+)?|[ \t]+(?:and|to)[ \t
 // ("](…)"), a link definition ("]:"), a footnote reference ("[^1]") or a task box ("[ ]", "[x]").
 const BALANCED_TO_CLOSE = String.raw`(?:[^\[\]]|\[(?<inner>(?:[^\[\]]|\[\g<inner>\])*)\])*\]`;
 
-const AT_LINE_START_LEAD = `(?<=^${openingLeadSource()})`;
+// Only an italicised opening is painted, as UN drafts set them ("*Recalling*", "1. *Decides*"): a
+// highlighter cannot tell a draft from a README, and "Requests to the API are retried" is no opening.
+// (The server still reads plain openings, in drafts: the verb hover.)
+const AT_LINE_START_LEAD = `(?<=^${openingLeadSource(false, 'required')})`;
 const AT_PARAGRAPH_START = String.raw`(?<=^[ ]{0,3}(?:\[[ ]?)?(?:${PARAGRAPH_NUMBER_SOURCE}\.[ \t]+)?(?:\[[ ]?)?)`;
 
 type Rule = Record<string, unknown>;

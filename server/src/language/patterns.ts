@@ -15,9 +15,9 @@ export const PARAGRAPH_NUMBER_SOURCE = String.raw`\d{1,4}(?:[ ](?:${INSERTION_WO
  * What may stand before an opening on its line: up to three spaces, a negotiation bracket, a paragraph
  * number ("12.", "5 bis."), another bracket and emphasis ("*", "**", "_").
  */
-export function openingLeadSource(captureNumber = false): string {
+export function openingLeadSource(captureNumber = false, italics: 'optional' | 'required' = 'optional'): string {
   const number = captureNumber ? `(${PARAGRAPH_NUMBER_SOURCE})` : PARAGRAPH_NUMBER_SOURCE;
-  return String.raw`[ ]{0,3}(?:\[[ ]?)?(?:${number}\.[ \t]+)?(?:\[[ ]?)?(?:\*{1,2}|_{1,2})?`;
+  return String.raw`[ ]{0,3}(?:\[[ ]?)?(?:${number}\.[ \t]+)?(?:\[[ ]?)?(?:\*{1,2}|_{1,2})${italics === 'optional' ? '?' : ''}`;
 }
 
 export function escapeRegExp(text: string): string {
