@@ -6,6 +6,7 @@ import { registerImport } from './importDocuments';
 import { RestartPolicy } from './restartPolicy';
 import { COMPARE_SCHEME, CompareDocuments, compareSideBySide, compareWith, REVEAL_COMMAND, revealParagraph, showBrackets } from './negotiation';
 import { DraftStatusBar, type DraftStatus } from './statusBar';
+import { DraftScopeStatusBar, TOGGLE_DRAFT_COMMAND } from './draftScopeStatus';
 
 const BUNDLED_SCHEME = 'compact-drafter-corpus';
 const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
@@ -15,9 +16,11 @@ const REUSE_MATCHES_REQUEST = 'compactDrafter/reuseMatches';
 /** The server's import command (features/digitalLibrary.ts); the client's own command picks the file. */
 const SERVER_IMPORT_COMMAND = 'compactDrafter.server.importLibraryExport';
 const IMPORT_COMMAND = 'compactDrafter.importLibraryExport';
+const SET_DRAFT_NOTIFICATION = 'compactDrafter/setDraft';
 
 let client: LanguageClient | undefined;
 let statusBar: DraftStatusBar | undefined;
+let scopeStatus: DraftScopeStatusBar | undefined;
 let restartPolicy: RestartPolicy | undefined;
 /** Watchers of the corpus folders of the running client, disposed with it. */
 let watchers: vscode.FileSystemWatcher[] = [];
@@ -47,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   statusBar = new DraftStatusBar();
+  scopeStatus = new DraftScopeStatusBar(context.workspaceState);
+  context.subscriptions.push(scopeStatus);
   restartPolicy = new RestartPolicy(output);
   context.subscriptions.push(statusBar, { dispose: () => watchers.forEach((w) => w.dispose()) });
   await startClient(context, output);
@@ -64,6 +69,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('compactDrafter.restartServer', () => restart(context, output)),
     vscode.commands.registerCommand('compactDrafter.insertCitation', insertCitation),
+    vscode.commands.registerCommand(TOGGLE_DRAFT_COMMAND, async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document || document.languageId !== 'markdown' || !scopeStatus) return;
+      const draft = await scopeStatus.toggle(document.uri.toString());
+      await client?.sendNotification(SET_DRAFT_NOTIFICATION, { uri: document.uri.toString(), draft });
+    }),
     vscode.commands.registerCommand('compactDrafter.showReusedLanguage', showReusedLanguage),
     vscode.commands.registerCommand(IMPORT_COMMAND, importLibraryExport),
     // An untitled copy, so the walkthrough's fixes never touch the installed extension's files.
@@ -90,12 +101,13 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   const corpusPaths = settings.get<string[]>('corpus.paths', ['corpus']);
   watchers.forEach((w) => w.dispose());
   const registryPaths = settings.get<string[]>('registry.paths', ['.compact-drafter/registry']);
-  const folder = (p: string) => p.replace(/\\/g, '/').replace(/\/$/, '');
+  // A plain string glob is matched against absolute paths and never fired for "corpus/**": each pattern
+  // is tied to its folder (relative paths to every workspace folder), which need not exist yet.
   watchers = [
-    ...corpusPaths.map((p) => vscode.workspace.createFileSystemWatcher(`${folder(p)}/**/*.{md,markdown,txt}`)),
+    ...corpusPaths.flatMap((p) => folderPatterns(p, '**/*.{md,markdown,txt}')),
     // Registry files written by the CLI (or by hand) reload the server too.
-    ...registryPaths.map((p) => vscode.workspace.createFileSystemWatcher(`${folder(p)}/*.json`)),
-  ];
+    ...registryPaths.flatMap((p) => folderPatterns(p, '*.json')),
+  ].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -115,6 +127,10 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
       bundledTextScheme: true,
       // The "Import a UN Digital Library export…" quick fix runs this client command (a file picker).
       clientCommands: [IMPORT_COMMAND],
+      // VS Code's Markdown extension has the outline and breadcrumbs; a second one would only repeat it.
+      documentSymbols: false,
+      watchesCorpus: true,
+      draftOverrides: scopeStatus?.overrides() ?? {},
     },
     synchronize: {
       configurationSection: 'compactDrafter',
@@ -122,9 +138,20 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     },
   };
   client = new LanguageClient('compactDrafter', 'Compact Drafter', serverOptions, clientOptions);
-  client.onNotification(STATUS_NOTIFICATION, (status: DraftStatus) => statusBar?.update(status));
+  client.onNotification(STATUS_NOTIFICATION, (status: DraftStatus) => {
+    scopeStatus?.update(status);
+    statusBar?.update(status);
+  });
   await client.start();
   output.info(`Compact Drafter server started (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: bundled corpus only'}).`);
+}
+
+/** Files of one configured folder (corpus or registry) that the server reads, as patterns VS Code's watcher fires for. */
+function folderPatterns(folder: string, glob: string): vscode.RelativePattern[] {
+  if (path.isAbsolute(folder)) return [new vscode.RelativePattern(vscode.Uri.file(folder), glob)];
+  const relative = folder.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
+  // Based on the workspace folder itself, so a folder created later is watched too.
+  return (vscode.workspace.workspaceFolders ?? []).map((root) => new vscode.RelativePattern(root, `${relative}/${glob}`));
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -10,6 +11,8 @@ import {
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type Disposable,
   type InitializeParams,
   type InitializeResult,
   ErrorCodes,
@@ -43,6 +46,8 @@ import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagn
 import { ALL_RULES, runRules, type Diagnostic } from './rules';
 import { readSettings, type ServerSettings } from './settings';
 import { WorkspaceDrafts } from './workspace/workspaceDrafts';
+import { DraftScopes, type DraftDecision } from './workspace/draftScope';
+import { corpusWatchers } from './workspace/corpusWatchers';
 
 export interface InitializationOptions {
   /** False in VS Code's Restricted Mode: the workspace's corpus folders are then not read. */
@@ -60,7 +65,16 @@ export interface InitializationOptions {
   bundledTextScheme?: boolean;
   /** Commands the client has that quick fixes may use (VS Code: "compactDrafter.importLibraryExport"). */
   clientCommands?: string[];
+  /** False when the client has an outline of its own for Markdown (VS Code): the server then offers no document symbols. */
+  documentSymbols?: boolean;
+  /** True when the client watches the corpus folders itself; otherwise the server registers the watchers (when the client allows). */
+  watchesCorpus?: boolean;
+  /** The drafter's per-file choices: checked as a draft (true) or not (false), by URI. */
+  draftOverrides?: Record<string, boolean>;
 }
+
+/** Client → server: the drafter turned checking on or off for a file (`draft: null` returns it to the automatic decision). */
+export const SET_DRAFT_NOTIFICATION = 'compactDrafter/setDraft';
 
 export const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
 /** The reused passages of a draft (the "Show reused agreed language" command). */
@@ -80,6 +94,8 @@ const VALIDATION_DELAY_MS = 150;
 const WARM_UP_DELAY_MS = 1000;
 const IDLE_MS = 100;
 const WARM_UP_MAX_WAIT_MS = 5000;
+/** Corpus file events within this pause are one reload; a saved corpus text reaches the hover well within a second. */
+const CORPUS_RELOAD_DELAY_MS = 100;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -106,6 +122,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let pullDiagnostics = false;
   let library: DigitalLibrarySupport | undefined;
   let lifecycle: 'new' | 'running' | 'shut down' = 'new';
+  let serveDocumentSymbols = true;
+  let watchesCorpus = false;
+  let dynamicWatchers: { relativePatterns: boolean } | undefined;
+  let watcherRegistration: Promise<Disposable> | undefined;
+  /** The client has sent "initialized": dynamic registrations are allowed. */
+  let initialized = false;
+  const draftScopes = new DraftScopes();
+  /** Corpus folders already reported missing: said once, not at every reload. */
+  const reportedMissing = new Set<string>();
 
   const log = (message: string) => connection.console.log(message);
   /** Work not awaited by anyone: its failure is logged, never an unhandled rejection that ends the process. */
@@ -147,6 +172,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const reloadCorpus = (): Promise<Corpus> => {
     diagnosticsByUri.clear();
     const folders = corpusFolders();
+    for (const folder of folders) {
+      if (existsSync(folder) || reportedMissing.has(folder)) continue;
+      reportedMissing.add(folder);
+      connection.console.warn(`corpus: the folder ${folder} (compactDrafter.corpus.paths) does not exist; its texts are not read until it is created.`);
+    }
+    registerCorpusWatchers(folders);
     const loading = loadCorpus({ folders, registryFolders: registryFolders(), generation: ++generation, modelCache }).then((loaded) => {
       if (loading !== corpusLoading) return corpus ?? loaded;
       corpus = loaded;
@@ -181,6 +212,30 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     corpusLoading = loading;
     return loading;
   };
+
+  /** Clients that allow it (and do not watch the corpus themselves) are asked to report changes under the corpus folders. */
+  let watchedFolders = '';
+  const registerCorpusWatchers = (folders: string[]) => {
+    // Registering is only allowed once the client has said "initialized".
+    if (!dynamicWatchers || !initialized) return;
+    const registries = registryFolders();
+    if (JSON.stringify([folders, registries]) === watchedFolders) return;
+    watchedFolders = JSON.stringify([folders, registries]);
+    const previous = watcherRegistration;
+    watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: corpusWatchers(folders, dynamicWatchers.relativePatterns, registries) });
+    background('corpus watchers', Promise.all([previous?.then((registration) => registration.dispose()), watcherRegistration]));
+  };
+
+  /** A save writes several events (and editors save several files at once): one reload for the burst. */
+  let reloadTimer: NodeJS.Timeout | undefined;
+  const reloadSoon = () => {
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => background('corpus load', reloadCorpus()), CORPUS_RELOAD_DELAY_MS);
+  };
+
+  /** Whether a document is a draft: everything else gets no diagnostics, fixes, outline or drafting help. */
+  const draftDecision = (document: TextDocument): DraftDecision =>
+    draftScopes.decide(document, document.uri.startsWith('file:') ? URI.parse(document.uri).fsPath : undefined);
 
   const currentCorpus = async (): Promise<Corpus> => corpus ?? (await (corpusLoading ?? reloadCorpus()));
 
@@ -270,8 +325,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const state = await analysisOf(uri, token);
     // A newer version arrived meanwhile: it has its own validation; report nothing stale.
     if (!state || documents.get(uri)?.version !== state.document.version) return undefined;
-    const diagnostics = diagnosticsOf(state.document, state.analysis, state.corpus, state.plain);
-    const notices: LspDiagnostic[] = state.plain ? [tooLargeNotice(state.document.getText().length, settings.maxDocumentSize)] : [];
+    const scope = draftDecision(state.document);
+    const diagnostics = scope.draft ? diagnosticsOf(state.document, state.analysis, state.corpus, state.plain) : [];
+    const notices: LspDiagnostic[] = state.plain && scope.draft ? [tooLargeNotice(state.document.getText().length, settings.maxDocumentSize)] : [];
     // A corpus file that could not be loaded says why on its own first line, when it is open.
     const corpusProblems = state.corpus.problems
       .filter((problem) => problem.uri === uri)
@@ -285,6 +341,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     background('status', connection.sendNotification(STATUS_NOTIFICATION, {
       uri,
       version: state.document.version,
+      isDraft: scope.draft,
+      draftReason: scope.reason,
       bracketedPassages: state.analysis.brackets.passages.length,
       alternatives: state.analysis.brackets.alternatives,
       unbalancedBrackets: state.analysis.brackets.unmatched.length,
@@ -326,6 +384,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     serveSnippets = options.serveSnippets !== false;
     snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     clientUri = options.bundledTextScheme === true ? (uri) => uri : bundledFileUri;
+    serveDocumentSymbols = options.documentSymbols !== false;
+    watchesCorpus = options.watchesCorpus === true;
+    for (const [uri, draft] of Object.entries(options.draftOverrides ?? {})) if (typeof draft === 'boolean') draftScopes.setOverride(uri, draft);
+    const watched = params.capabilities.workspace?.didChangeWatchedFiles;
+    dynamicWatchers = !watchesCorpus && watched?.dynamicRegistration ? { relativePatterns: !!watched.relativePatternSupport } : undefined;
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     modelCache = cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), log) : undefined;
     reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log);
@@ -344,6 +407,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       log,
       clientCommands: Array.isArray(options.clientCommands) ? options.clientCommands.filter((c) => typeof c === 'string') : [],
     });
+    draftScopes.configure(workspaceFolders, settings.drafts.include);
     background('corpus load', reloadCorpus());
     lifecycle = 'running';
     return {
@@ -352,7 +416,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         hoverProvider: true,
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
-        documentSymbolProvider: true,
+        documentSymbolProvider: serveDocumentSymbols,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
@@ -371,6 +435,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(() => {
     if (configurationPush) background('configuration registration', connection.client.register(DidChangeConfigurationNotification.type, { section: 'compactDrafter' }));
+    initialized = true;
+    registerCorpusWatchers(corpusFolders());
+  });
+
+  connection.onNotification(SET_DRAFT_NOTIFICATION, (params: { uri?: string; draft?: boolean | null }) => {
+    if (typeof params?.uri !== 'string') return;
+    draftScopes.setOverride(params.uri, typeof params.draft === 'boolean' ? params.draft : undefined);
+    diagnosticsByUri.delete(params.uri);
+    if (pullDiagnostics) revalidateAll();
+    else scheduleValidation(params.uri, 0);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -380,6 +454,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (JSON.stringify(next) === JSON.stringify(settings)) return;
     const corpusChanged = JSON.stringify([next.corpus, next.registry]) !== JSON.stringify([settings.corpus, settings.registry]);
     settings = next;
+    draftScopes.configure(workspaceFolders, settings.drafts.include);
     for (const problem of settings.problems) connection.console.warn(`settings: ${problem}`);
     diagnosticsByUri.clear();
     if (corpusChanged) background('corpus load', reloadCorpus());
@@ -387,8 +462,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onDidChangeWatchedFiles(() => {
-    // A corpus file changed on disk: reload the layers (texts are parsed lazily, so this is cheap).
-    background('corpus load', reloadCorpus());
+    // A corpus or registry file changed on disk: reload the layers (texts are parsed lazily, so this is cheap).
+    reloadSoon();
   });
 
   connection.onHover((params, token) =>
@@ -397,6 +472,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!state) return null;
       const { analysis, document, corpus: current } = state;
       const offset = document.offsetAt(params.position);
+      // Outside drafts only a citation is explained: no reuse or verb notes on a README's "Requests".
+      const draft = draftDecision(document).draft;
       const hover =
         hoverAt(analysis, offset, {
           corpus: current,
@@ -405,8 +482,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
             workspace: drafts.ready && workspaceFolders.length ? drafts.count(symbol) : undefined,
           }),
         }) ??
-        (state.plain || !reuse.isReady(current) ? undefined : reuseHoverAt(reuse.matches(analysis, current, settings.reuse, document.uri), offset)) ??
-        verbHoverAt(analysis, offset);
+        (!draft || state.plain || !reuse.isReady(current) ? undefined : reuseHoverAt(reuse.matches(analysis, current, settings.reuse, document.uri), offset)) ??
+        (draft ? verbHoverAt(analysis, offset) : undefined);
       if (!hover) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: hover.markdown },
@@ -433,21 +510,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDocumentSymbol((params, token) =>
     guard('documentSymbols', [], async () => {
       const state = await analysisOf(params.textDocument.uri, token);
-      return state ? documentSymbols(state.analysis.model, state.document) : [];
+      return state && draftDecision(state.document).draft ? documentSymbols(state.analysis.model, state.document) : [];
     }, token)(),
   );
 
   connection.onFoldingRanges((params, token) =>
     guard('foldingRanges', [], async () => {
       const state = await analysisOf(params.textDocument.uri, token);
-      return state ? foldingRanges(state.analysis.model, state.document) : [];
+      return state && draftDecision(state.document).draft ? foldingRanges(state.analysis.model, state.document) : [];
     }, token)(),
   );
 
   connection.onCompletion((params, token) =>
     guard('completion', { isIncomplete: false, items: [] as CompletionItem[] }, async () => {
       const state = await analysisOf(params.textDocument.uri, token);
-      if (!state) return { isIncomplete: false, items: [] };
+      if (!state || !draftDecision(state.document).draft) return { isIncomplete: false, items: [] };
       const list = completionListAt(state.analysis, state.document.offsetAt(params.position), state.corpus, {
         triggerCharacter: params.context?.triggerCharacter,
         snippets: serveSnippets,
@@ -546,7 +623,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeAction((params, token) =>
     guard('codeAction', [], async () => {
       const state = await analysisOf(params.textDocument.uri, token);
-      if (!state) return [];
+      if (!state || !draftDecision(state.document).draft) return [];
       return quickFixes(diagnosticsOf(state.document, state.analysis, state.corpus, state.plain), state.document, params.range, library?.actionCommands());
     }, token)(),
   );
@@ -568,6 +645,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     cache.delete(uri);
     plainAnalyses.delete(uri);
     diagnosticsByUri.delete(uri);
+    draftScopes.forget(uri);
     drafts.closeLive(uri);
     liveCounted.delete(uri);
     background('clear diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));

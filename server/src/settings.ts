@@ -19,6 +19,10 @@ export interface ServerSettings {
   /** Looking a document up in the UN Digital Library when the user asks: off unless turned on. */
   onlineLookup: { enabled: boolean };
   diagnostics: DiagnosticsConfig;
+  drafts: {
+    /** Globs (relative to each workspace folder, or absolute) of files checked as drafts whatever their text says. */
+    include: string[];
+  };
   /** Drafts longer than this (in characters) are read as plain lines: parsing them whole would stall the server. */
   maxDocumentSize: number;
   /** When a passage counts as reused agreed language. */
@@ -34,6 +38,7 @@ export function readSettings(raw: unknown): ServerSettings {
     registry?: { paths?: unknown };
     onlineLookup?: { enabled?: unknown };
     diagnostics?: unknown;
+    drafts?: { include?: unknown };
     houseStyle?: unknown;
     maxDocumentSize?: unknown;
     reuse?: { minWords?: unknown; minSimilarity?: unknown };
@@ -43,12 +48,14 @@ export function readSettings(raw: unknown): ServerSettings {
   const max = section.maxDocumentSize;
   const paths = section.corpus?.paths;
   const registryPaths = section.registry?.paths;
+  const include = section.drafts?.include;
   const { config, problems } = readDiagnosticsConfig({ diagnostics: section.diagnostics, houseStyle: section.houseStyle }, ALL_RULES.map((r) => r.code));
   return {
     corpus: { paths: Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : ['corpus'] },
     registry: { paths: Array.isArray(registryPaths) && registryPaths.every((p) => typeof p === 'string') ? registryPaths : [DEFAULT_REGISTRY_PATH] },
     onlineLookup: { enabled: section.onlineLookup?.enabled === true },
     diagnostics: config,
+    drafts: { include: Array.isArray(include) ? include.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [] },
     maxDocumentSize: typeof max === 'number' && max > 0 ? max : DEFAULT_MAX_DOCUMENT_SIZE,
     reuse: {
       // Fingerprints are word 5-grams: a shorter passage could never be found.

@@ -4,12 +4,14 @@ import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit } f
 import { positionOf, startServer, waitFor, type TestServer } from './lspClient';
 
 const uri = 'file:///tmp/diagnostics-draft.md';
+// A snippet declares nothing: it is checked as the drafter's command "Check this file as a draft" would have it.
+const asDraft = { draftOverrides: { [uri]: true } };
 const draft = ['Recalling its resolution 67/172 of 20 December 2012,', '', 'See A/Res/71/280 and A/RES/99/999.', ''].join('\n');
 
 describe('diagnostics and quick fixes over LSP', () => {
   let server: TestServer;
   before(async () => {
-    server = await startServer();
+    server = await startServer({ initializationOptions: asDraft });
     await server.open(uri, draft);
   });
   after(() => server.stop());
@@ -136,7 +138,9 @@ describe('a quick fix for every fixable code', () => {
 
 describe('a draft above compactDrafter.maxDocumentSize', () => {
   test('is read as plain lines: citations checked and hovered, structure rules skipped, and it says so', { timeout: 60_000 }, async () => {
-    const server = await startServer({ initializationOptions: { settings: { maxDocumentSize: 50_000 } } });
+    const server = await startServer({
+      initializationOptions: { settings: { maxDocumentSize: 50_000 }, draftOverrides: { 'file:///tmp/huge-draft.md': true, 'file:///tmp/small-draft.md': true } },
+    });
     try {
       const bigUri = 'file:///tmp/huge-draft.md';
       // "paragraph 9 above" and the duplicate numbers would be flagged in a parsed draft; not on plain lines.
@@ -164,7 +168,10 @@ describe('a draft above compactDrafter.maxDocumentSize', () => {
 describe('pull diagnostics', () => {
   let server: TestServer;
   before(async () => {
-    server = await startServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } } });
+    server = await startServer({
+      initializationOptions: asDraft,
+      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
+    });
     await server.open(uri, draft);
   });
   after(() => server.stop());

@@ -18,6 +18,8 @@ export interface TestServer {
   /** window/showMessage notifications: what the user is told. */
   readonly messages: { type: number; message: string }[];
   readonly diagnostics: Map<string, PublishDiagnosticsParams[]>;
+  /** What the server registered dynamically (client/registerCapability), in order. */
+  readonly registrations: { method: string; registerOptions?: unknown }[];
   open(uri: string, text: string, version?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -51,7 +53,12 @@ export async function startServer(
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     diagnostics.set(params.uri, [...(diagnostics.get(params.uri) ?? []), params]);
   });
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: { method: string; registerOptions?: unknown }[] = [];
+  connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
+  connection.onRequest('client/unregisterCapability', () => null);
   connection.onRequest('workspace/configuration', () => []);
   connection.listen();
   const folder = options.workspaceFolder;
@@ -70,6 +77,7 @@ export async function startServer(
     logs,
     messages,
     diagnostics,
+    registrations,
     stderr: () => stderr,
     async open(uri, text, version = 1) {
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });

@@ -15,7 +15,10 @@ describe('reused agreed language over stdio', () => {
   let server: TestServer;
   let diagnostics: Diagnostic[];
   before(async () => {
-    server = await startServer({ capabilities: { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true } } } });
+    server = await startServer({
+      capabilities: { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true } } },
+      initializationOptions: { draftOverrides: { [uri]: true } },
+    });
     await server.open(uri, text);
     // The first answer does not wait for the reuse index: the server builds it in a pause after the
     // corpus texts are parsed, then the client pulls again (here: asks until it is there).

@@ -104,3 +104,42 @@ function matchingInclude(path: string, workspaceFolders: readonly string[], incl
   }
   return undefined;
 }
+
+/**
+ * The server's view: the decision for each open document's version, and the drafter's per-file
+ * choices (the client keeps them across sessions and sends them at start and on each toggle).
+ */
+export class DraftScopes {
+  private readonly overrides = new Map<string, boolean>();
+  private readonly decisions = new Map<string, { version: number; decision: DraftDecision }>();
+
+  constructor(
+    private workspaceFolders: readonly string[] = [],
+    private include: readonly string[] = [],
+  ) {}
+
+  configure(workspaceFolders: readonly string[], include: readonly string[]): void {
+    this.workspaceFolders = workspaceFolders;
+    this.include = include;
+    this.decisions.clear();
+  }
+
+  /** The drafter's choice for a file; undefined returns it to the automatic decision. */
+  setOverride(uri: string, draft: boolean | undefined): void {
+    if (draft === undefined) this.overrides.delete(uri);
+    else this.overrides.set(uri, draft);
+    this.decisions.delete(uri);
+  }
+
+  decide(document: { uri: string; version: number; getText(): string }, path: string | undefined): DraftDecision {
+    const known = this.decisions.get(document.uri);
+    if (known?.version === document.version) return known.decision;
+    const decision = decideDraft(document.getText(), { path, workspaceFolders: this.workspaceFolders, include: this.include, override: this.overrides.get(document.uri) });
+    this.decisions.set(document.uri, { version: document.version, decision });
+    return decision;
+  }
+
+  forget(uri: string): void {
+    this.decisions.delete(uri);
+  }
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+
+/** What the server says about a file's scope (part of its compactDrafter/status notification). */
+export interface DraftScopeStatus {
+  uri: string;
+  isDraft?: boolean;
+  draftReason?: string;
+}
+
+const OVERRIDES_KEY = 'compactDrafter.draftOverrides';
+export const TOGGLE_DRAFT_COMMAND = 'compactDrafter.toggleDraft';
+
+/**
+ * Whether the active Markdown file is checked as a UN draft, and why; clicking it (or the command
+ * "Compact Drafter: Check this file as a draft (on/off)") turns checking on or off for the file. The
+ * drafter's choices are kept per workspace and sent to each server at start.
+ */
+export class DraftScopeStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('compactDrafter.scope', vscode.StatusBarAlignment.Right, 101);
+  private readonly byUri = new Map<string, DraftScopeStatus>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly state: vscode.Memento) {
+    this.item.name = 'Compact Drafter: draft or not';
+    this.item.command = TOGGLE_DRAFT_COMMAND;
+    this.subscription = vscode.window.onDidChangeActiveTextEditor(() => this.render());
+  }
+
+  /** The drafter's choices, for the server's initializationOptions. */
+  overrides(): Record<string, boolean> {
+    return this.state.get<Record<string, boolean>>(OVERRIDES_KEY, {});
+  }
+
+  update(status: DraftScopeStatus): void {
+    if (typeof status.isDraft !== 'boolean') return;
+    this.byUri.set(status.uri, status);
+    this.render();
+  }
+
+  /** Flips the active file; returns the new choice for the server (null: back to the automatic decision). */
+  async toggle(uri: string): Promise<boolean> {
+    const current = this.byUri.get(uri)?.isDraft ?? false;
+    const overrides = { ...this.overrides() };
+    overrides[uri] = !current;
+    await this.state.update(OVERRIDES_KEY, overrides);
+    return !current;
+  }
+
+  private render(): void {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const status = uri ? this.byUri.get(uri) : undefined;
+    if (!status) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = status.isDraft ? '$(law) UN draft' : '$(circle-slash) Not a draft';
+    this.item.tooltip = status.isDraft
+      ? `Compact Drafter checks this file as a UN draft: ${status.draftReason ?? ''}.\nClick to stop checking it.`
+      : `Compact Drafter does not check this file (${status.draftReason ?? 'not a draft'}); citations are still explained on hover.\nClick to check it as a draft.`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}
