@@ -47,10 +47,11 @@ export function renderDiff(diff: readonly DiffPart[]): string {
       out.push('…');
       break;
     }
-    if (part.op === 'equal') out.push(escapeMarkdown(shorten(part.draft ?? part.source ?? '')));
-    else if (part.op === 'insert') out.push(`**${escapeMarkdown(part.draft ?? '')}**`);
+    // The draft's words as the drafter wrote them (case and punctuation), the source's as removed.
+    if (part.op === 'equal') out.push(escapeMarkdown(shorten(part.draftText ?? part.draft ?? part.source ?? '')));
+    else if (part.op === 'insert') out.push(`**${escapeMarkdown(part.draftText ?? part.draft ?? '')}**`);
     else if (part.op === 'delete') out.push(`~~${escapeMarkdown(part.source ?? '')}~~`);
-    else out.push(`~~${escapeMarkdown(part.source ?? '')}~~ **${escapeMarkdown(part.draft ?? '')}**`);
+    else out.push(`~~${escapeMarkdown(part.source ?? '')}~~ **${escapeMarkdown(part.draftText ?? part.draft ?? '')}**`);
   }
   return out.join(' ');
 }

@@ -8,6 +8,8 @@ export interface DiffPart {
   readonly op: DiffOp;
   /** Draft words as written ('equal', 'insert', 'replace'). */
   readonly draft?: string;
+  /** The same draft words as the draft has them, punctuation between them included (for the hover). */
+  readonly draftText?: string;
   /** Source words as written ('equal', 'delete', 'replace'). */
   readonly source?: string;
 }
@@ -189,14 +191,14 @@ function windowOf(segment: readonly Run[], draft: WordList, source: WordList): A
       const prev = segment[k - 1]!;
       const di = prev.i + prev.length;
       const dj = prev.j + prev.length;
-      if (run.i > di && run.j > dj) diff.push({ op: 'replace', draft: draft.words(di, run.i), source: source.words(dj, run.j) });
-      else if (run.i > di) diff.push({ op: 'insert', draft: draft.words(di, run.i) });
+      if (run.i > di && run.j > dj) diff.push({ op: 'replace', draft: draft.words(di, run.i), draftText: draft.written(di, run.i), source: source.words(dj, run.j) });
+      else if (run.i > di) diff.push({ op: 'insert', draft: draft.words(di, run.i), draftText: draft.written(di, run.i) });
       else if (run.j > dj) diff.push({ op: 'delete', source: source.words(dj, run.j) });
       altered = true;
     }
     matched += run.length;
     for (let x = 0; x < run.length && !altered; x++) if (!sameWord(draft.word(run.i + x), source.word(run.j + x))) altered = true;
-    diff.push({ op: 'equal', draft: draft.words(run.i, run.i + run.length), source: source.words(run.j, run.j + run.length) });
+    diff.push({ op: 'equal', draft: draft.words(run.i, run.i + run.length), draftText: draft.written(run.i, run.i + run.length), source: source.words(run.j, run.j + run.length) });
   }
   const similarity = matched / Math.max(draftTo - draftFrom + 1, sourceTo - sourceFrom + 1);
   return { draftFrom, draftTo, sourceFrom, sourceTo, matched, similarity, diff, altered };

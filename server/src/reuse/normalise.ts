@@ -159,6 +159,21 @@ export class WordList {
     return out;
   }
 
+  /** Words from..to (exclusive) as the text has them: punctuation between them kept, whitespace collapsed. */
+  written(from: number, to: number): string {
+    if (to <= from) return '';
+    const parts: string[] = [];
+    let k = from;
+    while (k < to) {
+      const text = this.textOf ? this.textOf[k]! : 0;
+      let last = k;
+      while (last + 1 < to && (this.textOf ? this.textOf[last + 1]! : 0) === text) last++;
+      parts.push(this.texts[text]!.slice(this.from[k], this.to[last]).replace(/\s+/g, ' '));
+      k = last + 1;
+    }
+    return parts.join(' ');
+  }
+
   /** The bytes it holds, roughly (for cache bounds). */
   get size(): number {
     return this.ids.length * (this.textOf ? 14 : 12);

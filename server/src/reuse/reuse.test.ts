@@ -123,7 +123,7 @@ describe('synthetic edits of A/68/283, paragraph 90', () => {
   test('a word inserted', () => {
     const [m] = found(p90.replace('More governance does', 'More governance certainly does'));
     assert.ok(m.altered);
-    assert.deepEqual(m.diff.filter((d) => d.op !== 'equal'), [{ op: 'insert', draft: 'certainly' }]);
+    assert.deepEqual(m.diff.filter((d) => d.op !== 'equal'), [{ op: 'insert', draft: 'certainly', draftText: 'certainly' }]);
   });
   test('a word deleted', () => {
     const [m] = found(p90.replace('simply means', 'means'));
@@ -131,7 +131,13 @@ describe('synthetic edits of A/68/283, paragraph 90', () => {
   });
   test('a word replaced', () => {
     const [m] = found(p90.replace('giving up', 'surrendering'));
-    assert.deepEqual(m.diff.filter((d) => d.op !== 'equal'), [{ op: 'replace', draft: 'surrendering', source: 'giving up' }]);
+    assert.deepEqual(m.diff.filter((d) => d.op !== 'equal'), [{ op: 'replace', draft: 'surrendering', draftText: 'surrendering', source: 'giving up' }]);
+  });
+  test('the diff keeps the draft’s own case and punctuation for the hover', () => {
+    const [m] = found(p90.replace('States have the power', 'states have the power'));
+    const first = m.diff[0]!;
+    assert.equal(first.op, 'equal');
+    assert.match(first.draftText!, /^states have the power to determine who enters and stays in their territory\. More governance/);
   });
   test('American spelling: matched, reported as a spelling difference', () => {
     const p11 = para('11');

@@ -29,6 +29,20 @@ describe('altered-agreed-language', () => {
     assert.equal(fixed, `# Draft\n\n1. ${p90}\n`);
     assert.deepEqual(check(rule, fixed), []);
   });
+  test('issue 14: restoring "*Notes* that, owing to …" keeps the draft’s lower-case "owing" and its closing semicolon', () => {
+    const p11 = a68.paragraph('11')!.text;
+    assert.match(p11, /^Owing to/);
+    const altered = p11.replace(/^Owing/, 'owing').replace('smuggling of migrants, trafficking', 'smuggling of migrants and trafficking').replace(/\.$/, '');
+    const text = `# Draft\n\n1. *Notes* that, ${altered};\n`;
+    const [finding] = check(rule, text);
+    assert.ok(finding, 'the altered copy is flagged');
+    const fixed = applyFix(text, finding.fixes[0]);
+    assertFixTouchesOnlyFlaggedText(text, finding, finding.fixes[0]);
+    assert.match(fixed, /^# Draft\n\n1\. \*Notes\* that, owing to the lack of a comprehensive framework/);
+    assert.match(fixed, /;\n$/);
+    assert.doesNotMatch(fixed, /\.;|Owing/);
+    assert.deepEqual(check(rule, fixed), []);
+  });
   test('no index, no findings; verbatim reuse is not flagged', () => {
     assert.deepEqual(check(createAlteredAgreedLanguageRule(() => undefined), seed('A-71-285-excerpt.txt')), []);
     assert.deepEqual(check(rule, `1. ${a68.paragraph('11')!.text}\n`), []);

@@ -1,3 +1,4 @@
+import { fitToDraftFrame } from '../reuse/frame';
 import { diffCounts, scanDraft, type ReuseMatch } from '../reuse/scan';
 import { BoundedScanCache } from '../reuse/scanCache';
 import type { ReuseIndex } from '../reuse/index';
@@ -43,7 +44,8 @@ function createAlteredAgreedLanguageRuleFrom(matchesOf: (context: RuleContext) =
         .map((m) => ({
           range: m.range,
           message: alteredMessage(m),
-          fixes: [{ title: 'Restore agreed wording', edits: [{ range: m.range, newText: m.sourceText }] }],
+          // The source's words in the draft's sentence: its initial case and closing punctuation stay.
+          fixes: [{ title: 'Restore agreed wording', edits: [{ range: m.range, newText: fitToDraftFrame(context.text.slice(m.range.start, m.range.end), m.sourceText) }] }],
         }));
     },
   };
