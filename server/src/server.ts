@@ -418,7 +418,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: serveDocumentSymbols,
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll'] },
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         workspaceSymbolProvider: true,
         referencesProvider: true,
@@ -624,7 +624,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     guard('codeAction', [], async () => {
       const state = await analysisOf(params.textDocument.uri, token);
       if (!state || !draftDecision(state.document).draft) return [];
-      return quickFixes(diagnosticsOf(state.document, state.analysis, state.corpus, state.plain), state.document, params.range, library?.actionCommands());
+      return quickFixes(diagnosticsOf(state.document, state.analysis, state.corpus, state.plain), state.document, params.range, {
+        only: params.context?.only,
+        analysis: state.analysis,
+        commands: library?.actionCommands(),
+      });
     }, token)(),
   );
 

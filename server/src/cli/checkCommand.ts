@@ -51,29 +51,8 @@ export function fileReport(file: string, text: string, diagnostics: readonly Dia
   };
 }
 
-/**
- * Fixes that are a drafter's choice, not a correction: "Restore agreed wording" would undo a
- * deliberate amendment, so `--fix` never applies it; the editor offers it.
- */
-const NEVER_AUTOMATIC = new Set(['altered-agreed-language']);
-
-/**
- * The edits `--fix` applies: every diagnostic with exactly one fix, skipping any fix whose
- * edits overlap an edit already taken (it is left for the next run, never half-applied).
- */
-export function automaticEdits(diagnostics: readonly Diagnostic[]): { edits: TextEdit[]; applied: Diagnostic[] } {
-  const taken: TextEdit[] = [];
-  const applied: Diagnostic[] = [];
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.fixes.length !== 1 || NEVER_AUTOMATIC.has(diagnostic.code)) continue;
-    const edits = diagnostic.fixes[0].edits;
-    const overlaps = edits.some((e) => taken.some((t) => (e.range.start < t.range.end && t.range.start < e.range.end) || e.range.start === t.range.start));
-    if (overlaps) continue;
-    taken.push(...edits);
-    applied.push(diagnostic);
-  }
-  return { edits: taken, applied };
-}
+// The choice of edits is shared with the editor's "Fix all" (rules/automaticFixes.ts).
+export { automaticEdits } from '../rules/automaticFixes';
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let result = text;

@@ -1,7 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CodeAction, CodeActionKind, type Diagnostic as LspDiagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import type { DraftAnalysis } from '../analysis';
 import type { Diagnostic } from '../rules/runner';
 import type { Severity } from '../rules/rule';
+import { acceptDocument, disableForLine, fixAll, fixAllOfCodes, FIX_ALL_KIND } from './fixActions';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -34,16 +36,30 @@ export interface ActionCommands {
 }
 
 /**
- * Quick fixes for the diagnostics that touch `range`, as versioned edits so a stale fix is refused,
- * then the commands that help where no edit can (look the document up, import an export).
+ * Quick fixes for the diagnostics that touch `range`, as versioned edits so a stale fix is refused:
+ * each finding's own fixes, the commands that help where no edit can (look the document up, import an
+ * export), then "Fix all <code> in this file", "Ignore this document", "Disable <code> for this line"
+ * (fixActions.ts). `only` (LSP's context.only) asks for source.fixAll alone.
  */
-export function quickFixes(diagnostics: readonly Diagnostic[], document: TextDocument, range: Range, commands: ActionCommands = {}): CodeAction[] {
+export function quickFixes(
+  diagnostics: readonly Diagnostic[],
+  document: TextDocument,
+  range: Range,
+  options: { only?: readonly string[]; analysis?: DraftAnalysis; commands?: ActionCommands } = {},
+): CodeAction[] {
+  const only = options.only;
+  if (only?.length && !only.some((kind) => kind === CodeActionKind.QuickFix || kind === CodeActionKind.QuickFix.split('.')[0])) {
+    const wantsFixAll = only.some((kind) => kind === CodeActionKind.Source || kind === FIX_ALL_KIND || FIX_ALL_KIND.startsWith(`${kind}.`));
+    const action = wantsFixAll ? fixAll(diagnostics, document) : undefined;
+    return action ? [action] : [];
+  }
+  const commands = options.commands ?? {};
   const start = document.offsetAt(range.start);
   const end = document.offsetAt(range.end);
   const actions: CodeAction[] = [];
   let importOffered = false;
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.range.end < start || diagnostic.range.start > end) continue;
+  const touched = diagnostics.filter((diagnostic) => !(diagnostic.range.end < start || diagnostic.range.start > end));
+  for (const diagnostic of touched) {
     diagnostic.fixes.forEach((fix, index) => {
       actions.push({
         title: fix.title,
@@ -70,6 +86,15 @@ export function quickFixes(diagnostics: readonly Diagnostic[], document: TextDoc
         actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(diagnostic, document)], command: { title, command: commands.importLibraryExport, arguments: [] } });
       }
     }
+  }
+  actions.push(...fixAllOfCodes(touched.map((d) => d.code), diagnostics, document));
+  for (const diagnostic of touched) {
+    const accept = acceptDocument(diagnostic, document, [toLspDiagnostic(diagnostic, document)], options.analysis);
+    if (accept) actions.push(accept);
+  }
+  for (const code of new Set(touched.map((d) => d.code))) {
+    const first = touched.find((d) => d.code === code)!;
+    actions.push(disableForLine(first, document, touched.filter((d) => d.code === code).map((d) => toLspDiagnostic(d, document))));
   }
   return actions;
 }

@@ -1,6 +1,7 @@
 import type { DiagnosticsConfig } from './config';
 import type { FindingAction, Fix, RelatedPlace, Rule, RuleContext, Severity } from './rule';
 import { Suppressions } from './suppressions';
+import { acceptedDocuments } from './acceptedDocuments';
 import type { OffsetRange } from '../parse/model';
 
 export interface Diagnostic {
@@ -24,6 +25,10 @@ export function runRules(
   onError: (rule: Rule, error: unknown) => void = () => {},
 ): Diagnostic[] {
   const suppressions = new Suppressions(context.text);
+  // "Ignore this document": the front matter's accepted documents are not reported as unknown.
+  const accepted = acceptedDocuments(context.text);
+  const isAccepted = (code: string, range: OffsetRange) =>
+    code === 'unknown-document' && accepted.size > 0 && context.analysis.references.some((ref) => ref.targetRange.start === range.start && !!ref.symbol && accepted.has(ref.symbol));
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     const level = config.levels[rule.code] ?? rule.defaultSeverity;
@@ -36,7 +41,7 @@ export function runRules(
       continue;
     }
     for (const finding of findings) {
-      if (suppressions.isSuppressed(rule.code, finding.range.start)) continue;
+      if (suppressions.isSuppressed(rule.code, finding.range.start) || isAccepted(rule.code, finding.range)) continue;
       diagnostics.push({
         code: rule.code,
         severity: level,
