@@ -178,7 +178,8 @@ type CitationPickItem = vscode.QuickPickItem & { choice?: CitationChoice };
 async function insertCitation(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) return;
-  const choices = await client.sendRequest<CitationChoice[]>(CITATION_CHOICES_REQUEST, { uri: editor.document.uri.toString() });
+  // The position tells the server what comes before ("*Recalling* its |" takes "resolution 71/280 …").
+  const choices = await client.sendRequest<CitationChoice[]>(CITATION_CHOICES_REQUEST, { uri: editor.document.uri.toString(), position: editor.selection.start });
   if (!choices.length) {
     void vscode.window.showInformationMessage('Compact Drafter: the corpus has no documents to cite yet.');
     return;
@@ -200,8 +201,13 @@ async function insertCitation(): Promise<void> {
   if (!picked?.choice) return;
   const form = vscode.workspace.getConfiguration('compactDrafter').get<CitationForm>('citation.form', 'long');
   const text = picked.choice.citations[form] ?? picked.choice.citations.long;
+  const replaceBefore = picked.choice.replaceBefore ?? 0;
   await editor.edit((edit) => {
-    for (const selection of editor.selections) edit.replace(selection, text);
+    for (const selection of editor.selections) {
+      // An "its" that cannot own the document ("its Human Rights Council resolution") is replaced with it.
+      const start = replaceBefore && selection.isEmpty && selection.start.character >= replaceBefore ? selection.start.translate(0, -replaceBefore) : selection.start;
+      edit.replace(new vscode.Range(start, selection.end), text);
+    }
   });
 }
 

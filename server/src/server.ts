@@ -41,7 +41,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { withoutSnippetSyntax } from './features/snippets';
 import { BRACKETS_REQUEST, bracketsResponse, COMPARE_REQUEST, compareResponse } from './features/negotiation';
 import { type DigitalLibrarySupport, registerDigitalLibrarySupport } from './features/digitalLibrary';
-import { CITATION_CHOICES_REQUEST, citationChoices, type CitationChoicesParams } from './language/citations';
+import { CITATION_CHOICES_REQUEST, citationChoices, citationContext, type CitationChoicesParams } from './language/citations';
 import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
 import { ALL_RULES, runRules, type Diagnostic } from './rules';
 import { readSettings, type ServerSettings } from './settings';
@@ -528,6 +528,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const list = completionListAt(state.analysis, state.document.offsetAt(params.position), state.corpus, {
         triggerCharacter: params.context?.triggerCharacter,
         snippets: serveSnippets,
+        citationForm: settings.citationForm,
       });
       return snippetSupport ? list : { ...list, items: list.items.map(withoutSnippetSyntax) };
     }, token)(),
@@ -557,7 +558,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const current = await currentCorpus();
       const state = params?.uri ? await analysisOf(params.uri) : undefined;
       const cited = new Set(state?.analysis.references.flatMap((ref) => (ref.symbol ? [ref.symbol] : [])) ?? []);
-      return citationChoices(current, cited);
+      const context = state && params?.position ? citationContext(state.document.getText(), state.document.offsetAt(params.position)) : undefined;
+      return citationChoices(current, cited, context);
     })(),
   );
 

@@ -27,6 +27,8 @@ export interface ServerSettings {
   maxDocumentSize: number;
   /** When a passage counts as reused agreed language. */
   reuse: ReuseSettings;
+  /** How citations are written (compactDrafter.citation.form): completion adds the date in the 'long' form. */
+  citationForm: 'long' | 'short' | 'full-symbol';
   /** Problems in the settings themselves, reported in the log. */
   problems: string[];
 }
@@ -39,6 +41,7 @@ export function readSettings(raw: unknown): ServerSettings {
     onlineLookup?: { enabled?: unknown };
     diagnostics?: unknown;
     drafts?: { include?: unknown };
+    citation?: { form?: unknown };
     houseStyle?: unknown;
     maxDocumentSize?: unknown;
     reuse?: { minWords?: unknown; minSimilarity?: unknown };
@@ -56,6 +59,7 @@ export function readSettings(raw: unknown): ServerSettings {
     onlineLookup: { enabled: section.onlineLookup?.enabled === true },
     diagnostics: config,
     drafts: { include: Array.isArray(include) ? include.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [] },
+    citationForm: section.citation?.form === 'short' || section.citation?.form === 'full-symbol' ? section.citation.form : 'long',
     maxDocumentSize: typeof max === 'number' && max > 0 ? max : DEFAULT_MAX_DOCUMENT_SIZE,
     reuse: {
       // Fingerprints are word 5-grams: a shorter passage could never be found.

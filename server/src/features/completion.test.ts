@@ -116,6 +116,18 @@ describe('completion of short forms', () => {
     assert.equal(items[1].detail, 'New York Declaration for Refugees and Migrants');
   });
 
+  test('in the long house form the date comes with the number, where the registry vouches for the day', () => {
+    const { items } = complete('*Recalling* its resolution 72/', bundled, { citationForm: 'long' });
+    assert.equal(newText(items.find((i) => i.label === '72/179')!), '72/179 of 19 December 2017');
+    // Not where the draft already gives a date, and never a date the facts do not vouch for.
+    const dated = complete('*Recalling* its resolution 72/| of 19 December 2017', bundled, { citationForm: 'long' });
+    assert.equal(newText(dated.items.find((i) => i.label === '72/179')!), '72/179');
+    const unverified = complete('*Recalling* its resolution 67/', bundled, { citationForm: 'long' });
+    assert.equal(newText(unverified.items.find((i) => i.label === '67/172')!), '67/172');
+    const short = complete('*Recalling* its resolution 72/', bundled, { citationForm: 'short' });
+    assert.equal(newText(short.items.find((i) => i.label === '72/179')!), '72/179');
+  });
+
   test('after "resolution " (space typed): every General Assembly resolution', () => {
     const { items, replaced } = complete('General Assembly resolution ', bundled, { triggerCharacter: ' ' });
     assert.ok(items.length >= 12);

@@ -14,7 +14,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { analyzeDraft, type DraftAnalysis } from '../analysis';
 import { successorOf, symbolKey, type Corpus, type CorpusEntry } from '../corpus';
-import { citableDocument, entryDisplayDate, entrySortDate, entryTitle, formatCitation, shortFormOf } from '../language/citations';
+import { type CitationForm, citableDocument, dateClause, entryDisplayDate, entrySortDate, entryTitle, formatCitation, shortFormOf } from '../language/citations';
 import { GCM_OBJECTIVES, GCM_SYMBOL } from '../language/gcm';
 import { INSERTION_WORDS, PARAGRAPH_NUMBER_SOURCE, escapeRegExp } from '../language/patterns';
 import { DRAFTING_SNIPPETS, type SnippetKind } from '../language/snippets';
@@ -33,6 +33,11 @@ export interface CompletionOptions {
    * snippets/compact-drafter.code-snippets (VS Code) may turn this off so they are not listed twice.
    */
   readonly snippets?: boolean;
+  /**
+   * The house form (compactDrafter.citation.form): with 'long', a resolution number completes with its
+   * date where the registry vouches for the day ("72/179 of 19 December 2017"), as "Insert citation…" writes it.
+   */
+  readonly citationForm?: CitationForm;
 }
 
 /** For the server's completionProvider capability: "/" in symbols, " " after "resolution" and "para.", "." in "para.". */
@@ -478,7 +483,12 @@ const shortFormContext: Context = (request) => {
     groups: [],
   }));
   const shown = bestRanked(request, ranked);
-  const items = shown.documents.map((document) => documentItem(request, document, document.short!.number, range, document.short!.number));
+  // The date too where the house style wants it, unless the draft already gives one ("72/179 of …").
+  const dated = request.options.citationForm === 'long' && !plural && !/^[ \t]*of\b/.test(request.text.slice(request.offset, request.offset + 20));
+  const items = shown.documents.map((document) => {
+    const number = document.short!.number;
+    return documentItem(request, document, number, range, dated ? `${number}${dateClause(citableDocument(document.entry))}` : number);
+  });
   return { items, isIncomplete: shown.cut };
 };
 

@@ -64,6 +64,9 @@ export function link(label: string, url: string): string {
 export function truncate(text: string, max: number): string {
   const flat = visibleText(text).replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
+  // Never inside a word ("Protection of mig …"): at the last space that fits, else after the first word.
   const cut = flat.lastIndexOf(' ', max);
-  return `${flat.slice(0, cut > max * 0.6 ? cut : max)} …`;
+  const next = flat.indexOf(' ', max);
+  const end = cut > 0 ? cut : next < 0 ? flat.length : next;
+  return end >= flat.length ? flat : `${flat.slice(0, end).replace(/[\s,;:–-]+$/, '')} …`;
 }

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Corpus, CorpusDocument, bundledRegistry, loadBundledDocuments } from '../corpus';
 import { findReferences } from '../references';
-import { CITATION_FORMS, citableDocument, citationChoices, formatCitation, shortFormOf, type CitableDocument, type CitationForm } from './citations';
+import { analyzeDraft } from '../analysis';
+import { CITATION_FORMS, citableDocument, citationChoices, citationContext, formatCitation, shortFormOf, type CitableDocument, type CitationForm } from './citations';
 
 const bundled = new Corpus(bundledRegistry(), loadBundledDocuments().documents);
 const verified = (symbol: string, date: string): CitableDocument => ({ symbol, date, dateVerified: true });
@@ -103,5 +104,41 @@ describe('citationChoices (the "Insert citation…" quick pick)', () => {
     assert.equal(choice.detail, '\\$(alert) Pay here \\$(credit-card)');
     assert.equal(choice.title, '$(alert) Pay here $(credit-card)');
     assert.equal(choice.citations.long, 'A/99/1 of 1 May 2019');
+  });
+});
+
+describe('citations after "its" (issue 14: "Recalling its General Assembly resolution …")', () => {
+  const draft = (before: string) => `*The General Assembly*,\n\n${before}`;
+  const at = (before: string) => citationContext(draft(before), draft(before).length);
+  const choice = (symbol: string, before: string) => citationChoices(bundled, new Set(), at(before)).find((c) => c.symbol === symbol)!;
+
+  test('after "*Recalling* its" the Assembly’s own resolution is "resolution 71/280 of 6 April 2017"', () => {
+    const modalities = choice('A/RES/71/280', '*Recalling* its ');
+    assert.deepEqual(modalities.citations, { long: 'resolution 71/280 of 6 April 2017', short: 'resolution 71/280', 'full-symbol': 'resolution A/RES/71/280' });
+    assert.equal(modalities.replaceBefore, undefined);
+    // The result reads back as the same document.
+    const written = `${draft('*Recalling* its ')}${modalities.citations.long},\n`;
+    const refs = analyzeDraft(written, bundled).references.filter((r) => r.symbol === 'A/RES/71/280');
+    assert.equal(refs.length, 1);
+  });
+
+  test('another organ’s resolution, or a report, replaces the "its"', () => {
+    const report = choice('A/68/283', '*Recalling* its ');
+    assert.equal(report.citations.long, 'A/68/283 of 7 August 2013');
+    assert.equal(report.replaceBefore, 'its '.length);
+  });
+
+  test('a Human Rights Council draft owns Council resolutions, not the Assembly’s', () => {
+    const text = '_The Human Rights Council_,\n\n*Recalling* their ';
+    const context = citationContext(text, text.length);
+    assert.equal(context.ownOrgan, 'Human Rights Council');
+    assert.equal(context.possessive, 'their ');
+    const ga = citationChoices(bundled, new Set(), context).find((c) => c.symbol === 'A/RES/71/280')!;
+    assert.equal(ga.replaceBefore, 'their '.length);
+  });
+
+  test('without a possessive nothing changes', () => {
+    assert.equal(choice('A/RES/71/280', '*Recalling* ').citations.long, 'General Assembly resolution 71/280 of 6 April 2017');
+    assert.equal(choice('A/RES/71/280', 'Its ').citations.long, 'resolution 71/280 of 6 April 2017');
   });
 });

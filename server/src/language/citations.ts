@@ -20,6 +20,32 @@ export const CITATION_CHOICES_REQUEST = 'compactDrafter/citationChoices';
 export interface CitationChoicesParams {
   /** The draft being edited: documents it already cites come first. */
   readonly uri?: string;
+  /** Where the citation goes: the words before it decide its form ("*Recalling* its |"). */
+  readonly position?: { readonly line: number; readonly character: number };
+}
+
+/**
+ * The words before the insertion point that shape the citation. After "its" or "their" the
+ * speaking organ is the owner: "*Recalling* its resolution 71/280 of 6 April 2017", never "its
+ * General Assembly resolution …"; another organ's resolution (or a report) cannot follow "its",
+ * so the possessive is replaced: "*Recalling* Human Rights Council resolution 35/17".
+ */
+export interface CitationContext {
+  /** "its " or "their " right before the insertion point (with its spacing), if there. */
+  readonly possessive?: string;
+  /** The organ the draft speaks for ("*The General Assembly*," heading); the General Assembly when it does not say. */
+  readonly ownOrgan: string;
+}
+
+const POSSESSIVE_BEFORE = /(?<![\p{L}\p{N}])(?:its|their)[ \t]+$/iu;
+const OWN_ORGAN = /^[ \t]*[*_]{0,2}The (General Assembly|Human Rights Council|Security Council|Economic and Social Council)[*_]{0,2}[ \t]*,?/m;
+
+/** The context of an insertion at `offset` of a draft's text. */
+export function citationContext(text: string, offset: number): CitationContext {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const possessive = POSSESSIVE_BEFORE.exec(text.slice(lineStart, offset))?.[0];
+  const ownOrgan = OWN_ORGAN.exec(text.slice(0, 20_000))?.[1] ?? 'General Assembly';
+  return { ...(possessive ? { possessive } : {}), ownOrgan };
 }
 
 /** A short form: who adopted it, what it is, and its number as cited. */
@@ -83,6 +109,11 @@ export function citableDocument(entry: CorpusEntry): CitableDocument {
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** " of 6 April 2017", where the facts vouch for the day. */
+export function dateClause(document: CitableDocument): string {
+  return document.dateVerified && document.date && FULL_DATE.test(document.date) ? ` of ${formatDate(document.date)}` : '';
+}
+
 /** A citation in one of the house forms. */
 export function formatCitation(document: CitableDocument, form: CitationForm): string {
   if (form === 'full-symbol') return document.symbol;
@@ -91,7 +122,7 @@ export function formatCitation(document: CitableDocument, form: CitationForm): s
     if (!short) return document.symbol;
     return short.organRequired ? `${short.organ} ${short.word} ${short.number}` : `${short.word} ${short.number}`;
   }
-  const date = document.dateVerified && document.date && FULL_DATE.test(document.date) ? ` of ${formatDate(document.date)}` : '';
+  const date = dateClause(document);
   return short ? `${short.organ} ${short.word} ${short.number}${date}` : `${document.symbol}${date}`;
 }
 
@@ -106,6 +137,8 @@ export interface CitationChoice {
   readonly cited: boolean;
   /** The citation in each form: the client inserts the one its setting names. */
   readonly citations: Readonly<Record<CitationForm, string>>;
+  /** Characters before the insertion point the citation replaces (an "its " that cannot own it). */
+  readonly replaceBefore?: number;
   /** Ready for a VS Code QuickPickItem: corpus text with "$(…)" icon syntax escaped. */
   readonly label: string;
   readonly description: string;
@@ -134,7 +167,7 @@ export function entrySortDate(entry: CorpusEntry): string | undefined {
 }
 
 /** Every document of the corpus with a symbol (registry and texts), for the quick pick: cited first, then newest first. */
-export function citationChoices(corpus: Corpus, cited: ReadonlySet<string> = new Set()): CitationChoice[] {
+export function citationChoices(corpus: Corpus, cited: ReadonlySet<string> = new Set(), context?: CitationContext): CitationChoice[] {
   const citedKeys = new Set([...cited].map(symbolKey));
   const choices = corpus.symbols().flatMap((symbol): CitationChoice[] => {
     const entry = corpus.lookup(symbol);
@@ -143,7 +176,8 @@ export function citationChoices(corpus: Corpus, cited: ReadonlySet<string> = new
     const date = entryDisplayDate(entry);
     const aliases = entry.registry?.aliases ?? [];
     const document = citableDocument(entry);
-    const citations = { long: formatCitation(document, 'long'), short: formatCitation(document, 'short'), 'full-symbol': entry.symbol };
+    const plain = { long: formatCitation(document, 'long'), short: formatCitation(document, 'short'), 'full-symbol': entry.symbol };
+    const fitted = context?.possessive ? afterPossessive(document, plain, context) : { citations: plain };
     const detail = [title, aliases.length ? `also: ${aliases.join('; ')}` : ''].filter(Boolean).join(' · ');
     return [
       {
@@ -152,7 +186,8 @@ export function citationChoices(corpus: Corpus, cited: ReadonlySet<string> = new
         ...(date ? { date } : {}),
         aliases,
         cited: citedKeys.has(symbolKey(entry.symbol)),
-        citations,
+        citations: fitted.citations,
+        ...(fitted.replaceBefore ? { replaceBefore: fitted.replaceBefore } : {}),
         label: escapeIcons(entry.symbol),
         description: escapeIcons(date ?? ''),
         detail: escapeIcons(detail),
@@ -163,4 +198,22 @@ export function citationChoices(corpus: Corpus, cited: ReadonlySet<string> = new
   return choices.sort(
     (a, b) => Number(b.cited) - Number(a.cited) || dateOf.get(b.symbol)!.localeCompare(dateOf.get(a.symbol)!) || a.symbol.localeCompare(b.symbol),
   );
+}
+
+/** The citations after "its": the organ's own resolutions without the organ; anything else replaces the "its". */
+function afterPossessive(
+  document: CitableDocument,
+  citations: Record<CitationForm, string>,
+  context: CitationContext,
+): { citations: Record<CitationForm, string>; replaceBefore?: number } {
+  const short = shortFormOf(document.symbol);
+  if (!short || short.organ !== context.ownOrgan) return { citations, replaceBefore: context.possessive!.length };
+  const date = dateClause(document);
+  return {
+    citations: {
+      long: `${short.word} ${short.number}${date}`,
+      short: `${short.word} ${short.number}`,
+      'full-symbol': `${short.word} ${document.symbol}`,
+    },
+  };
 }
