@@ -96,6 +96,7 @@ const IDLE_MS = 100;
 const WARM_UP_MAX_WAIT_MS = 5000;
 /** Corpus file events within this pause are one reload; a saved corpus text reaches the hover well within a second. */
 const CORPUS_RELOAD_DELAY_MS = 100;
+const MISSING_FOLDER_CHECK_MS = 2000;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -172,11 +173,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const reloadCorpus = (): Promise<Corpus> => {
     diagnosticsByUri.clear();
     const folders = corpusFolders();
-    for (const folder of folders) {
-      if (existsSync(folder) || reportedMissing.has(folder)) continue;
+    const missing = folders.filter((folder) => !existsSync(folder));
+    for (const folder of missing) {
+      if (reportedMissing.has(folder)) continue;
       reportedMissing.add(folder);
       connection.console.warn(`corpus: the folder ${folder} (compactDrafter.corpus.paths) does not exist; its texts are not read until it is created.`);
     }
+    // A watcher set up before its folder exists can miss the first file written into a new folder
+    // (seen in VS Code): a missing folder is looked for every 2 s, and read as soon as it is there.
+    clearInterval(missingFolderCheck);
+    missingFolderCheck = missing.length ? setInterval(() => missing.some((folder) => existsSync(folder)) && reloadSoon(), MISSING_FOLDER_CHECK_MS) : undefined;
+    missingFolderCheck?.unref();
     registerCorpusWatchers(folders);
     const loading = loadCorpus({ folders, registryFolders: registryFolders(), generation: ++generation, modelCache }).then((loaded) => {
       if (loading !== corpusLoading) return corpus ?? loaded;
@@ -226,6 +233,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     background('corpus watchers', Promise.all([previous?.then((registration) => registration.dispose()), watcherRegistration]));
   };
 
+  let missingFolderCheck: NodeJS.Timeout | undefined;
   /** A save writes several events (and editors save several files at once): one reload for the burst. */
   let reloadTimer: NodeJS.Timeout | undefined;
   const reloadSoon = () => {
@@ -327,7 +335,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!state || documents.get(uri)?.version !== state.document.version) return undefined;
     const scope = draftDecision(state.document);
     const diagnostics = scope.draft ? diagnosticsOf(state.document, state.analysis, state.corpus, state.plain) : [];
-    const notices: LspDiagnostic[] = state.plain && scope.draft ? [tooLargeNotice(state.document.getText().length, settings.maxDocumentSize)] : [];
+    const notices: LspDiagnostic[] = state.plain && scope.draft ? [tooLargeNotice(uri, state.document.getText().length, settings.maxDocumentSize)] : [];
     // A corpus file that could not be loaded says why on its own first line, when it is open.
     const corpusProblems = state.corpus.problems
       .filter((problem) => problem.uri === uri)
@@ -666,22 +674,32 @@ class Cancelled extends Error {}
 
 const cancelled = () => new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 
-function tooLargeNotice(length: number, limit: number): LspDiagnostic {
+function tooLargeNotice(uri: string, length: number, limit: number): LspDiagnostic {
   const millions = (n: number) => (n / 1e6).toFixed(1);
+  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  // The fact first (the Problems panel cuts rows at ~100 characters); what it means in the related information.
   if (length > MAX_ANALYSED_CHARACTERS) {
     return {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      range: top,
       severity: DiagnosticSeverity.Information,
       code: 'document-too-large',
       source: DIAGNOSTIC_SOURCE,
-      message: `This draft has ${millions(length)} million characters, more than the ${millions(MAX_ANALYSED_CHARACTERS)} million Compact Drafter analyses: it is not checked at all (each edit would block the editor for seconds). Split it, or check it with the command line (compact-drafter check).`,
+      message: `Not checked: ${millions(length)} million characters, above the ${millions(MAX_ANALYSED_CHARACTERS)} million Compact Drafter analyses.`,
+      relatedInformation: [
+        { location: { uri, range: top }, message: 'Each edit of a text this long would block the editor for seconds, so it is not analysed at all.' },
+        { location: { uri, range: top }, message: 'Split it, or check it with the command line (compact-drafter check).' },
+      ],
     };
   }
   return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    range: top,
     severity: DiagnosticSeverity.Information,
     code: 'document-too-large',
     source: DIAGNOSTIC_SOURCE,
-    message: `This draft has ${millions(length)} million characters, more than compactDrafter.maxDocumentSize (${millions(limit)} million): it is read as plain lines, so its citations are checked but its paragraph structure is not (${[...STRUCTURAL_RULES].join(', ')} skipped; no outline). Raise the setting to read it whole, at the cost of slower responses.`,
+    message: `Read as plain lines: ${millions(length)} million characters, above compactDrafter.maxDocumentSize (${millions(limit)} million).`,
+    relatedInformation: [
+      { location: { uri, range: top }, message: `Citations are checked; the paragraph structure is not (${[...STRUCTURAL_RULES].join(', ')} skipped; no outline).` },
+      { location: { uri, range: top }, message: 'Raise compactDrafter.maxDocumentSize to read the draft whole, at the cost of slower responses.' },
+    ],
   };
 }

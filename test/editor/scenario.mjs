@@ -111,7 +111,8 @@ const EXT_DIR = path.join(TMP, 'extensions');
 const XDG = path.join(TMP, 'xdg'); // code-server writes config.yaml there, not in ~/.config
 const CS_LOG = path.join(TMP, 'code-server.log');
 const WORKSPACE = COPY_FOLDER ? path.join(TMP, 'workspace', path.basename(FOLDER)) : FOLDER;
-const FILE = path.join(WORKSPACE, FILE_IN_FOLDER);
+// The file in the active editor (the `open` step changes it): findText looks lines up in it.
+let FILE = path.join(WORKSPACE, FILE_IN_FOLDER);
 let csProc = null;
 let browser = null;
 let page = null;
@@ -827,22 +828,140 @@ async function stepCompletion(step) {
 
 async function stepCommand(step) {
   await runCommand(step.command, step.timeoutMs ?? 10_000);
+  let detail = JSON.stringify(step.command);
+  if (step.pick) {
+    // A quick pick the command opens: type to filter, then choose the row containing `pick`.
+    // The palette closes first (its input reads ">…"); the command's own quick pick opens with an empty input.
+    await waitFor(async () => (await page.evaluate(() => {
+      const input = document.querySelector('.quick-input-widget input');
+      return !!input && input.getBoundingClientRect().height > 0 && input.value === '';
+    })) && (await quickInputRows()).length > 0, { timeout: 10_000, what: 'the command’s quick pick to list items' });
+    await sleep(300);
+    await page.keyboard.type(step.pickFilter ?? step.pick, { delay: 20 });
+    let rows = [];
+    await waitFor(async () => (rows = await quickInputRows()).some((r) => r.includes(step.pick)), { timeout: 10_000, what: `a quick pick row containing ${JSON.stringify(step.pick)}` })
+      .catch((e) => { throw new StepFailure(`${e.message}; rows: ${JSON.stringify(rows.slice(0, 8))}`); });
+    await screenshot(`${step.name || 'command'}-pick`);
+    const idx = rows.findIndex((r) => r.includes(step.pick));
+    for (let i = 0; i < idx; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    detail += ` -> picked ${JSON.stringify(rows[idx])}`;
+  }
+  if (step.expectText) {
+    let lines = [];
+    await waitFor(async () => (lines = toLogical(await editorLines())).some((l) => expectList(step.expectText).every((e) => l.text.includes(e))),
+      { timeout: step.timeoutMs ?? 10_000, what: `a line reading ${JSON.stringify(step.expectText)}` })
+      .catch((e) => { throw new StepFailure(`${e.message}; lines: ${JSON.stringify(lines.map((l) => l.text).slice(0, 30))}`); });
+    const line = lines.find((l) => expectList(step.expectText).every((e) => l.text.includes(e)));
+    checkNotContains(line.text, step.expectNot, `line ${line.number}`);
+    detail += ` -> line ${line.number}: ${JSON.stringify(line.text.trim())}`;
+  }
   await sleep(step.waitMs ?? 1000);
   const shot = await screenshot(step.name || `command-${step.command}`);
-  return { detail: JSON.stringify(step.command), shot };
+  return { detail, shot };
+}
+
+// ---- steps for the editor's trust (issue 14): other files, files written while the editor runs,
+// the status bar, settings changed live (themes), colours of tokens, squiggles, typing.
+
+async function stepOpen(step) {
+  await openFile(step.file);
+  FILE = path.join(WORKSPACE, step.file);
+  await sleep(step.waitMs ?? 1500);
+  const shot = await screenshot(step.name || `open-${step.file}`);
+  return { detail: step.file, shot };
+}
+
+async function stepWriteFile(step) {
+  const target = path.join(WORKSPACE, step.path);
+  if (path.relative(WORKSPACE, target).startsWith('..')) throw new StepFailure(`writeFile: ${step.path} is outside the workspace`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, Array.isArray(step.content) ? step.content.join('\n') : step.content);
+  await sleep(step.waitMs ?? 300);
+  return { detail: `${step.path} (${fs.statSync(target).size} bytes)`, shot: await screenshot(step.name || `write-${step.path}`) };
+}
+
+async function statusbarTexts() {
+  return page.evaluate(() => [...document.querySelectorAll('.part.statusbar .statusbar-item')]
+    .filter((el) => el.getBoundingClientRect().width > 0)
+    .map((el) => `${el.textContent.replace(/\s+/g, ' ').trim()} | ${el.getAttribute('aria-label') || ''}`));
+}
+
+async function stepStatusbar(step) {
+  let items = [];
+  await waitFor(async () => {
+    items = await statusbarTexts();
+    const all = items.join('\n');
+    return expectList(step.expect).every((e) => all.includes(e)) && expectList(step.expectNot).every((e) => !all.includes(e));
+  }, { timeout: step.timeoutMs ?? 15_000, what: `the status bar to show ${JSON.stringify(step.expect)}${step.expectNot ? ` and not ${JSON.stringify(step.expectNot)}` : ''}` })
+    .catch((e) => { throw new StepFailure(`${e.message}; it shows: ${JSON.stringify(items)}`); });
+  const shot = await screenshot(step.name || 'statusbar');
+  return { detail: JSON.stringify(items.filter((i) => expectList(step.expect).some((e) => i.includes(e)))), shot };
+}
+
+// Merges settings into User/settings.json; the workbench applies them live (a colour theme too).
+async function stepSettings(step) {
+  const file = path.join(USER_DATA, 'User', 'settings.json');
+  const current = JSON.parse(fs.readFileSync(file, 'utf8'));
+  fs.writeFileSync(file, JSON.stringify({ ...current, ...step.settings }, null, 2));
+  await sleep(step.waitMs ?? 2500);
+  const shot = await screenshot(step.name || 'settings');
+  return { detail: JSON.stringify(step.settings), shot };
+}
+
+// Types `text` at the end of the logical line containing `line` (no completion expected).
+async function stepType(step) {
+  await page.keyboard.press('Escape');
+  const hit = await findText(step.line, step.occurrence ?? 1, 'end');
+  await page.mouse.click(hit.x + 2, hit.y);
+  await page.keyboard.press('End');
+  for (const part of String(step.text).split('\n')) {
+    if (part) await page.keyboard.type(part, { delay: 30 });
+    if (part !== String(step.text).split('\n').at(-1) || String(step.text).endsWith('\n')) await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('Escape');
+  await sleep(step.waitMs ?? 500);
+  return { detail: JSON.stringify(step.text), shot: await screenshot(step.name || 'type') };
+}
+
+// The colour the theme gives the token at `target`; `notRed` fails on the red of errors.
+async function stepColor(step) {
+  const hit = await findText(step.target, step.occurrence ?? 1, 'start');
+  const color = await page.evaluate(({ x, y }) => {
+    const el = document.elementFromPoint(x, y);
+    return el ? getComputedStyle(el).color : null;
+  }, { x: hit.x + 1, y: hit.y });
+  const m = /rgba?\((\d+), (\d+), (\d+)/.exec(color || '');
+  if (!m) throw new StepFailure(`no colour at ${JSON.stringify(step.target)} (${color})`);
+  const [r, g, b] = m.slice(1).map(Number);
+  const red = r >= 150 && r - Math.max(g, b) >= 80;
+  const shot = await screenshot(step.name || `color-${step.target}`);
+  if (step.notRed && red) throw new StepFailure(`${JSON.stringify(step.target)} is painted red (${color}), the colour of errors (screenshot ${shot})`);
+  if (step.expectColor && !expectList(step.expectColor).includes(color)) throw new StepFailure(`${JSON.stringify(step.target)} is ${color}, expected ${JSON.stringify(step.expectColor)}`);
+  return { detail: `${JSON.stringify(step.target)} is ${color}${red ? ' (red)' : ''}`, shot };
+}
+
+// Squiggles (error/warning/info/hint decorations) in the visible editor: at most `max`.
+async function stepSquiggles(step) {
+  let count = -1;
+  await sleep(step.settleMs ?? 2000);
+  count = await page.evaluate((EDITOR) => document.querySelectorAll(`${EDITOR} .view-overlays [class*="squiggly-"]`).length, EDITOR);
+  const shot = await screenshot(step.name || 'squiggles');
+  if (step.max != null && count > step.max) throw new StepFailure(`${count} squiggles in the editor, expected at most ${step.max} (screenshot ${shot})`);
+  if (step.min != null && count < step.min) throw new StepFailure(`${count} squiggles in the editor, expected at least ${step.min} (screenshot ${shot})`);
+  return { detail: `${count} squiggles`, shot };
+}
+
+async function quickInputRows() {
+  return page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')]
+    .filter((r) => r.getBoundingClientRect().height > 0)
+    .map((r) => (r.getAttribute('aria-label') || r.textContent).replace(/\s+/g, ' ').trim()));
 }
 
 async function stepWait(step) {
   await sleep(step.ms ?? 1000);
   const shot = await screenshot(step.name || 'wait');
   return { detail: `${step.ms ?? 1000}ms`, shot };
-}
-
-async function stepOpen(step) {
-  await openFile(step.file);
-  await sleep(step.waitMs ?? 1500);
-  const shot = await screenshot(step.name || `open-${step.file}`);
-  return { detail: JSON.stringify(step.file), shot };
 }
 
 async function quickPickRows() {
@@ -936,8 +1055,16 @@ async function stepLink(step) {
   return { detail: `${JSON.stringify(step.target)} -> ${s.tab}, ${s.position}`, shot };
 }
 
-const STEPS = { hover: stepHover, problems: stepProblems, quickfix: stepQuickfix, completion: stepCompletion, command: stepCommand, wait: stepWait, open: stepOpen, pick: stepPick, link: stepLink };
-const REQUIRED = { hover: ['target', 'expect'], problems: ['expect'], quickfix: ['target', 'choose', 'expectLine'], completion: ['line', 'text', 'expect'], command: ['command'], wait: [], open: ['file'], pick: ['command', 'expect'], link: ['target'] };
+const STEPS = {
+  hover: stepHover, problems: stepProblems, quickfix: stepQuickfix, completion: stepCompletion, command: stepCommand, wait: stepWait,
+  open: stepOpen, writeFile: stepWriteFile, statusbar: stepStatusbar, settings: stepSettings, type: stepType, color: stepColor, squiggles: stepSquiggles,
+  pick: stepPick, link: stepLink,
+};
+const REQUIRED = {
+  hover: ['target', 'expect'], problems: ['expect'], quickfix: ['target', 'choose', 'expectLine'], completion: ['line', 'text', 'expect'], command: ['command'], wait: [],
+  open: ['file'], writeFile: ['path', 'content'], statusbar: ['expect'], settings: ['settings'], type: ['line', 'text'], color: ['target'], squiggles: [],
+  pick: ['command', 'expect'], link: ['target'],
+};
 scenario.steps.forEach((s, i) => {
   if (!STEPS[s.type]) usage(`step ${i + 1}: unknown type ${JSON.stringify(s.type)} (known: ${Object.keys(STEPS).join(', ')})`);
   const missing = REQUIRED[s.type].filter((k) => s[k] == null && !(k === 'expectLine' && s.expect != null));

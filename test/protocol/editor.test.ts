@@ -156,6 +156,15 @@ describe('corpus folders watched by the server', () => {
     assert.ok(Date.now() - sent < 1000);
   });
 
+  test('a configured folder created later is read even when no file event arrives (a watcher can miss a new folder)', async () => {
+    mkdirSync(join(folder, 'missing-texts'));
+    writeFileSync(join(folder, 'missing-texts', 'A-77-6.md'), '---\nsymbol: A/77/6\ntitle: Found without an event\n---\n1. Text.\n');
+    const text = '*The General Assembly*,\n\n*Recalling* A/77/6,\n';
+    const uri = `file://${folder}/drafts/second.md`;
+    await server.open(uri, text);
+    await waitFor(async () => ((await hoverText(server, uri, text, 'A/77/6')) ?? '').includes('Found without an event') || undefined, 5000, 'the new folder’s text in the hover');
+  });
+
   test('a missing corpus folder is said once, plainly', async () => {
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${folder}/corpus/A-77-5.md`, type: 2 }] });
     await new Promise((resolve) => setTimeout(resolve, 500));
