@@ -899,7 +899,26 @@ async function stepStatusbar(step) {
   return { detail: JSON.stringify(items.filter((i) => expectList(step.expect).some((e) => i.includes(e)))), shot };
 }
 
-// Merges settings into User/settings.json; the workbench applies them live (a colour theme too).
+// A colour theme chosen as a user does: "Preferences: Color Theme", its label typed, Enter.
+// (Writing workbench.colorTheme into settings.json is not applied live by code-server.)
+async function stepTheme(step) {
+  await runCommand('Preferences: Color Theme');
+  await waitFor(async () => (await page.evaluate(() => {
+    const input = document.querySelector('.quick-input-widget input');
+    return !!input && input.getBoundingClientRect().height > 0 && input.value === '';
+  })) && (await quickInputRows()).length > 0, { timeout: 10_000, what: 'the colour theme picker' });
+  await page.keyboard.type(step.theme, { delay: 20 });
+  let rows = [];
+  await waitFor(async () => (rows = await quickInputRows()).some((r) => r.startsWith(step.theme)), { timeout: 10_000, what: `the theme ${JSON.stringify(step.theme)} in the picker` })
+    .catch((e) => { throw new StepFailure(`${e.message}; rows: ${JSON.stringify(rows.slice(0, 8))}`); });
+  const idx = rows.findIndex((r) => r.startsWith(step.theme));
+  for (let i = 0; i < idx; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await sleep(step.waitMs ?? 2000);
+  return { detail: JSON.stringify(rows[idx]), shot: await screenshot(step.name || `theme-${step.theme}`) };
+}
+
+// Merges settings into User/settings.json (read by the workbench when it changes; not every setting applies live).
 async function stepSettings(step) {
   const file = path.join(USER_DATA, 'User', 'settings.json');
   const current = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -1057,12 +1076,12 @@ async function stepLink(step) {
 
 const STEPS = {
   hover: stepHover, problems: stepProblems, quickfix: stepQuickfix, completion: stepCompletion, command: stepCommand, wait: stepWait,
-  open: stepOpen, writeFile: stepWriteFile, statusbar: stepStatusbar, settings: stepSettings, type: stepType, color: stepColor, squiggles: stepSquiggles,
+  open: stepOpen, writeFile: stepWriteFile, statusbar: stepStatusbar, settings: stepSettings, theme: stepTheme, type: stepType, color: stepColor, squiggles: stepSquiggles,
   pick: stepPick, link: stepLink,
 };
 const REQUIRED = {
   hover: ['target', 'expect'], problems: ['expect'], quickfix: ['target', 'choose', 'expectLine'], completion: ['line', 'text', 'expect'], command: ['command'], wait: [],
-  open: ['file'], writeFile: ['path', 'content'], statusbar: ['expect'], settings: ['settings'], type: ['line', 'text'], color: ['target'], squiggles: [],
+  open: ['file'], writeFile: ['path', 'content'], statusbar: ['expect'], settings: ['settings'], theme: ['theme'], type: ['line', 'text'], color: ['target'], squiggles: [],
   pick: ['command', 'expect'], link: ['target'],
 };
 scenario.steps.forEach((s, i) => {
