@@ -27,7 +27,8 @@ export function reuseRecords(file: string, text: string, matches: readonly Reuse
     source: { symbol: match.source.symbol ?? match.source.id, paragraphs: match.source.paragraphs },
     similarity: Math.round(match.similarity * 1000) / 1000,
     altered: match.altered,
-    diff: match.diff,
+    // The JSON contract is {op, draft, source}; the draft's punctuated text is for the hover only.
+    diff: match.diff.map(({ draftText: _, ...part }) => part),
   }));
 }
 
