@@ -79,7 +79,8 @@ describe('go to definition into a bundled text', () => {
 });
 
 describe('completion as each client inserts it', () => {
-  const draft = 'Recalling its resolution 71/\n\n1. *Urg\n';
+  // A draft declares itself (the resolution's heading): ordinary Markdown gets no drafting help.
+  const draft = '*The General Assembly*,\n\nRecalling its resolution 71/\n\n1. *Urg\n';
   const uri = 'file:///tmp/clients/completion.md';
 
   test('Eglot without snippet support gets plain text with the placeholders’ defaults', async () => {
@@ -113,7 +114,7 @@ describe('completion as each client inserts it', () => {
 
   // Neovim 0.7's omnifunc uses the textEdit range only when no item has filterText and all start at the
   // same character; otherwise it replaces the keyword before the cursor ("resolution 71/71/280").
-  test('Neovim 0.7: after "resolution 71/" no filterText equal to the label, one start for every edit, and the edit gives "resolution 71/280"', async () => {
+  test('Neovim 0.7: after "resolution 71/" no filterText equal to the label, one start for every edit, and the edit gives "resolution 71/280 of 6 April 2017"', async () => {
     const server = await startServer({ capabilities: NEOVIM_07 });
     try {
       await server.open(uri, draft);
@@ -122,9 +123,10 @@ describe('completion as each client inserts it', () => {
       for (const item of items) assert.notEqual(item.filterText, item.label, `${item.label}: filterText repeats the label`);
       const starts = new Set(items.map((item) => (item.textEdit as { range: { start: { character: number } } }).range.start.character));
       assert.equal(starts.size, 1, 'every textEdit starts at the same character');
-      const line = draft.split('\n')[0]!;
+      const line = draft.split('\n').find((l) => l.startsWith('Recalling'))!;
       const resolution = items.find((item) => (item.textEdit as { newText: string }).newText.includes('280'));
-      assert.equal(applyEdit(line, resolution!), 'Recalling its resolution 71/280');
+      // The long citation form (the default) gives the date too, as the house style wants.
+      assert.equal(applyEdit(line, resolution!), 'Recalling its resolution 71/280 of 6 April 2017');
     } finally {
       await server.stop();
     }
@@ -134,7 +136,7 @@ describe('completion as each client inserts it', () => {
 describe('a workspace corpus that changes under Eglot 1.24 (pull without refresh)', () => {
   let folder: string;
   let server: TestServer;
-  const draftText = 'Recalling A/99/1, para. 1, and its words.\n';
+  const draftText = '*The General Assembly*,\n\nRecalling A/99/1, para. 1, and its words.\n';
   let draftUri: string;
   before(async () => {
     folder = mkdtempSync(join(tmpdir(), 'cd-clients-'));

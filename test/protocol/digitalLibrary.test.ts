@@ -11,7 +11,8 @@ import { positionOf, startServer, waitFor } from './lspClient';
 const LOOK_UP = 'compactDrafter.server.lookUpDocument';
 const IMPORT = 'compactDrafter.server.importLibraryExport';
 const CLIENT_IMPORT = 'compactDrafter.importLibraryExport';
-const draft = ['Recalling draft resolution A/C.3/78/L.52/Rev.1 and Human Rights Council resolution 35/17,', '', 'Noting A/C.3/78/L.52/Rev.1 again,', ''].join('\n');
+// A draft declares itself (the resolution's heading); ordinary Markdown is not checked.
+const draft = ['*The Human Rights Council*,', '', 'Recalling draft resolution A/C.3/78/L.52/Rev.1 and Human Rights Council resolution 35/17,', '', 'Noting A/C.3/78/L.52/Rev.1 again,', ''].join('\n');
 
 /** The server, in a fresh workspace, with every Digital Library request going to the stand-in on 127.0.0.1. */
 async function serverFor(library: FakeLibrary, settings: object, options: { trusted?: boolean } = {}) {
@@ -56,6 +57,9 @@ describe('unknown documents and the UN Digital Library, over LSP', () => {
     assert.deepEqual(actions.map((a) => [a.title, a.command?.command, a.command?.arguments]), [
       ['Look up A/C.3/78/L.52/Rev.1 in the UN Digital Library', LOOK_UP, ['A/C.3/78/L.52/Rev.1']],
       ['Import a UN Digital Library export…', CLIENT_IMPORT, []],
+      // Edits of the draft itself, no command: the drafter accepts the document, or silences the line.
+      ['Ignore this document: accept A/C.3/78/L.52/Rev.1 in this draft (front matter)', undefined, undefined],
+      ['Disable unknown-document for this line', undefined, undefined],
     ]);
     assert.ok(server.initialize.capabilities.executeCommandProvider?.commands.includes(LOOK_UP));
 
@@ -105,7 +109,11 @@ describe('unknown documents and the UN Digital Library, over LSP', () => {
       rmSync(workspace, { recursive: true, force: true });
     });
     const [note] = await unknown();
-    assert.deepEqual((await actionsAt(note)).map((a) => a.title), ['Import a UN Digital Library export…']);
+    assert.deepEqual((await actionsAt(note)).map((a) => a.title), [
+      'Import a UN Digital Library export…',
+      'Ignore this document: accept A/C.3/78/L.52/Rev.1 in this draft (front matter)',
+      'Disable unknown-document for this line',
+    ]);
     const requests = library.requests.length;
     const result = (await server.connection.sendRequest('workspace/executeCommand', { command: LOOK_UP, arguments: ['A/C.3/78/L.52/Rev.1'] })) as { ok: boolean; message: string };
     assert.equal(result.ok, false);
@@ -120,7 +128,11 @@ describe('unknown documents and the UN Digital Library, over LSP', () => {
       rmSync(workspace, { recursive: true, force: true });
     });
     const [note] = await unknown();
-    assert.deepEqual(await actionsAt(note), []);
+    // No command (lookup, import); only the edits of the draft itself.
+    assert.deepEqual((await actionsAt(note)).map((a) => [a.title, a.command]), [
+      ['Ignore this document: accept A/C.3/78/L.52/Rev.1 in this draft (front matter)', undefined],
+      ['Disable unknown-document for this line', undefined],
+    ]);
     const requests = library.requests.length;
     const result = (await server.connection.sendRequest('workspace/executeCommand', { command: LOOK_UP, arguments: ['A/C.3/78/L.52/Rev.1'] })) as { ok: boolean; message: string };
     assert.match(result.message, /Restricted Mode/);

@@ -24,7 +24,7 @@ const README = [
 interface Status {
   uri: string;
   version: number;
-  draft?: boolean;
+  isDraft?: boolean;
   draftReason?: string;
 }
 
@@ -51,7 +51,7 @@ describe('ordinary Markdown is not a draft', () => {
     const published = await waitFor(() => lastPublished(readmeUri), 5000, 'diagnostics of the README');
     assert.deepEqual(published.diagnostics, []);
     const status = await waitFor(() => statuses.find((s) => s.uri === readmeUri), 5000, 'status');
-    assert.equal(status.draft, false);
+    assert.equal(status.isDraft, false);
     assert.match(status.draftReason!, /no draft heading/);
     const actions = (await server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: readmeUri },
@@ -84,7 +84,7 @@ describe('ordinary Markdown is not a draft', () => {
     const checked = await waitFor(() => server.diagnostics.get(readmeUri)!.slice(count).find((p) => p.diagnostics.length > 0), 5000, 'diagnostics once turned on');
     // What the issue saw on this README: the task list's "[the draft" read as an unclosed negotiation bracket.
     assert.ok(checked.diagnostics.some((d) => d.code === 'unbalanced-brackets'), JSON.stringify(checked.diagnostics.map((d) => d.code)));
-    assert.equal(statuses.filter((s) => s.uri === readmeUri).at(-1)!.draft, true);
+    assert.equal(statuses.filter((s) => s.uri === readmeUri).at(-1)!.isDraft, true);
     const before = server.diagnostics.get(readmeUri)!.length;
     await server.connection.sendNotification('compactDrafter/setDraft', { uri: readmeUri, draft: null });
     const quiet = await waitFor(() => server.diagnostics.get(readmeUri)!.slice(before).at(-1), 5000, 'diagnostics once returned to automatic');
@@ -134,7 +134,7 @@ describe('corpus folders watched by the server', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  test('the server registers one watcher per corpus folder, tied to the folder', async () => {
+  test('the server registers one watcher per corpus folder and one per registry folder, tied to the folder', async () => {
     const registration = await waitFor(() => server.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 5000, 'watcher registration');
     const watchers = (registration.registerOptions as { watchers: { globPattern: { baseUri: string; pattern: string } }[] }).watchers;
     assert.deepEqual(
@@ -142,6 +142,8 @@ describe('corpus folders watched by the server', () => {
       [
         { baseUri: `file://${folder}/corpus`, pattern: '**/*.{md,markdown,txt}' },
         { baseUri: `file://${folder}/missing-texts`, pattern: '**/*.{md,markdown,txt}' },
+        // Registry files written by the CLI or by hand reload the server too.
+        { baseUri: `file://${folder}/.compact-drafter/registry`, pattern: '*.json' },
       ],
     );
   });

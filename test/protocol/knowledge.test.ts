@@ -24,7 +24,8 @@ describe('knowledge over LSP', () => {
 
   test('"paragraph 21 of resolution 73/195" and "objective 5 (b)" show the Compact’s text', async () => {
     const uri = 'file:///tmp/knowledge-compact.md';
-    const text = 'Recalling paragraph 21 of resolution 73/195, and objective 5 (b) of the Global Compact,\n';
+    // A draft (its heading says so): the empty diagnostics below are the rules' answer, not silence.
+    const text = '*The General Assembly*,\n\nRecalling paragraph 21 of resolution 73/195, and objective 5 (b) of the Global Compact,\n';
     await server.open(uri, text);
     const paragraph = await hover(uri, text, '73/195');
     assert.match(paragraph, /Paragraph 21: “We commit to adapt options and pathways for regular migration/);
@@ -49,13 +50,14 @@ describe('knowledge over LSP', () => {
   });
 
   test('a draft dated 2023 citing 76/172 is right; one dated 2026 is told of 80/218, and the fix leaves no date-mismatch', async () => {
+    // Both declare themselves drafts in their front matter, so the rules run on both.
     const body = 'Recalling its resolution 76/172 of 16 December 2021 on the protection of migrants,\n';
     const old = 'file:///tmp/knowledge-2023.md';
-    await server.open(old, `---\ndate: 2023-12-15\n---\n${body}`);
+    await server.open(old, `---\ncompact-drafter: draft\ndate: 2023-12-15\n---\n${body}`);
     assert.deepEqual((await diagnosticsOf(old, 1)).map((d) => d.code), []);
 
     const uri = 'file:///tmp/knowledge-2026.md';
-    const text = `---\ndate: 2026-02-10\n---\n${body}`;
+    const text = `---\ncompact-drafter: draft\ndate: 2026-02-10\n---\n${body}`;
     await server.open(uri, text);
     const diagnostics = await diagnosticsOf(uri, 1);
     assert.deepEqual(diagnostics.map((d) => d.code), ['superseded']);
@@ -71,7 +73,7 @@ describe('knowledge over LSP', () => {
     const edits = (fix.edit.documentChanges[0] as TextDocumentEdit).edits.map((e) => ('newText' in e ? e.newText : ''));
     assert.deepEqual(edits, ['80/218', '18 December 2025']);
     // Applied as the client would, the draft has nothing left to say.
-    const fixed = `---\ndate: 2026-02-10\n---\nRecalling its resolution 80/218 of 18 December 2025 on the protection of migrants,\n`;
+    const fixed = `---\ncompact-drafter: draft\ndate: 2026-02-10\n---\nRecalling its resolution 80/218 of 18 December 2025 on the protection of migrants,\n`;
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
     assert.deepEqual((await diagnosticsOf(uri, 2)).map((d) => d.code), []);
   });
