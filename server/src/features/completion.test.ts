@@ -278,6 +278,20 @@ describe('snippets at the start of a paragraph', () => {
     assert.deepEqual(complete('1. *Urg', bundled, { snippets: false }).labels, []);
   });
 
+  test('the report and agenda snippets name the session after the draft’s own; with the static file (VS Code) only those are served', () => {
+    const body = (text: string, options: CompletionOptions = {}) =>
+      complete(text, bundled, options).items.filter((i) => i.kind === CompletionItemKind.Snippet && i.label.startsWith('Requests the Secretary-General')).map(newText);
+    // The draft's symbol: the Third Committee's draft of session 80 asks for the report at the eighty-first.
+    assert.deepEqual(body('---\nsymbol: A/C.3/80/L.12\n---\n*The General Assembly*,\n\n1. *Req'), [
+      '*Requests* the Secretary-General to submit to the General Assembly at its ${1:eighty-first} session a report on the implementation of the present resolution;',
+    ]);
+    // Its date: February 2020 is in the seventy-fourth session.
+    assert.match(body('---\ndate: 2020-02-10\n---\n1. *Req')[0]!, /at its \$\{1:seventy-fifth\} session/);
+    const vscode = complete('---\nsymbol: A/C.3/80/L.12\n---\n1. *', bundled, { snippets: false }).items;
+    assert.deepEqual(vscode.map((i) => i.label), ['Requests the Secretary-General to submit … a report', 'Decides to include in the provisional agenda …']);
+    assert.match(newText(vscode[1]!), /provisional agenda of its \$\{1:eighty-first\} session/);
+  });
+
   test('"Objective 1" completes the Compact’s objective titles', () => {
     const { items, replaced } = complete('### Objective 1');
     assert.deepEqual(items[0].label, 'Objective 1: Collect and utilize accurate and disaggregated data as a basis for evidence-based policies');

@@ -23,6 +23,7 @@ import { ORGAN_NAMES, type Organ } from '../references/shortForms';
 import { ORGANS } from '../references/symbols';
 import { escapeMarkdown, truncate } from './markdown';
 import { visibleText } from '../text/invisible';
+import { draftSession, sessionOrdinal } from './draftSession';
 import { snippetCompletions } from './snippets';
 
 export interface CompletionOptions {
@@ -530,16 +531,21 @@ const PARAGRAPH_START = new RegExp(
 );
 
 const snippetContext: Context = (request) => {
-  if (request.options.snippets === false || request.beforeStart !== request.lineStart) return undefined;
+  if (request.beforeStart !== request.lineStart) return undefined;
+  // A client with the static snippets file (VS Code) still gets those whose session follows the draft.
+  const sessionOnly = request.options.snippets === false;
   const m = PARAGRAPH_START.exec(request.before);
   if (!m) return undefined;
   // Words that start no snippet are prose ("in the Suth"): other contexts may know them.
   const typed = (m[4] ?? '').toLowerCase();
-  if (typed && !DRAFTING_SNIPPETS.some((s) => s.prefix.toLowerCase().startsWith(typed))) return undefined;
+  const offered = sessionOnly ? DRAFTING_SNIPPETS.filter((s) => s.followsSession) : DRAFTING_SNIPPETS;
+  if (typed && !offered.some((s) => s.prefix.toLowerCase().startsWith(typed))) return undefined;
   const numbered = m[2] !== undefined;
   const kinds: readonly SnippetKind[] = numbered ? ['operative', 'preambular'] : ['preambular', 'operative', 'gcm-objective', 'issue-brief'];
   const start = request.lineStart + m[1].length;
-  return snippetCompletions({ range: rangeTo(request, start), typedMarker: m[3] ?? '', kinds });
+  // "Requests … at its eighty-first session": the session after the draft's own (its symbol, its date, else today).
+  const nextSession = sessionOrdinal(draftSession(request.text) + 1);
+  return snippetCompletions({ range: rangeTo(request, start), typedMarker: m[3] ?? '', kinds, nextSession, sessionOnly });
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -19,10 +19,16 @@ describe('snippets/compact-drafter.code-snippets', () => {
     assert.deepEqual(file, codeSnippets());
   });
 
-  test('every snippet the server serves is in the file, with the same body and prefix', () => {
+  test('every snippet the server serves is in the file, with the same body and prefix, but those whose session follows the draft', () => {
     const served = snippetCompletions({ range });
-    assert.equal(served.length, Object.keys(file).length);
+    const followsSession = DRAFTING_SNIPPETS.filter((s) => s.followsSession);
+    assert.equal(followsSession.length, 2);
+    assert.equal(served.length, Object.keys(file).length + followsSession.length);
     for (const [index, snippet] of DRAFTING_SNIPPETS.entries()) {
+      if (snippet.followsSession) {
+        assert.equal(file[snippet.name], undefined, `${snippet.name}: the file cannot know the draft's session`);
+        continue;
+      }
       const item = served.find((i) => i.sortText?.endsWith(String(index).padStart(3, '0')))!;
       assert.ok(item, snippet.name);
       assert.equal((item.textEdit as TextEdit).newText, file[snippet.name].body.join('\n'), snippet.name);
@@ -39,8 +45,6 @@ describe('snippets/compact-drafter.code-snippets', () => {
     has('*Noting with concern* ');
     has('*Welcoming* ');
     has('*Decides* ');
-    has('*Requests* the Secretary-General to submit to the General Assembly at its ${1:seventy-fourth} session a report on the implementation of the present resolution;');
-    has('*Decides* to include in the provisional agenda of its ${1:seventy-fourth} session the item entitled “${2:title}”');
     has('*Calls upon* States ');
     has('*Encourages* ');
     has('*Invites* ');
@@ -64,7 +68,21 @@ describe('snippets served as completion items', () => {
     assert.equal(first.label, 'Requests the Secretary-General to submit … a report');
     const documentation = (first.documentation as MarkupContent).value;
     assert.match(documentation, /\*\*Requests\*\* · operative opening/);
-    assert.match(documentation, /```markdown\n\*Requests\* the Secretary-General to submit to the General Assembly at its seventy-fourth session/);
+    assert.match(documentation, /```markdown\n\*Requests\* the Secretary-General to submit to the General Assembly at its next session/);
+  });
+
+  test('the report and agenda snippets name the session after the draft’s own, as the drafters asked', () => {
+    const bodies = (nextSession?: string) => snippetCompletions({ range, kinds: ['operative'], nextSession, sessionOnly: true }).map((i) => (i.textEdit as TextEdit).newText);
+    assert.deepEqual(bodies('eighty-first'), [
+      '*Requests* the Secretary-General to submit to the General Assembly at its ${1:eighty-first} session a report on the implementation of the present resolution;',
+      '*Decides* to include in the provisional agenda of its ${1:eighty-first} session the item entitled “${2:title}”.',
+    ]);
+    // Without a draft: "at its next session", never a fixed "seventy-fourth".
+    assert.match(bodies()[0]!, /at its \$\{1:next\} session/);
+    for (const item of snippetCompletions({ range, nextSession: 'eighty-first' })) {
+      assert.doesNotMatch((item.textEdit as TextEdit).newText, /NEXT_SESSION|seventy-fourth/, item.label);
+      assert.doesNotMatch((item.documentation as MarkupContent).value, /NEXT_SESSION/, item.label);
+    }
   });
 
   test('only the kinds asked for, in the order asked', () => {

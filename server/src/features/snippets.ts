@@ -3,7 +3,7 @@
 // (snippets/compact-drafter.code-snippets, written by scripts/build-snippets.ts; a test checks the
 // file equals codeSnippetsText()).
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
-import { DRAFTING_SNIPPETS, SNIPPET_KIND_LABELS, type DraftingSnippet, type SnippetKind } from '../language/snippets';
+import { DRAFTING_SNIPPETS, NEXT_SESSION, SNIPPET_KIND_LABELS, type DraftingSnippet, type SnippetKind } from '../language/snippets';
 import { escapeMarkdown } from './markdown';
 import { describeOpening } from './verbHover';
 
@@ -22,6 +22,8 @@ export function codeSnippets(): Record<string, CodeSnippet> {
   const file: Record<string, CodeSnippet> = {};
   for (const snippet of DRAFTING_SNIPPETS) {
     if (file[snippet.name]) throw new Error(`two snippets are named “${snippet.name}”`);
+    // Their session follows the draft, which only the server reads: it serves them to VS Code too.
+    if (snippet.followsSession) continue;
     file[snippet.name] = { scope: SNIPPETS_SCOPE, prefix: snippet.prefix, body: snippet.body, description: `${snippet.description} ${snippet.note}` };
   }
   return file;
@@ -89,6 +91,18 @@ export interface SnippetRequest {
   readonly typedMarker?: string;
   /** Which kinds, in the order offered (default: all, preambular first). */
   readonly kinds?: readonly SnippetKind[];
+  /** The session after the draft's own, in words ("eighty-first"): the default of the snippets that follow the session. */
+  readonly nextSession?: string;
+  /** Only the snippets that follow the draft's session (a client that reads the static snippets file has the rest). */
+  readonly sessionOnly?: boolean;
+}
+
+/** Without a draft to read: "at its next session" reads right too. */
+const NO_SESSION = 'next';
+
+/** A snippet with its NEXT_SESSION filled in. */
+function forSession(snippet: DraftingSnippet, nextSession: string): DraftingSnippet {
+  return snippet.followsSession ? { ...snippet, body: snippet.body.map((line) => line.split(NEXT_SESSION).join(nextSession)) } : snippet;
 }
 
 const ALL_KINDS: readonly SnippetKind[] = ['preambular', 'operative', 'gcm-objective', 'issue-brief'];
@@ -98,9 +112,10 @@ export function snippetCompletions(request: SnippetRequest): CompletionItem[] {
   const kinds = request.kinds ?? ALL_KINDS;
   const marker = request.typedMarker ?? '';
   const items: CompletionItem[] = [];
-  DRAFTING_SNIPPETS.forEach((snippet, index) => {
-    const rank = kinds.indexOf(snippet.kind);
-    if (rank < 0) return;
+  DRAFTING_SNIPPETS.forEach((data, index) => {
+    const rank = kinds.indexOf(data.kind);
+    if (rank < 0 || (request.sessionOnly && !data.followsSession)) return;
+    const snippet = forSession(data, request.nextSession ?? NO_SESSION);
     items.push({
       label: snippet.label,
       labelDetails: { description: SNIPPET_KIND_LABELS[snippet.kind] },

@@ -27,7 +27,16 @@ export interface DraftingSnippet {
   /** The force of its opening (or the weight of the structure it inserts), for documentation. */
   readonly note: string;
   readonly opening?: Opening;
+  /**
+   * Its placeholders hold NEXT_SESSION: the session after the draft's own, filled in when the server
+   * serves it (features/draftSession.ts). A static snippets file cannot know the draft, so it leaves
+   * these out.
+   */
+  readonly followsSession?: boolean;
 }
+
+/** Stands for the session after the draft's own ("eighty-first") in a body; never inserted as such. */
+export const NEXT_SESSION = 'NEXT_SESSION';
 
 export const SNIPPET_KIND_LABELS: Readonly<Record<SnippetKind, string>> = {
   preambular: 'Preambular paragraph',
@@ -94,17 +103,19 @@ const STRUCTURE_SNIPPETS: readonly DraftingSnippet[] = [
     prefix: 'Requests',
     kind: 'operative',
     body: [
-      '*Requests* the Secretary-General to submit to the General Assembly at its ${1:seventy-fourth} session a report on the implementation of the present resolution;',
+      `*Requests* the Secretary-General to submit to the General Assembly at its \${1:${NEXT_SESSION}} session a report on the implementation of the present resolution;`,
     ],
     description: 'Asks the Secretary-General for a report on the implementation of the resolution.',
+    followsSession: true,
   }),
   withOpening('Decides', {
     name: 'Operative paragraph: Decides to include an item in the provisional agenda',
     label: 'Decides to include in the provisional agenda …',
     prefix: 'Decides',
     kind: 'operative',
-    body: ['*Decides* to include in the provisional agenda of its ${1:seventy-fourth} session the item entitled “${2:title}”.'],
+    body: [`*Decides* to include in the provisional agenda of its \${1:${NEXT_SESSION}} session the item entitled “\${2:title}”.`],
     description: 'Puts the item on the agenda of a later session; usually the last operative paragraph.',
+    followsSession: true,
   }),
   {
     name: 'GCM objective',
