@@ -22,7 +22,7 @@
 //   headings            Markdown "#", "I. Title", "Annex", short unpunctuated lines: not paragraphs
 //   end                 "64th plenary meeting"; annex paragraphs are named "annex 1", "annex 2", …
 import type { OffsetRange } from '../parse/model';
-import { INSERTION_WORDS } from '../language';
+import { BODY_NAMES, INSERTION_WORDS } from '../vocabulary';
 import { operativeOpening } from './force';
 
 export type UnitKind = 'preambular' | 'operative';
@@ -47,7 +47,7 @@ interface Block {
   readonly lines: readonly { text: string; start: number }[];
 }
 
-const OPENING_OF_BODY = /^\W{0,3}The (?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Conference)\W{0,3},?\W{0,3}$/;
+const OPENING_OF_BODY = new RegExp(String.raw`^\W{0,3}The (?:${[...BODY_NAMES, 'Conference'].join('|')})\W{0,3},?\W{0,3}$`);
 const JOB_NUMBER = /^\s*\d{2}-\d{5}\b/;
 const BARCODE = /^\s*\*\d{5,}\*\s*$/;
 const PAGE_COUNTER = /^\s*\d{1,3}\/\d{1,3}\s*$/;

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { parseSymbol } from '../references/symbols';
+import { MONTHS } from '../vocabulary';
 
 export interface DocumentMetadata {
   symbol?: string;
@@ -34,13 +35,11 @@ export function readFrontMatter(text: string): FrontMatter {
   return { body: blank + text.slice(match[0].length), fields: (fields ?? {}) as Record<string, unknown> };
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
 /** "7 August 2013" → "2013-08-07". */
 export function parseUnDate(text: string): string | undefined {
   const match = /^\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*$/.exec(text);
   if (!match) return undefined;
-  const month = MONTHS.indexOf(match[2].toLowerCase());
+  const month = MONTHS.findIndex((name) => name.toLowerCase() === match[2].toLowerCase());
   if (month < 0) return undefined;
   return `${match[3]}-${String(month + 1).padStart(2, '0')}-${match[1].padStart(2, '0')}`;
 }

@@ -1,6 +1,5 @@
 import type { RegistryEntry } from '../corpus';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { MONTHS } from '../vocabulary';
 
 /** "2017-04-06" → "6 April 2017", "2012-08" → "August 2012", as the UN Editorial Manual writes dates. */
 export function formatDate(iso: string): string {

@@ -14,6 +14,7 @@
 //   79/1. The Pact for the Future                              title (kept as the heading)
 import { parseUnDate } from '../corpus/metadata';
 import { parseSymbol } from '../references/symbols';
+import { BODY_NAMES, MONTH_SOURCE } from '../vocabulary';
 import type { ImportedMetadata } from './model';
 
 export interface CoverLine {
@@ -36,10 +37,10 @@ export interface Cover {
   readonly agendaMarker?: string;
 }
 
-const BODIES = ['General Assembly', 'Security Council', 'Economic and Social Council', 'Human Rights Council', 'Trusteeship Council'];
-const DATE = /\b(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})\b/;
+const BODIES = BODY_NAMES;
+const DATE = new RegExp(String.raw`\b(\d{1,2} (?:${MONTH_SOURCE}) \d{4})\b`);
 const MAIN_COMMITTEE = /^(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee(?: \(Fourth Committee\))?)$/;
-const TEXT_START = /^(?:The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)\b|\d{1,3}\.\s|We,? )/;
+const TEXT_START = new RegExp(String.raw`^(?:The (?:${BODY_NAMES.join('|')})\b|\d{1,3}\.\s|We,? )`);
 
 function isoDate(text: string): string | undefined {
   const match = DATE.exec(text);

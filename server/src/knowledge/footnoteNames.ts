@@ -5,6 +5,7 @@
 // is taken for a marker only where footnote 3 is the next one due and the word before it is not
 // a pinpoint word.
 import { LEADING_MODIFIERS, OPENINGS } from '../language/openings';
+import { MONTH_SOURCE } from '../vocabulary';
 
 /** A footnote marker in the body and the name written just before it. */
 export interface FootnotedName {
@@ -14,7 +15,7 @@ export interface FootnotedName {
 
 const MARKER = /(?<=[\p{L}\p{N}\)\]”’"',;.:])(\s?)(\d{1,3})(?=([\s,;.:)]|$))/gu;
 const NOT_BEFORE_MARKER = /(?:^|\s)(?:paragraphs?|paras?\.|items?|articles?|art\.|chapters?|chap\.|No\.|Nos\.|vol\.|sessions?|annex|objectives?|targets?|goals?|resolutions?|decisions?|pages?|p\.|pp\.|of|and|to|from|Protocol|Convention|Part|part|section|sect\.|phase|Group|Committee|Commission|rule|rules|A\/RES\/\S*|\d+\/)$/;
-const MONTH_AFTER = /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTH_SOURCE})\b`);
 /** Capitalised words that open a paragraph or a clause, not a name: the openings' first words and their company. */
 const STOP_WORDS = new Set([
   ...OPENINGS.map((opening) => opening.phrase.split(' ')[0]),

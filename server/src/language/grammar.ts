@@ -3,9 +3,8 @@
 // months) by scripts/build-grammar.ts, so that the editor's colours follow the same words the server
 // reads. A highlighter sees one line at a time and nothing of the corpus: it marks what looks like a
 // citation; whether it resolves is the diagnostics' business.
-import { ORGAN_NAMES } from '../references/shortForms';
 import { ORGANS } from '../references/symbols';
-import { MONTHS } from '../references/text';
+import { MONTHS, ORGAN_NAMES } from '../vocabulary';
 import { ISSUE_BRIEF_COMMITMENTS_LEAD } from './gcm';
 import {
   GCM_ACTIONS_SOURCE,

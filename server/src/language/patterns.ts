@@ -3,13 +3,13 @@
 // Written in the common subset of JavaScript and Oniguruma syntax: `[ ]`, `\d`, `(?:…)`, no named groups.
 import type { OffsetRange } from '../parse/model';
 import { GCM_OBJECTIVE_STRUCTURE } from './gcm';
+import { INSERTION_SOURCE } from '../vocabulary';
 import { LEADING_MODIFIERS, OPENINGS_LONGEST_FIRST, TRAILING_MODIFIERS, type Opening, type OpeningPart } from './openings';
 
-/** Inserted paragraphs in negotiated drafts: "5 bis" is numbering, not a gap (as the reference grammar reads them). */
-export const INSERTION_WORDS: readonly string[] = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
+export { INSERTION_WORDS } from '../vocabulary';
 
 /** A paragraph number as printed: "27", "5 bis". */
-export const PARAGRAPH_NUMBER_SOURCE = String.raw`\d{1,4}(?:[ ](?:${INSERTION_WORDS.join('|')}))?`;
+export const PARAGRAPH_NUMBER_SOURCE = String.raw`\d{1,4}(?:[ ](?:${INSERTION_SOURCE}))?`;
 
 /**
  * What may stand before an opening on its line: up to three spaces, a negotiation bracket, a paragraph

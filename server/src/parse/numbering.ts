@@ -5,10 +5,9 @@
 // numbers too; what sets the paragraphs apart is that their numbers run on.
 
 import type { Block, NumberMarker } from './blocks';
+import { INSERTION_SOURCE as INSERTIONS } from '../vocabulary';
 import { sliceSpan, trimSpan } from './spans';
 
-/** Latin ordinals of inserted paragraphs, in use in negotiated drafts: "5 bis", "5 ter". */
-const INSERTIONS = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies';
 /** A paragraph number at the start of a block: "27. ", "5 bis. ". */
 const LEADING_NUMBER = new RegExp(`^(\\d{1,3})(?:[ \\u00a0]?(${INSERTIONS}))?\\.(?=\\s)\\s*`);
 /**

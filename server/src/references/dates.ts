@@ -1,7 +1,8 @@
 // What a citation may say about the document right after naming it: its date ("of 6 April 2017",
 // "(18 December 1990)") and its title ("entitled “…”"). Rules compare these with the registry.
 import type { OffsetRange } from '../parse/model';
-import { MONTHS, MONTH_SOURCE, execAt, groupRange, range } from './text';
+import { MONTHS, MONTH_SOURCE } from '../vocabulary';
+import { execAt, groupRange, range } from './text';
 
 export interface StatedDate {
   readonly iso: string;

@@ -378,6 +378,10 @@ const TABLE: readonly Row[] = [
   ['see paragraph 7 of the present report', internal('paragraph 7 of the present report', 'paragraph 7', ['7'])],
   ['in accordance with paragraph 3 of the present resolution', internal('paragraph 3 of the present resolution', 'paragraph 3', ['3'])],
   ['the issues raised in paragraph 5 bis below', internal('paragraph 5 bis below', 'paragraph 5 bis', ['5 bis'], { direction: 'below' })],
+  // Both spellings of the ninth insertion are in use ("nonies" and "novies"), and a draft numbered "5 nonies." is read.
+  ['as agreed in paragraph 5 nonies above', internal('paragraph 5 nonies above', 'paragraph 5 nonies', ['5 nonies'], { direction: 'above' })],
+  ['as agreed in paragraph 5 novies above', internal('paragraph 5 novies above', 'paragraph 5 novies', ['5 novies'], { direction: 'above' })],
+  ['paragraph 5 nonies of A/C.3/74/L.35/Rev.1', para('A/C.3/74/L.35/Rev.1', 'paragraph 5 nonies of A/C.3/74/L.35/Rev.1', 'A/C.3/74/L.35/Rev.1', ['5 nonies'], { pinpoint: 'paragraph 5 nonies' })],
   ['footnotes 3 and 4', internal('footnotes 3 and 4', 'footnotes 3 and 4', ['3', '4'], { internalTarget: 'footnote' })],
   // --- Malformed symbols: still understood, with the problem and its fix ----------------------
   ['A/Res/71/280', doc('A/RES/71/280', 'A/Res/71/280', 'A/Res/71/280', { problems: ['case:A/Res/71/280→A/RES/71/280'] })],

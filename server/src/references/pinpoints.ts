@@ -3,7 +3,8 @@
 // annex is named by its roman numeral or is unnumbered ("resolution 66/288, annex").
 import type { OffsetRange } from '../parse/model';
 import type { PagePinpoint, SymbolProblem } from './model';
-import { MONTH_SOURCE, execAt, range } from './text';
+import { INSERTION_SOURCE, MONTH_SOURCE } from '../vocabulary';
+import { execAt, range } from './text';
 
 export interface Pinpoint {
   readonly range: OffsetRange;
@@ -13,12 +14,9 @@ export interface Pinpoint {
   readonly problems: SymbolProblem[];
 }
 
-/** Inserted paragraphs in negotiated drafts: "5 bis" is numbering, not a gap. */
-const INSERTION_WORDS = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
-
 // A number that is not part of a decimal, a fraction or a date ("paragraph 8 June" is no pinpoint).
 const NUMBER = String.raw`\d{1,4}(?![\d\/]|\.\d|[ \t]+(?:${MONTH_SOURCE})\b)`;
-const LABEL = String.raw`${NUMBER}(?:[ \t]?(?:${INSERTION_WORDS.join('|')})\b)?(?:[ \t]?\([a-z]{1,5}\)){0,2}`;
+const LABEL = String.raw`${NUMBER}(?:[ \t]?(?:${INSERTION_SOURCE})\b)?(?:[ \t]?\([a-z]{1,5}\)){0,2}`;
 const SEPARATOR = String.raw`(?:[ \t]?,[ \t]?(?:and[ \t]+)?|[ \t]+(?:and|to)[ \t]+|[ \t]?[-–][ \t]?)`;
 
 const PARAGRAPHS_AT = new RegExp(String.raw`\b[Pp]ara(?:graphs?\b|s?\.|s?\b)[ \t\u00a0]*(${LABEL}(?:${SEPARATOR}${LABEL})*)`, 'dy');
@@ -27,7 +25,7 @@ const ANNEX_AT = /\b[Aa]nnex\b(?:[ \t]+([IVX]{1,6}|\d{1,2})\b)?/y;
 const FOOTNOTES_AT = new RegExp(String.raw`\b[Ff]ootnotes?[ \t\u00a0]+(${NUMBER}(?:${SEPARATOR}${NUMBER})*)`, 'dy');
 
 // Tokens of a list: a label, or a range separator between two labels.
-const LIST_TOKEN = new RegExp(String.raw`(\d{1,4})(?:[ \t]?(${INSERTION_WORDS.join('|')})\b)?(?:[ \t]?\([a-z]{1,5}\)){0,2}|([ \t]?[-–][ \t]?|[ \t]+to[ \t]+)`, 'g');
+const LIST_TOKEN = new RegExp(String.raw`(\d{1,4})(?:[ \t]?(${INSERTION_SOURCE})\b)?(?:[ \t]?\([a-z]{1,5}\)){0,2}|([ \t]?[-–][ \t]?|[ \t]+to[ \t]+)`, 'g');
 
 /** A range longer than this is more likely a typo than a pinpoint; its ends are kept as written. */
 const LONGEST_RANGE = 200;

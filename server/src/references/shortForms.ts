@@ -7,31 +7,10 @@ import type { OffsetRange } from '../parse/model';
 import type { SymbolProblem } from './model';
 import { readSymbolAt } from './symbols';
 import { execAt, range } from './text';
+import { ORGAN_NAMES, type Organ } from '../vocabulary';
 
-/** Who adopted the resolution; 'other' when it is named but is none of these ("WHO", "Council"). */
-export type Organ = 'GA' | 'HRC' | 'SC' | 'ECOSOC' | 'CHR' | 'Council' | 'other';
-
-/** How organs are named before "resolution". Longer names first where one contains another. */
-export const ORGAN_NAMES: readonly (readonly [name: string, organ: Organ])[] = [
-  ['General Assembly', 'GA'],
-  ['World Health Assembly', 'other'],
-  ['Assembly', 'GA'],
-  ['UNGA', 'GA'],
-  ['GA', 'GA'],
-  ['Human Rights Council', 'HRC'],
-  ['HRC', 'HRC'],
-  ['Security Council', 'SC'],
-  ['UNSC', 'SC'],
-  ['Economic and Social Council', 'ECOSOC'],
-  ['ECOSOC', 'ECOSOC'],
-  ['Commission on Human Rights', 'CHR'],
-  // "Council resolution …": which Council the number's form says (1996/31 ECOSOC, 2282 (2016) Security Council).
-  ['Council', 'Council'],
-  ['Commission', 'other'],
-  ['Committee', 'other'],
-  ['Conference', 'other'],
-  ['Board', 'other'],
-];
+// The organs' names are vocabulary; completion and the TextMate grammar read them from there too.
+export { ORGAN_NAMES, type Organ } from '../vocabulary';
 
 /** The first and last General Assembly sessions numbered "NN/NNN" (sessions 1-30 used "NNN (XXX)"). */
 const GA_SESSIONS = { first: 31, last: 120 };

@@ -1,24 +1,6 @@
 // Small helpers shared by the readers: word boundaries, URL masking, ranges.
 import type { OffsetRange } from '../parse/model';
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** Regex source matching any month name (UN style writes dates as "6 April 2017"). */
-export const MONTH_SOURCE = MONTHS.join('|');
-
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
 /** Letters, digits and "_": what a whole-word match must not touch. */

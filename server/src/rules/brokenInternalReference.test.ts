@@ -38,6 +38,16 @@ const rows: readonly Row[] = [
     expect: [{ flagged: 'paragraph 1 bis above', message: /^This draft has no paragraph 1 bis\.$/, fixed: null }],
   },
   {
+    name: 'an inserted paragraph spelt "nonies", as the draft numbers it: no finding',
+    draft: '5. Fifth.\n\n5 nonies. Inserted.\n\n6. As agreed in paragraph 5 nonies above, it acts.\n',
+    expect: [],
+  },
+  {
+    name: 'an inserted paragraph spelt "nonies" that is not there',
+    draft: '1. First.\n\n2. See paragraph 1 nonies above.\n',
+    expect: [{ flagged: 'paragraph 1 nonies above', message: /^This draft has no paragraph 1 nonies\.$/, fixed: null }],
+  },
+  {
     name: 'no such footnote',
     draft: '1. The Assembly, as explained in footnote 9.[^1]\n\n[^1]: A note.\n',
     expect: [{ flagged: 'footnote 9', message: /^This draft has no footnote 9\.$/, fixed: null }],

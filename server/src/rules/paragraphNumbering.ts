@@ -1,5 +1,6 @@
 import type { DraftAnalysis } from '../analysis';
 import type { NumberedParagraph, OffsetRange, SubParagraph } from '../parse/model';
+import { insertionPlace, insertionWord } from '../vocabulary';
 import { insideQuotation, paragraphWords, printedLabels } from './quotations';
 import type { Finding, Fix, Rule, RuleContext, TextEdit } from './rule';
 
@@ -18,13 +19,9 @@ export const paragraphNumberingRule: Rule = {
   },
 };
 
-/** Latin ordinals of inserted paragraphs, in order ("novies" and "nonies" are both in use). */
-const INSERTIONS = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
-
+/** 0 for "5", 1 for "5 bis", 2 for "5 ter", … ("novies" and "nonies" alike). */
 function insertionOrder(insertion: string | undefined): number {
-  if (!insertion) return 0;
-  const word = insertion === 'nonies' ? 'novies' : insertion;
-  return INSERTIONS.indexOf(word) + 1;
+  return insertion ? (insertionPlace(insertion) ?? 1) - 1 : 0;
 }
 
 function dashOf(context: RuleContext): string {
@@ -107,7 +104,7 @@ function paragraphFindings(context: RuleContext): Finding[] {
         if (isAlternative(analysis, previous, paragraph)) continue;
         message = `Paragraph ${paragraph.label} is numbered twice.`;
       } else if (order > previousOrder + 1) {
-        message = `Paragraph ${paragraph.label} follows paragraph ${previous.label}: there is no paragraph ${paragraph.number} ${INSERTIONS[order - 2]}.`;
+        message = `Paragraph ${paragraph.label} follows paragraph ${previous.label}: there is no paragraph ${paragraph.number} ${insertionWord(order)}.`;
       } else message = `Paragraph ${paragraph.label} follows paragraph ${previous.label}.`;
       findings.push({ range, message, fixes: [] });
     }

@@ -13,6 +13,7 @@ import type { DraftAnalysis, ResolvedReference } from '../analysis';
 import type { CorpusDocument } from '../corpus';
 import type { DraftModel, NumberedParagraph, OffsetRange, TextSpan } from '../parse/model';
 import type { Reference } from '../references/model';
+import { INSERTION_SOURCE } from '../vocabulary';
 
 export interface Quotation {
   /** The quoted words as a reader sees them, inside the marks. */
@@ -550,8 +551,7 @@ function longestCommonRun(a: readonly string[], b: readonly string[]): number {
 // ---------------------------------------------------------------------------------------------
 // Editing a pinpoint.
 
-const INSERTION = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies';
-const PRINTED_LABEL = new RegExp(String.raw`(\d{1,4})(?:[ \t\u00a0]?(${INSERTION})\b)?`, 'g');
+const PRINTED_LABEL = new RegExp(String.raw`(\d{1,4})(?:[ \t\u00a0]?(${INSERTION_SOURCE})\b)?`, 'g');
 
 /** The numbers printed in a pinpoint ("paras. 4–6 bis"), each with the label it stands for and its digits' range. */
 export function printedLabels(text: string, pinpoint: OffsetRange): { label: string; digits: OffsetRange; whole: OffsetRange }[] {

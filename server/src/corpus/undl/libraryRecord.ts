@@ -1,4 +1,5 @@
 import { parseSymbol } from '../../references';
+import { MONTHS as MONTH_NAMES } from '../../vocabulary';
 import { type MarcRecord, subfieldValues } from './marcxml';
 
 /**
@@ -43,7 +44,8 @@ const DESIGNATION = /^(?:(?:revised|further revised|oral(?:ly revised)?)\s+)?(?:
 
 const ORDINALS: Record<string, string> = { '1st': 'First', '2nd': 'Second', '3rd': 'Third', '4th': 'Fourth', '5th': 'Fifth', '6th': 'Sixth' };
 
-const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
+/** "jan" → "01": the Library writes months abbreviated. */
+const MONTHS: Record<string, string> = Object.fromEntries(MONTH_NAMES.map((name, i) => [name.slice(0, 3).toLowerCase(), String(i + 1).padStart(2, '0')]));
 
 /** The record's facts, or a reason it cannot be used (a record without a symbol names no document). */
 export function libraryRecord(record: MarcRecord): LibraryRecord | { readonly problem: string } {

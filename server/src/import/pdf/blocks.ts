@@ -10,8 +10,9 @@ import type { Block, Footnote, Inline } from '../model';
 import type { Line } from './lines';
 import type { ZonedLine } from './zones';
 import { startsWithMarker } from './zones';
+import { INSERTION_SOURCE } from '../../vocabulary';
 
-const LABEL_START = /^(?:\d{1,3}(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?\.\s|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s|[IVXL]{1,6}\.\s|[A-H]\.\s)/;
+const LABEL_START = new RegExp(String.raw`^(?:\d{1,3}(?: (?:${INSERTION_SOURCE}))?\.\s|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s|[IVXL]{1,6}\.\s|[A-H]\.\s)`);
 const ANNEX_LINE = /^Annex(?:es)?(?:\s+[IVXL]{1,6}|\s+\d{1,2})?\*?$/;
 
 interface Geometry {
