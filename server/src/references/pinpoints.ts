@@ -2,7 +2,7 @@
 // cite ("para.", "paras."); pages are kept apart (a page of a PDF is not a stable address); an
 // annex is named by its roman numeral or is unnumbered ("resolution 66/288, annex").
 import type { OffsetRange } from '../parse/model';
-import type { PagePinpoint, SymbolProblem } from './model';
+import type { PagePinpoint, Reference, SymbolProblem } from './model';
 import { INSERTION_SOURCE, MONTH_SOURCE } from '../vocabulary';
 import { execAt, range } from './text';
 
@@ -166,4 +166,31 @@ export function readSuffixPinpoint(text: string, at: number): Pinpoint | undefin
   const pinpoint = readPinpoint(text, at + comma[0].length);
   if (!pinpoint || execAt(OF_NEXT_AT, text, pinpoint.range.end)) return undefined;
   return pinpoint;
+}
+
+// Editing a pinpoint: where each number of it is printed, for a fix that rewrites one.
+
+const PRINTED_LABEL = new RegExp(String.raw`(\d{1,4})(?:[ \t\u00a0]?(${INSERTION_SOURCE})\b)?`, 'g');
+
+/** The numbers printed in a pinpoint ("paras. 4–6 bis"), each with the label it stands for and its digits' range. */
+export function printedLabels(text: string, pinpoint: OffsetRange): { label: string; digits: OffsetRange; whole: OffsetRange }[] {
+  const slice = text.slice(pinpoint.start, pinpoint.end);
+  const found: { label: string; digits: OffsetRange; whole: OffsetRange }[] = [];
+  PRINTED_LABEL.lastIndex = 0;
+  for (let m = PRINTED_LABEL.exec(slice); m; m = PRINTED_LABEL.exec(slice)) {
+    const start = pinpoint.start + m.index;
+    found.push({
+      label: m[2] ? `${Number(m[1])} ${m[2]}` : String(Number(m[1])),
+      digits: { start, end: start + m[1].length },
+      whole: { start, end: start + m[0].length },
+    });
+  }
+  return found;
+}
+
+/** Where to write another paragraph number for a citation of one paragraph: that number as printed. */
+export function singleCitedNumber(text: string, ref: Reference): OffsetRange | undefined {
+  if (ref.paragraphs.length !== 1 || !ref.pinpointRange) return undefined;
+  const printed = printedLabels(text, ref.pinpointRange);
+  return printed.length === 1 && printed[0].label === ref.paragraphs[0] ? printed[0].whole : undefined;
 }

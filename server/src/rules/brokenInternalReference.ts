@@ -1,6 +1,7 @@
 import type { ResolvedReference } from '../analysis';
 import type { DraftModel } from '../parse/model';
-import { insideQuotation, listLabels, paragraphWords } from './quotations';
+import { listLabels, paragraphWords } from '../naming';
+import { insideQuotation } from '../quotations';
 import type { Finding, Fix, Rule } from './rule';
 
 /**

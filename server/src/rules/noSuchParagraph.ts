@@ -2,7 +2,9 @@ import type { DraftAnalysis, ResolvedReference } from '../analysis';
 import type { CorpusDocument } from '../corpus';
 import type { NumberedParagraph } from '../parse/model';
 import { capitalise, documentName } from './dateMismatch';
-import { attributedQuotations, paragraphEchoing, paragraphsHolding, paragraphWords, sentenceAround, singleCitedNumber, type Attribution } from './quotations';
+import { paragraphWords } from '../naming';
+import { attributedQuotations, paragraphEchoing, paragraphsHolding, sentenceAround, type Attribution } from '../quotations';
+import { singleCitedNumber } from '../references/pinpoints';
 import type { Finding, Fix, Rule } from './rule';
 
 /**

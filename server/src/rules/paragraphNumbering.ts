@@ -1,7 +1,9 @@
 import type { DraftAnalysis } from '../analysis';
 import type { NumberedParagraph, OffsetRange, SubParagraph } from '../parse/model';
 import { insertionPlace, insertionWord } from '../vocabulary';
-import { insideQuotation, paragraphWords, printedLabels } from './quotations';
+import { paragraphWords } from '../naming';
+import { insideQuotation } from '../quotations';
+import { printedLabels } from '../references/pinpoints';
 import type { Finding, Fix, Rule, RuleContext, TextEdit } from './rule';
 
 /**

@@ -1,6 +1,8 @@
 import type { ResolvedReference } from '../analysis';
 import { documentName } from './dateMismatch';
-import { attributedQuotations, citedText, closestWording, paragraphsHolding, paragraphWords, quotationIn, singleCitedNumber, wordsOf } from './quotations';
+import { paragraphWords } from '../naming';
+import { attributedQuotations, citedText, closestWording, paragraphsHolding, quotationIn, wordsOf } from '../quotations';
+import { singleCitedNumber } from '../references/pinpoints';
 import type { Finding, Fix, Rule } from './rule';
 
 /**

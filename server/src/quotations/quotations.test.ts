@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeDraft } from '../analysis';
-import { attributedQuotations, closestWording, listLabels, quotationIn } from './quotations';
-import { testCorpus } from './testing';
+import { listLabels } from '../naming';
+import { testCorpus } from '../rules/testing';
+import { attributedQuotations, closestWording, quotationIn } from '.';
 
 // A/68/283, paragraph 8 (the part the tables quote).
 const SOURCE =
