@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { DraftAnalysis } from '../analysis';
-import { officialDocumentUrl } from './documentFacts';
+import { officialDocumentUrl } from '../naming';
 
 /** Every cited symbol links to its document on the Official Document System (opened in the user's browser). */
 export function documentLinks(analysis: DraftAnalysis, document: TextDocument): DocumentLink[] {

@@ -2,7 +2,7 @@ import { successorOf, type Corpus, type RegistryEntry } from '../corpus';
 import { describeProvenance } from '../corpus/provenance';
 import { referenceAt, type DraftAnalysis, type ResolvedReference } from '../analysis';
 import type { OffsetRange } from '../parse/model';
-import { digitalLibrarySearchUrl, displayDate, formatDate, officialDocumentUrl } from './documentFacts';
+import { digitalLibrarySearchUrl, displayDate, formatDate, officialDocumentUrl } from '../naming';
 import { escapeMarkdown, link, truncate } from './markdown';
 
 export interface CitationCounts {

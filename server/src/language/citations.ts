@@ -8,7 +8,8 @@
 // facts do not support would be a date-mismatch waiting to happen.
 import type { Corpus, CorpusEntry } from '../corpus';
 import { symbolKey } from '../corpus';
-import { displayDate, formatDate } from '../features/documentFacts';
+import { displayDate, formatDate } from '../naming';
+import { ORGAN_FULL_NAMES } from '../vocabulary';
 
 export type CitationForm = 'long' | 'short' | 'full-symbol';
 
@@ -62,23 +63,23 @@ interface ShortForm {
 const SHORT_FORMS: readonly { pattern: RegExp; form: (m: RegExpExecArray) => ShortForm }[] = [
   {
     pattern: /^A\/RES\/((?:E?S-)?\d{1,3}\/\d{1,4})$/,
-    form: (m) => ({ organ: 'General Assembly', word: 'resolution', number: m[1], organRequired: false }),
+    form: (m) => ({ organ: ORGAN_FULL_NAMES.GA, word: 'resolution', number: m[1], organRequired: false }),
   },
   {
     pattern: /^A\/RES\/(\d{1,4}) \(([IVXL]{1,7})\)$/,
-    form: (m) => ({ organ: 'General Assembly', word: 'resolution', number: `${m[1]} (${m[2]})`, organRequired: false }),
+    form: (m) => ({ organ: ORGAN_FULL_NAMES.GA, word: 'resolution', number: `${m[1]} (${m[2]})`, organRequired: false }),
   },
   {
     pattern: /^A\/HRC\/(RES|DEC)\/(\d{1,2}\/\d{1,4})$/,
-    form: (m) => ({ organ: 'Human Rights Council', word: m[1] === 'RES' ? 'resolution' : 'decision', number: m[2], organRequired: true }),
+    form: (m) => ({ organ: ORGAN_FULL_NAMES.HRC, word: m[1] === 'RES' ? 'resolution' : 'decision', number: m[2], organRequired: true }),
   },
   {
     pattern: /^S\/RES\/(\d{1,4}) \(((?:19|20)\d{2})\)$/,
-    form: (m) => ({ organ: 'Security Council', word: 'resolution', number: `${m[1]} (${m[2]})`, organRequired: false }),
+    form: (m) => ({ organ: ORGAN_FULL_NAMES.SC, word: 'resolution', number: `${m[1]} (${m[2]})`, organRequired: false }),
   },
   {
     pattern: /^E\/RES\/(\d{4}\/\d{1,4})$/,
-    form: (m) => ({ organ: 'Economic and Social Council', word: 'resolution', number: m[1], organRequired: true }),
+    form: (m) => ({ organ: ORGAN_FULL_NAMES.ECOSOC, word: 'resolution', number: m[1], organRequired: true }),
   },
 ];
 

@@ -1,4 +1,4 @@
-import { formatDate } from '../features/documentFacts';
+import { capitalise, documentName, formatDate } from '../naming';
 import type { RegistryEntry } from '../corpus';
 import { anotherBodysDate, laterPart } from '../corpus/sessions';
 import type { Finding, Rule } from './rule';
@@ -53,27 +53,3 @@ function isAdopted(entry: RegistryEntry): boolean {
   return /^(resolution|decision)$/i.test(entry.kind) || /\/(RES|DEC)\//.test(entry.symbol);
 }
 
-/** How UN texts name the organs' resolutions when citing them by number. */
-const NUMBERED_SERIES: readonly (readonly [prefix: string, name: string])[] = [
-  ['A/RES/', 'resolution'],
-  ['A/HRC/RES/', 'Human Rights Council resolution'],
-  ['A/HRC/DEC/', 'Human Rights Council decision'],
-  ['S/RES/', 'Security Council resolution'],
-  ['E/RES/', 'Economic and Social Council resolution'],
-];
-
-/** The number a resolution is cited by ("67/172", "2240 (2015)"); undefined for other documents. */
-export function resolutionNumber(symbol: string): string | undefined {
-  const series = NUMBERED_SERIES.find(([prefix]) => symbol.startsWith(prefix));
-  return series && symbol.slice(series[0].length);
-}
-
-/** "resolution 67/172", "Security Council resolution 2240 (2015)", or the symbol itself ("A/71/728"). */
-export function documentName(symbol: string): string {
-  const series = NUMBERED_SERIES.find(([prefix]) => symbol.startsWith(prefix));
-  return series ? `${series[1]} ${symbol.slice(series[0].length)}` : symbol;
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -1,8 +1,7 @@
 import type { DraftAnalysis, ResolvedReference } from '../analysis';
 import type { CorpusDocument } from '../corpus';
 import type { NumberedParagraph } from '../parse/model';
-import { capitalise, documentName } from './dateMismatch';
-import { paragraphWords } from '../naming';
+import { capitalise, documentName, paragraphWords } from '../naming';
 import { attributedQuotations, paragraphEchoing, paragraphsHolding, sentenceAround, type Attribution } from '../quotations';
 import { singleCitedNumber } from '../references/pinpoints';
 import type { Finding, Fix, Rule } from './rule';

@@ -1,6 +1,5 @@
 import type { ResolvedReference } from '../analysis';
-import { documentName } from './dateMismatch';
-import { paragraphWords } from '../naming';
+import { documentName, paragraphWords } from '../naming';
 import { attributedQuotations, citedText, closestWording, paragraphsHolding, quotationIn, wordsOf } from '../quotations';
 import { singleCitedNumber } from '../references/pinpoints';
 import type { Finding, Fix, Rule } from './rule';

@@ -1,7 +1,6 @@
 import { successorOf, symbolKey, type Corpus, type RegistryEntry, type Successor } from '../corpus';
 import { readDraftIdentity, type DraftIdentity } from '../analysis/draftIdentity';
-import { displayDate, formatDate } from '../features/documentFacts';
-import { documentName, resolutionNumber } from './dateMismatch';
+import { displayDate, documentName, formatDate, resolutionNumber } from '../naming';
 import type { ResolvedReference } from '../analysis';
 import type { Finding, Fix, Rule, TextEdit } from './rule';
 

@@ -1,5 +1,5 @@
 import type { RegistryEntry } from '../corpus';
-import { capitalise, documentName } from './dateMismatch';
+import { capitalise, documentName } from '../naming';
 import type { Finding, Rule } from './rule';
 
 /**
