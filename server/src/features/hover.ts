@@ -1,8 +1,9 @@
-import { successorOf, type Corpus, type RegistryEntry } from '../corpus';
+import type { Corpus, RegistryEntry } from '../corpus';
 import { describeProvenance } from '../corpus/provenance';
 import { referenceAt, type DraftAnalysis, type ResolvedReference } from '../analysis';
 import type { OffsetRange } from '../parse/model';
-import { digitalLibrarySearchUrl, displayDate, formatDate, officialDocumentUrl } from '../naming';
+import { capitalise, digitalLibrarySearchUrl, displayDate, formatDate, officialDocumentUrl } from '../naming';
+import { successorStatus } from './documentStatus';
 import { escapeMarkdown, link, truncate } from './markdown';
 
 export interface CitationCounts {
@@ -42,7 +43,10 @@ function documentHover(ref: ResolvedReference, context: HoverContext): string {
   }
   const entry = resolution.entry;
   if (!entry) {
-    lines.push(`**${escapeMarkdown(symbol)}**: not found. ${escapeMarkdown(capitalise(resolution.reason ?? 'unknown symbol'))}.`);
+    // A draft known only as what a resolution was adopted from, or by its later revisions: what replaces it is known.
+    const status = successorStatus(symbol, context.corpus);
+    if (status) lines.push(`**${escapeMarkdown(symbol)}**: no record or text of its own`, status);
+    else lines.push(`**${escapeMarkdown(symbol)}**: not found. ${escapeMarkdown(capitalise(resolution.reason ?? 'unknown symbol'))}.`);
     lines.push(`${link('Search the UN Digital Library', digitalLibrarySearchUrl(symbol))} · ${link('Official Document System', officialDocumentUrl(symbol))}`);
     return lines.join('\n\n');
   }
@@ -81,13 +85,8 @@ function documentHover(ref: ResolvedReference, context: HoverContext): string {
  * reaches, never a bare "current".
  */
 function statusLine(symbol: string, facts: RegistryEntry | undefined, corpus: Corpus): string | undefined {
-  const succession = successorOf(corpus, symbol);
-  if (succession) {
-    const next = succession.entry;
-    const why = succession.reason === 'adopted' ? 'adopted as' : succession.reason === 'revised' ? 'revised as' : 'superseded by the later resolution';
-    const dated = next?.date ? ` of ${escapeMarkdown(displayDate(next))}` : '';
-    return `⚠ Status: ${why} **${escapeMarkdown(succession.symbol)}**${dated}`;
-  }
+  const succession = successorStatus(symbol, corpus);
+  if (succession) return succession;
   if (!facts?.series && !/\/L\.\d/.test(symbol)) return undefined;
   const reach = corpus.registry.reach;
   const horizon = reach ? ` (the registry’s knowledge reaches session ${reach.newestSession}, ${escapeMarkdown(formatDate(reach.newestDate.slice(0, 7)))})` : '';
@@ -126,8 +125,4 @@ function internalHover(ref: ResolvedReference): string {
 
 function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
