@@ -3,7 +3,7 @@ import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CorpusProblem } from './loader';
-import type { RegistryEntry } from './registry';
+import { symbolKey, type RegistryEntry } from './registry';
 
 /**
  * The user's own registry: folders of JSON files, each `{ "source": "…", "documents": RegistryEntry[] }`
@@ -106,8 +106,8 @@ export async function writeRegistryFile(path: string, file: RegistryFile): Promi
 export async function addToRegistryFile(path: string, entries: readonly RegistryEntry[], source: string): Promise<void> {
   const existing = await readRegistryFile(path);
   if (typeof existing === 'string') throw new Error(`${path}: ${existing}`);
-  const replaced = new Set(entries.map((e) => e.symbol.toUpperCase()));
-  const kept = existing.documents.filter((e) => typeof e?.symbol !== 'string' || !replaced.has(e.symbol.toUpperCase()));
+  const replaced = new Set(entries.map((e) => symbolKey(e.symbol)));
+  const kept = existing.documents.filter((e) => typeof e?.symbol !== 'string' || !replaced.has(symbolKey(e.symbol)));
   await writeRegistryFile(path, { source: existing.source ?? source, documents: [...kept, ...entries] });
 }
 
