@@ -23,15 +23,8 @@ export interface DraftAnalysis {
   readonly corpusGeneration: number;
 }
 
-const grammarOptionsByCorpus = new WeakMap<Corpus, GrammarOptions>();
-
 function grammarOptions(corpus: Corpus): GrammarOptions {
-  let options = grammarOptionsByCorpus.get(corpus);
-  if (!options) {
-    options = { aliases: corpus.aliases() };
-    grammarOptionsByCorpus.set(corpus, options);
-  }
-  return options;
+  return { aliases: corpus.aliases() };
 }
 
 /** The references of a parsed draft, in source ranges, unresolved. `inSpan` reads one span's text (a cache may answer). */

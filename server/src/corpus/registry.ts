@@ -105,12 +105,21 @@ export class Registry {
     return this.bySeries.get(series) ?? [];
   }
 
+  private aliasEntries: AliasEntry[] | undefined;
+
+  /**
+   * Every name of every document, listed once per registry (which never changes once built): the
+   * same list for every reader, so the grammar compiles its matcher for it once (references/aliases.ts).
+   */
   aliases(): AliasEntry[] {
-    const result: AliasEntry[] = [];
-    for (const entry of this.bySymbol.values()) {
-      for (const alias of entry.aliases ?? []) result.push({ alias, symbol: entry.symbol });
+    if (!this.aliasEntries) {
+      const result: AliasEntry[] = [];
+      for (const entry of this.bySymbol.values()) {
+        for (const alias of entry.aliases ?? []) result.push({ alias, symbol: entry.symbol });
+      }
+      this.aliasEntries = result;
     }
-    return result;
+    return this.aliasEntries;
   }
 }
 
