@@ -6,7 +6,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { DraftAnalysis } from '../../server/src/analysis';
-import { Corpus, bundledRegistry, loadBundledDocuments, type CorpusDocument } from '../../server/src/corpus';
 import type { OffsetRange } from '../../server/src/parse/model';
 import type { Reference } from '../../server/src/references/model';
 import type { Finding, Fix } from '../../server/src/rules';
@@ -24,24 +23,8 @@ export const SEEDS: ReadonlyMap<string, string> = new Map([
 ]);
 const SEED_NAMES = [...SEEDS.keys()].sort();
 
-let bundled: readonly CorpusDocument[] | undefined;
-
-/**
- * The bundled documents, loaded once: each parses its text on first use (A/68/283 takes a tenth of a
- * second), so a corpus built per case must reuse them.
- */
-export function bundledDocuments(): readonly CorpusDocument[] {
-  bundled ??= loadBundledDocuments().documents;
-  return bundled;
-}
-
-let plain: Corpus | undefined;
-
-/** The registry and the bundled texts, plus extra documents. */
-export function corpusWith(extra: readonly CorpusDocument[] = []): Corpus {
-  if (extra.length === 0) return (plain ??= new Corpus(bundledRegistry(), bundledDocuments()));
-  return new Corpus(bundledRegistry(), [...bundledDocuments(), ...extra]);
-}
+// The one test-corpus builder: the bundled texts loaded once, the registry and any extra texts.
+export { bundledDocuments, testCorpus as corpusWith } from '../../server/src/corpus/testCorpus';
 
 // ---------------------------------------------------------------------------------------------
 // Hostile text.

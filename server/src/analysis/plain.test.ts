@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { bundledDataDir, bundledRegistry, Corpus, loadBundledDocuments } from '../corpus';
+import { bundledDataDir } from '../corpus';
+import { testCorpus } from '../corpus/testCorpus';
 import { analyzeDraft } from './analysis';
 import { analyzePlainDraft, PlainLineCache } from './plain';
 
-const corpus = new Corpus(bundledRegistry(), loadBundledDocuments().documents);
+const corpus = testCorpus();
 const brief = readFileSync(join(bundledDataDir(), 'corpus', 'GCM-issue-brief-3-2017.md'), 'utf8');
 
 const summary = (refs: readonly { symbol?: string; range: { start: number; end: number }; pinpoint?: unknown }[]) =>

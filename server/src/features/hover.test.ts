@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeDraft } from '../analysis';
-import { CorpusDocument, type Corpus } from '../corpus';
+import type { Corpus } from '../corpus';
+import { testCorpus, workspaceText } from '../corpus/testCorpus';
 import { supersededRule } from '../rules/superseded';
-import { check, testCorpus } from '../rules/testing';
+import { check } from '../rules/testing';
 import { hoverAt } from './hover';
 import { escapeMarkdown } from './markdown';
 
-const workspaceText = (symbol: string) => new CorpusDocument(symbol, symbol, `file:///corpus/${symbol.replace(/\//g, '-')}.md`, 'workspace', '1. Text.\n');
-const withRevisions = testCorpus(['A/C.3/74/L.35/Rev.1', 'A/C.3/74/L.35/Rev.2'].map(workspaceText));
+const withRevisions = testCorpus(['A/C.3/74/L.35/Rev.1', 'A/C.3/74/L.35/Rev.2'].map((symbol) => workspaceText(symbol)));
 
 function hover(draft: string, cited: string, corpus: Corpus): string {
   const analysis = analyzeDraft(draft, corpus);

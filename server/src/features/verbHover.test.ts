@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeDraft } from '../analysis';
-import { Corpus, bundledRegistry, loadBundledDocuments } from '../corpus';
+import { testCorpus } from '../corpus/testCorpus';
 import { verbHoverAt } from './verbHover';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
@@ -70,7 +70,7 @@ describe('verb hover', () => {
   });
 
   test('reads the analysis’ text as well as a string, on any line', () => {
-    const corpus = new Corpus(bundledRegistry(), loadBundledDocuments().documents);
+    const corpus = testCorpus();
     const offset = draft.indexOf('*Encourages*') + 2;
     assert.deepEqual(verbHoverAt(analyzeDraft(draft, corpus), offset), verbHoverAt(draft, offset));
     const crlf = 'Title\r\n\r\n1. *Urges* States\r\n';

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SymbolKind } from 'vscode-languageserver-types';
-import { Corpus, CorpusDocument, bundledRegistry, loadBundledDocuments } from '../corpus';
+import { CorpusDocument } from '../corpus';
+import { testCorpus } from '../corpus/testCorpus';
 import { workspaceSymbols } from './workspaceSymbols';
 
-const bundled = new Corpus(bundledRegistry(), loadBundledDocuments().documents);
+const bundled = testCorpus();
 const names = (query: string, corpus = bundled) => workspaceSymbols(query, corpus).map((s) => s.name);
 
 describe('workspace symbols', () => {
@@ -43,7 +44,7 @@ describe('workspace symbols', () => {
 
   test('the user’s copy of a text wins over the bundled one, listed once', () => {
     const own = new CorpusDocument('A/68/283', 'A/68/283', 'file:///ws/corpus/A-68-283.md', 'workspace', '\n1. Own copy.\n');
-    const corpus = new Corpus(bundledRegistry(), [...loadBundledDocuments().documents, own]);
+    const corpus = testCorpus([own]);
     const found = workspaceSymbols('A/68/283', corpus);
     assert.equal(found.length, 1);
     assert.equal(found[0].location.uri, 'file:///ws/corpus/A-68-283.md');

@@ -2,12 +2,13 @@
 // every document of the registry (each form must read back as the document it was made from).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Corpus, CorpusDocument, bundledRegistry, loadBundledDocuments } from '../corpus';
+import { CorpusDocument } from '../corpus';
+import { testCorpus } from '../corpus/testCorpus';
 import { findReferences } from '../references';
 import { analyzeDraft } from '../analysis';
 import { CITATION_FORMS, citableDocument, citationChoices, citationContext, formatCitation, shortFormOf, type CitableDocument, type CitationForm } from './citations';
 
-const bundled = new Corpus(bundledRegistry(), loadBundledDocuments().documents);
+const bundled = testCorpus();
 const verified = (symbol: string, date: string): CitableDocument => ({ symbol, date, dateVerified: true });
 
 describe('formatCitation', () => {
@@ -99,7 +100,7 @@ describe('citationChoices (the "Insert citation…" quick pick)', () => {
 
   test('corpus text cannot put icons into the quick pick', () => {
     const hostile = new CorpusDocument('A/99/1', 'A/99/1', 'file:///ws/corpus/A-99-1.md', 'workspace', '1. x\n', '$(alert) Pay here $(credit-card)', '2019-05-01');
-    const corpus = new Corpus(bundledRegistry(), [...loadBundledDocuments().documents, hostile]);
+    const corpus = testCorpus([hostile]);
     const choice = citationChoices(corpus).find((c) => c.symbol === 'A/99/1')!;
     assert.equal(choice.detail, '\\$(alert) Pay here \\$(credit-card)');
     assert.equal(choice.title, '$(alert) Pay here $(credit-card)');

@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { brokenInternalReferenceRule } from './brokenInternalReference';
-import { applyFix, assertOnlyEditsChange, check, flagged, seed } from './testing';
+import { applyFix, check, flagged, type RuleRow, runRuleTable, seed } from './testing';
 
-interface Expected {
-  readonly flagged: string;
-  readonly message: RegExp;
-  /** The draft once the first fix is applied; null when no fix is offered. */
-  readonly fixed: string | null;
-}
-
-interface Row {
-  readonly name: string;
-  readonly draft: string;
-  readonly expect: readonly Expected[];
-}
-
-const rows: readonly Row[] = [
+const rows: readonly RuleRow[] = [
   {
     name: 'no such paragraph',
     draft: '1. First.\n\n2. As noted in paragraph 12 above, it is.\n',
@@ -92,23 +79,7 @@ const rows: readonly Row[] = [
 ];
 
 describe('broken-internal-reference', () => {
-  for (const row of rows) {
-    test(row.name, () => {
-      const findings = check(brokenInternalReferenceRule, row.draft);
-      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
-      findings.forEach((finding, i) => {
-        const expected = row.expect[i];
-        assert.match(finding.message, expected.message);
-        if (expected.fixed === null) assert.equal(finding.fixes.length, 0);
-        else assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fixed);
-        for (const fix of finding.fixes) {
-          assertOnlyEditsChange(row.draft, fix);
-          for (const edit of fix.edits) assert.match(row.draft.slice(edit.range.start, edit.range.end), /^(?:above|below)$/i);
-          assert.deepEqual(check(brokenInternalReferenceRule, applyFix(row.draft, fix)), [], 'the fix leaves the reference broken');
-        }
-      });
-    });
-  }
+  runRuleTable(brokenInternalReferenceRule, rows, { editsMay: /^(?:above|below)$/i, fixLeavesNothing: true });
 
   test('"above" inside emphasis: only the word changes, the asterisks stay', () => {
     const draft = '1. See paragraph 2 *above*.\n\n2. Two.\n';

@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { dateMismatchRule } from './dateMismatch';
-import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed } from './testing';
-
-interface Expected {
-  readonly flagged: string;
-  readonly message: RegExp;
-  /** The draft once the fix is applied; null when no fix is offered. */
-  readonly fixed: string | null;
-}
-
-interface Row {
-  readonly name: string;
-  readonly draft: string;
-  readonly expect: readonly Expected[];
-}
+import { applyFix, check, flagged, type RuleRow, runRuleTable, seed } from './testing';
 
 const MODALITIES = /^Resolution 71\/280 was adopted on 6 April 2017, not 6 April 2016\.$/;
 
-const rows: readonly Row[] = [
+const rows: readonly RuleRow[] = [
   {
     name: 'wrong year, "of" date',
     draft: 'Recalling its resolution 71/280 of 6 April 2016, the',
@@ -66,19 +53,7 @@ const rows: readonly Row[] = [
 ];
 
 describe('date-mismatch', () => {
-  for (const row of rows) {
-    test(row.name, () => {
-      const findings = check(dateMismatchRule, row.draft);
-      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
-      findings.forEach((finding, i) => {
-        const expected = row.expect[i];
-        assert.match(finding.message, expected.message);
-        if (expected.fixed === null) assert.equal(finding.fixes.length, 0);
-        else assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fixed);
-        for (const fix of finding.fixes) assertFixTouchesOnlyFlaggedText(row.draft, finding, fix);
-      });
-    });
-  }
+  runRuleTable(dateMismatchRule, rows);
 
   test('seed GCM issue brief 3 with a wrong year for 45/158: flagged, and the fix restores the seed', () => {
     const original = seed('GCM-issue-brief-3-2017.md');

@@ -2,27 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { malformedSymbolRule } from './malformedSymbol';
 import type {  HouseStyle } from './rule';
-import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed } from './testing';
-
-interface Expected {
-  readonly flagged: string;
-  readonly message: RegExp;
-  readonly fixTitle: string;
-  /** The draft once the fix is applied. */
-  readonly fixed: string;
-}
-
-interface Row {
-  readonly name: string;
-  readonly draft: string;
-  readonly houseStyle?: HouseStyle;
-  readonly expect: readonly Expected[];
-}
+import { applyFix, check, flagged, type RuleRow, runRuleTable, seed } from './testing';
 
 const HYPHEN: HouseStyle = { rangeDash: 'hyphen' };
 const CAPITALS = /set capitals: “A\/RES\/71\/280”/;
 
-const rows: readonly Row[] = [
+const rows: readonly RuleRow[] = [
   {
     name: 'case: "Res"',
     draft: 'In A/Res/71/280, the Assembly decided',
@@ -121,20 +106,8 @@ const rows: readonly Row[] = [
 ];
 
 describe('malformed-symbol', () => {
-  for (const row of rows) {
-    test(row.name, () => {
-      const findings = check(malformedSymbolRule, row.draft, { houseStyle: row.houseStyle });
-      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
-      findings.forEach((finding, i) => {
-        const expected = row.expect[i];
-        assert.match(finding.message, expected.message);
-        assert.equal(finding.fixes.length, 1);
-        assert.equal(finding.fixes[0].title, expected.fixTitle);
-        assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fixed);
-        assertFixTouchesOnlyFlaggedText(row.draft, finding, finding.fixes[0]);
-      });
-    });
-  }
+  // Every finding offers exactly one fix: the symbol or the dash in its proper form.
+  runRuleTable(malformedSymbolRule, rows, { eachFinding: (finding) => assert.equal(finding.fixes.length, 1) });
 
   test('seed GCM issue brief 3 with one symbol miswritten: flagged, and the fix restores the seed', () => {
     const original = seed('GCM-issue-brief-3-2017.md');

@@ -1,20 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { quoteMismatchRule } from './quoteMismatch';
-import { applyFix, assertOnlyEditsChange, check, flagged, seed, testCorpus } from './testing';
-
-interface Expected {
-  readonly flagged: string;
-  readonly message: RegExp;
-  /** The draft once the first fix is applied; null when no fix is offered. */
-  readonly fixed: string | null;
-}
-
-interface Row {
-  readonly name: string;
-  readonly draft: string;
-  readonly expect: readonly Expected[];
-}
+import { check, flagged, type RuleRow, runRuleTable, seed, testCorpus } from './testing';
 
 // A/68/283, paragraph 8.
 const LACKING = 'despite the existence of legal frameworks on migration issues, a comprehensive framework for migration governance is still lacking';
@@ -26,7 +13,7 @@ const READS_WAS = /^The quoted words are not in paragraph 90 of A\/68\/283\. The
 // A/71/285, paragraph 110, not in A/68/283.
 const RELUCTANCE = 'the reluctance of States to strengthen migration governance seems to be based on the misconception that this will limit their sovereignty';
 
-const rows: readonly Row[] = [
+const rows: readonly RuleRow[] = [
   // Findings.
   {
     name: 'quoted from paragraph 8, cited as 9',
@@ -170,28 +157,11 @@ const rows: readonly Row[] = [
 ];
 
 describe('quote-mismatch', () => {
-  for (const row of rows) {
-    test(row.name, () => {
-      const findings = check(quoteMismatchRule, row.draft);
-      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
-      findings.forEach((finding, i) => {
-        const expected = row.expect[i];
-        assert.match(finding.message, expected.message);
-        if (expected.fixed === null) assert.equal(finding.fixes.length, 0);
-        else assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fixed);
-        for (const fix of finding.fixes) {
-          assertOnlyEditsChange(row.draft, fix);
-          // The fix rewrites the paragraph number, or the quoted words and nothing around them.
-          for (const edit of fix.edits) {
-            const old = row.draft.slice(edit.range.start, edit.range.end);
-            assert.ok(/^\d+$/.test(old) || (edit.range.start === finding.range.start && edit.range.end === finding.range.end), `edit of “${old}”`);
-          }
-          // After the fix the quotation is no longer flagged.
-          assert.deepEqual(flagged(applyFix(row.draft, fix), check(quoteMismatchRule, applyFix(row.draft, fix))), []);
-        }
-      });
-    });
-  }
+  // The fix rewrites the paragraph number, or the quoted words and nothing around them; after it the quotation is not flagged.
+  runRuleTable(quoteMismatchRule, rows, {
+    editsMay: (replaced, edit, finding) => /^\d+$/.test(replaced) || (edit.range.start === finding.range.start && edit.range.end === finding.range.end),
+    fixLeavesNothing: true,
+  });
 
   for (const name of ['A-68-283.md', 'A-71-285-excerpt.txt', 'GCM-issue-brief-3-2017.md']) {
     test(`seed ${name}: no false quote-mismatch`, () => {

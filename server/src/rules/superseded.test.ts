@@ -1,32 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CorpusDocument, type Corpus } from '../corpus';
+import { workspaceText } from '../corpus/testCorpus';
 import { supersededRule } from './superseded';
-import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed, testCorpus } from './testing';
+import { applyFix, check, flagged, type RuleRow, runRuleTable, seed, testCorpus } from './testing';
 
-interface Expected {
-  readonly flagged: string;
-  readonly message: RegExp;
-  /** The draft once the fix is applied; null when no fix is offered. */
-  readonly fixed: string | null;
-}
-
-interface Row {
-  readonly name: string;
-  readonly draft: string;
-  readonly corpus?: Corpus;
-  readonly expect: readonly Expected[];
-}
-
-const workspaceText = (symbol: string) => new CorpusDocument(symbol, symbol, `file:///corpus/${symbol.replace(/\//g, '-')}.md`, 'workspace', '1. Text.\n');
-const withRevisions = testCorpus(['A/C.3/74/L.35/Rev.1', 'A/C.3/74/L.35/Rev.2', 'A/71/728/Corr.1'].map(workspaceText));
+const withRevisions = testCorpus(['A/C.3/74/L.35/Rev.1', 'A/C.3/74/L.35/Rev.2', 'A/71/728/Corr.1'].map((symbol) => workspaceText(symbol)));
 
 const PROTECTION = (cited: string, year: string) =>
   new RegExp(`^80/218 of 18 December 2025 replaces resolution ${cited} \\(${year}\\): it is the latest resolution on “Protection of migrants”\\.$`);
 const dated = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
 const MODALITIES_DRAFT = /^Draft resolution A\/71\/L\.58 was adopted as resolution 71\/280 of 6 April 2017; cite the resolution, not the draft\.$/;
 
-const rows: readonly Row[] = [
+const rows: readonly RuleRow[] = [
   // (1) A recurring series: "Protection of migrants".
   {
     name: 'series, short form',
@@ -191,19 +176,7 @@ const rows: readonly Row[] = [
 ];
 
 describe('superseded', () => {
-  for (const row of rows) {
-    test(row.name, () => {
-      const findings = check(supersededRule, row.draft, { corpus: row.corpus });
-      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
-      findings.forEach((finding, i) => {
-        const expected = row.expect[i];
-        assert.match(finding.message, expected.message);
-        if (expected.fixed === null) assert.equal(finding.fixes.length, 0);
-        else assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fixed);
-        for (const fix of finding.fixes) assertFixTouchesOnlyFlaggedText(row.draft, finding, fix);
-      });
-    });
-  }
+  runRuleTable(supersededRule, rows);
 
   test('seed A/68/283 (7 August 2013): 67/172, the mandate it reported under, was the latest then', () => {
     const text = seed('A-68-283.md');

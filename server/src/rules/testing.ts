@@ -1,22 +1,16 @@
 // Shared by the rules' table tests: analyse a draft against the bundled corpus, run one rule,
-// apply a fix, and check that a fix changes nothing but its edits.
+// apply a fix, and check that a fix changes nothing but its edits; runRuleTable runs a whole table
+// of {name, draft, expect: [{flagged, message, fixed}]} rows the same way for every rule.
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDraft } from '../analysis';
-import { Corpus, bundledDataDir, bundledRegistry, loadBundledDocuments, type CorpusDocument } from '../corpus';
-import { DEFAULT_HOUSE_STYLE, type Finding, type Fix, type HouseStyle, type Rule } from './rule';
+import { bundledDataDir, type Corpus } from '../corpus';
+import { testCorpus } from '../corpus/testCorpus';
+import { DEFAULT_HOUSE_STYLE, type Finding, type Fix, type HouseStyle, type Rule, type TextEdit } from './rule';
 
-let bundled: Corpus | undefined;
-
-/** The registry and the bundled seed texts, plus any extra documents a test adds. */
-export function testCorpus(extra: readonly CorpusDocument[] = []): Corpus {
-  if (extra.length === 0) {
-    bundled ??= new Corpus(bundledRegistry(), loadBundledDocuments().documents);
-    return bundled;
-  }
-  return new Corpus(bundledRegistry(), [...loadBundledDocuments().documents, ...extra]);
-}
+export { testCorpus } from '../corpus/testCorpus';
 
 export function check(rule: Rule, text: string, options: { corpus?: Corpus; houseStyle?: HouseStyle } = {}): Finding[] {
   const corpus = options.corpus ?? testCorpus();
@@ -74,4 +68,75 @@ export function timedCheck(rule: Rule, text: string): { findings: Finding[]; ms:
   const started = performance.now();
   const findings = rule.check(context);
   return { findings, ms: performance.now() - started };
+}
+
+/** One finding a row expects, in document order. */
+export interface ExpectedFinding {
+  /** The text the finding covers. */
+  readonly flagged: string;
+  readonly message: RegExp;
+  /** The first fix's title: equal to a string, matching a pattern. Unchecked when absent. */
+  readonly fixTitle?: string | RegExp;
+  /** The draft once the first fix is applied; null when no fix may be offered; unchecked when absent. */
+  readonly fixed?: string | null;
+}
+
+/** A row of a rule's table: a draft and every finding expected in it (none: the rule stays quiet). */
+export interface RuleRow<E extends ExpectedFinding = ExpectedFinding> {
+  readonly name: string;
+  readonly draft: string;
+  readonly corpus?: Corpus;
+  readonly houseStyle?: HouseStyle;
+  readonly expect: readonly E[];
+}
+
+export interface RuleTableChecks<E extends ExpectedFinding> {
+  /**
+   * What an edit of any fix may replace, besides changing nothing else: by default only text inside
+   * the finding's range; a pattern the replaced text matches whole; or a predicate.
+   */
+  readonly editsMay?: RegExp | ((replaced: string, edit: TextEdit, finding: Finding) => boolean);
+  /** Every fix leaves nothing for the rule to find in the fixed draft. */
+  readonly fixLeavesNothing?: boolean;
+  /** Further checks of each finding against its row. */
+  readonly eachFinding?: (finding: Finding, expected: E, row: RuleRow<E>) => void;
+}
+
+/** One test per row: the flagged texts in order, each message, the first fix's title and result, and what every fix may touch. */
+export function runRuleTable<E extends ExpectedFinding>(rule: Rule, rows: readonly RuleRow<E>[], checks: RuleTableChecks<E> = {}): void {
+  for (const row of rows) {
+    test(row.name, () => {
+      const findings = check(rule, row.draft, { corpus: row.corpus, houseStyle: row.houseStyle });
+      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
+      findings.forEach((finding, i) => {
+        const expected = row.expect[i];
+        assert.match(finding.message, expected.message);
+        if (expected.fixed === null) assert.equal(finding.fixes.length, 0, 'a fix where none may be offered');
+        else if (expected.fixed !== undefined) {
+          assert.ok(finding.fixes.length > 0, 'no fix offered');
+          assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fixed);
+        }
+        if (typeof expected.fixTitle === 'string') assert.equal(finding.fixes[0]?.title, expected.fixTitle);
+        else if (expected.fixTitle) assert.match(finding.fixes[0]?.title ?? '', expected.fixTitle);
+        checks.eachFinding?.(finding, expected, row);
+        for (const fix of finding.fixes) {
+          checkEdits(row.draft, finding, fix, checks.editsMay);
+          if (checks.fixLeavesNothing) {
+            const fixed = applyFix(row.draft, fix);
+            assert.deepEqual(flagged(fixed, check(rule, fixed, { corpus: row.corpus, houseStyle: row.houseStyle })), [], `“${fix.title}” leaves a finding`);
+          }
+        }
+      });
+    });
+  }
+}
+
+function checkEdits(text: string, finding: Finding, fix: Fix, editsMay: RuleTableChecks<ExpectedFinding>['editsMay']): void {
+  if (!editsMay) return assertFixTouchesOnlyFlaggedText(text, finding, fix);
+  assertOnlyEditsChange(text, fix);
+  for (const edit of fix.edits) {
+    const replaced = text.slice(edit.range.start, edit.range.end);
+    if (editsMay instanceof RegExp) assert.match(replaced, editsMay, `“${fix.title}” replaces “${replaced}”`);
+    else assert.ok(editsMay(replaced, edit, finding), `“${fix.title}” replaces “${replaced}”`);
+  }
 }

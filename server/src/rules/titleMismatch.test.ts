@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFix, assertFixTouchesOnlyFlaggedText, check, flagged, seed } from './testing';
+import { applyFix, check, flagged, type RuleRow, runRuleTable, seed } from './testing';
 import { titleMismatchRule } from './titleMismatch';
-
-interface Expected {
-  readonly flagged: string;
-  readonly message: RegExp;
-  /** The draft once the fix is applied. */
-  readonly fixed: string;
-}
-
-interface Row {
-  readonly name: string;
-  readonly draft: string;
-  readonly expect: readonly Expected[];
-}
 
 const NYD = 'New York Declaration for Refugees and Migrants';
 const MODALITIES = 'Modalities for the intergovernmental negotiations of the global compact for safe, orderly and regular migration';
 const AGENDA = 'Transforming our world: the 2030 Agenda for Sustainable Development';
 const entitled = (name: string, title: string) => new RegExp(`^${name} is entitled “${title.replace(/[.:/()]/g, '\\$&')}”\\.$`);
 
-const rows: readonly Row[] = [
+const rows: readonly RuleRow[] = [
   {
     name: 'a word missing',
     draft: 'Recalling its resolution 71/1 of 19 September 2016, entitled “New York Declaration for Migrants”,',
@@ -81,18 +68,7 @@ const rows: readonly Row[] = [
 ];
 
 describe('title-mismatch', () => {
-  for (const row of rows) {
-    test(row.name, () => {
-      const findings = check(titleMismatchRule, row.draft);
-      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
-      findings.forEach((finding, i) => {
-        const expected = row.expect[i];
-        assert.match(finding.message, expected.message);
-        assert.equal(applyFix(row.draft, finding.fixes[0]), expected.fixed);
-        for (const fix of finding.fixes) assertFixTouchesOnlyFlaggedText(row.draft, finding, fix);
-      });
-    });
-  }
+  runRuleTable(titleMismatchRule, rows);
 
   test('seed GCM issue brief 3 with a word of the modalities title changed: flagged, and the fix restores the seed', () => {
     const original = seed('GCM-issue-brief-3-2017.md');

@@ -1,25 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bundledRegistry, Corpus, CorpusDocument, loadBundledDocuments, mergeRegistries, Registry } from '../corpus';
+import { bundledRegistry, mergeRegistries, Registry } from '../corpus';
+import { testCorpus, workspaceText } from '../corpus/testCorpus';
 import { entriesFromMarcXml } from '../corpus/undl/importExport';
 import { collection, fixtureRecord } from '../corpus/undl/testFixture';
-import { check, flagged, seed, testCorpus } from './testing';
+import { check, flagged, runRuleTable, seed, type ExpectedFinding, type RuleRow } from './testing';
 import { unknownDocumentRule } from './unknownDocument';
 
-interface Expected {
-  readonly flagged: string;
-  readonly message: RegExp;
+interface Expected extends ExpectedFinding {
   /** The symbol offered for a lookup. */
   readonly symbol: string;
   /** The other citations of the same document, pointed to from the one finding. */
   readonly related?: readonly string[];
-}
-
-interface Row {
-  readonly name: string;
-  readonly draft: string;
-  readonly corpus?: Corpus;
-  readonly expect: readonly Expected[];
 }
 
 const UNKNOWN = (symbol: string, times?: number) =>
@@ -27,17 +19,14 @@ const UNKNOWN = (symbol: string, times?: number) =>
     `^Compact Drafter does not know ${symbol.replace(/[./]/g, '\\$&')}${times ? ` \\(cited ${times} times in this draft\\)` : ''}, so its title, date and paragraphs cannot be checked\\. Its UN Digital Library record, imported or looked up, makes it known\\.$`,
   );
 
-const withWorkspaceText = testCorpus([new CorpusDocument('A/70/59', 'A/70/59', 'file:///corpus/A-70-59.md', 'workspace', 'Report of the Secretary-General.\n\n1. Text.\n')]);
+const withWorkspaceText = testCorpus([workspaceText('A/70/59', 'Report of the Secretary-General.\n\n1. Text.\n')]);
 
 /** The bundled registry with one Digital Library record imported (record 3 of the real export, A/C.3/78/L.47). */
-const withLibraryRecord = new Corpus(
-  new Registry(mergeRegistries([...bundledRegistry().all()], entriesFromMarcXml(collection(fixtureRecord(3)), 'test.xml').entries)),
-  loadBundledDocuments().documents,
-);
+const withLibraryRecord = testCorpus([], new Registry(mergeRegistries([...bundledRegistry().all()], entriesFromMarcXml(collection(fixtureRecord(3)), 'test.xml').entries)));
 
-const withRevision = testCorpus([new CorpusDocument('A/C.3/74/L.35/Rev.1', 'A/C.3/74/L.35/Rev.1', 'file:///corpus/L35-Rev1.md', 'workspace', '1. Text.\n')]);
+const withRevision = testCorpus([workspaceText('A/C.3/74/L.35/Rev.1')]);
 
-const rows: readonly Row[] = [
+const rows: readonly RuleRow<Expected>[] = [
   { name: 'a symbol nobody knows', draft: 'See A/59/2005/Add.3 (26 May 2005).', expect: [{ flagged: 'A/59/2005/Add.3', symbol: 'A/59/2005/Add.3', message: UNKNOWN('A/59/2005/Add.3') }] },
   { name: 'a short form: the finding names the full symbol', draft: 'Recalling resolution 99/999,', expect: [{ flagged: '99/999', symbol: 'A/RES/99/999', message: UNKNOWN('A/RES/99/999') }] },
   {
@@ -65,19 +54,15 @@ const rows: readonly Row[] = [
 ];
 
 describe('unknown-document', () => {
-  for (const row of rows) {
-    test(row.name, () => {
-      const findings = check(unknownDocumentRule, row.draft, { corpus: row.corpus });
-      assert.deepEqual(flagged(row.draft, findings), row.expect.map((e) => e.flagged));
-      findings.forEach((finding, i) => {
-        assert.match(finding.message, row.expect[i].message);
-        assert.doesNotMatch(finding.message, /registry|corpus/, 'a drafter’s words');
-        assert.equal(finding.fixes.length, 0, 'no edit of the draft: only the user can find the document');
-        assert.deepEqual(finding.actions, [{ kind: 'look-up-online', symbol: row.expect[i].symbol }, { kind: 'import-library-export' }]);
-        assert.deepEqual((finding.related ?? []).map((place) => row.draft.slice(place.range.start, place.range.end)), row.expect[i].related ?? []);
-      });
-    });
-  }
+  // No edit of the draft (only the user can find the document): a look-up or an import, and the other citations of it.
+  runRuleTable(unknownDocumentRule, rows, {
+    eachFinding: (finding, expected, row) => {
+      assert.doesNotMatch(finding.message, /registry|corpus/, 'a drafter’s words');
+      assert.equal(finding.fixes.length, 0);
+      assert.deepEqual(finding.actions, [{ kind: 'look-up-online', symbol: expected.symbol }, { kind: 'import-library-export' }]);
+      assert.deepEqual((finding.related ?? []).map((place) => row.draft.slice(place.range.start, place.range.end)), expected.related ?? []);
+    },
+  });
 
   test('seed A/68/283: every document it cites is in the registry', () => {
     assert.deepEqual(flagged(seed('A-68-283.md'), check(unknownDocumentRule, seed('A-68-283.md'))), []);

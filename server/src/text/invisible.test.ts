@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeDraft } from '../analysis';
-import { Corpus, CorpusDocument, bundledRegistry, loadBundledDocuments } from '../corpus';
+import { testCorpus, workspaceText } from '../corpus/testCorpus';
 import { completionsAt } from '../features/completion';
 import { hoverAt } from '../features/hover';
 import { escapeMarkdown, truncate } from '../features/markdown';
@@ -15,8 +15,8 @@ const RLO = '\u202e';
 const ZWSP = '\u200b';
 const WJ = '\u2060';
 const title = `Safe ${RLO}txt.exe${'\u202c'} migration${ZWSP} report`;
-const hostile = new CorpusDocument('A/99/7', 'A/99/7', 'file:///corpus/A-99-7.md', 'workspace', `1. The Assembly${WJ} notes ${RLO}gnirts desrever a.\n\n2. Two.\n`, title, '2020-01-01');
-const corpus = new Corpus(bundledRegistry(), [...loadBundledDocuments().documents, hostile]);
+const hostile = workspaceText('A/99/7', `1. The Assembly${WJ} notes ${RLO}gnirts desrever a.\n\n2. Two.\n`, { title, date: '2020-01-01' });
+const corpus = testCorpus([hostile]);
 
 const hasInvisible = (value: unknown) => INVISIBLE_CHARACTER.test(JSON.stringify(value).replace(/\\u([0-9a-f]{4})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))));
 
