@@ -1,3 +1,7 @@
+// What Compact Drafter knows of UN documents: the registry's facts (with provenance and aliases), the
+// texts of the bundled seed corpus and of the user's folders, loaded into one Corpus; what replaces a
+// document (succession.ts, the one answer every reader asks); the Assembly's sessions; a text's
+// annexes and objectives. testCorpus.ts builds the corpus the tests use.
 export { Corpus, type CorpusEntry } from './corpus';
 export { CorpusDocument, type CorpusLayer } from './document';
 export { Registry, symbolKey, type FactSource, type RegistryEntry, type SourcedField, type UncertainField } from './registry';

@@ -1,3 +1,6 @@
+// The diagnostic rules: one small module each (its code, default severity, and a function from the
+// analysis to findings with fixes), its table test beside it through testing.ts's runRuleTable.
+// Rules read the analysis, the corpus, ../quotations and ../naming; none imports another rule.
 import { alteredAgreedLanguageRule } from './alteredAgreedLanguage';
 import { brokenInternalReferenceRule } from './brokenInternalReference';
 import { dateMismatchRule } from './dateMismatch';
