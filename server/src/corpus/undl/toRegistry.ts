@@ -44,7 +44,7 @@ export function registryEntries(records: readonly LibraryRecord[], origin: strin
         compact({
           symbol: adopted,
           title: record.title ?? adopted,
-          // A year stands for "not known": hover shows it as one (documentFacts.displayDate).
+          // A year stands for "not known": hover shows it as one (naming displayDate).
           date: record.date?.slice(0, 4) ?? '',
           body: record.body ?? 'General Assembly',
           kind: /\/DEC\//.test(adopted) ? 'decision' : 'resolution',
