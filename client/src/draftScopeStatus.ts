@@ -1,11 +1,8 @@
 import * as vscode from 'vscode';
+import { scopeStatusText, type DraftStatus } from './statusText';
 
 /** What the server says about a file's scope (part of its compactDrafter/status notification). */
-export interface DraftScopeStatus {
-  uri: string;
-  isDraft?: boolean;
-  draftReason?: string;
-}
+type DraftScopeStatus = Pick<DraftStatus, 'uri' | 'isDraft' | 'draftReason'>;
 
 const OVERRIDES_KEY = 'compactDrafter.draftOverrides';
 export const TOGGLE_DRAFT_COMMAND = 'compactDrafter.toggleDraft';
@@ -49,14 +46,13 @@ export class DraftScopeStatusBar implements vscode.Disposable {
   private render(): void {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const status = uri ? this.byUri.get(uri) : undefined;
-    if (!status) {
+    const shown = status && scopeStatusText(status);
+    if (!shown) {
       this.item.hide();
       return;
     }
-    this.item.text = status.isDraft ? '$(law) UN draft' : '$(circle-slash) Not a draft';
-    this.item.tooltip = status.isDraft
-      ? `Compact Drafter checks this file as a UN draft: ${status.draftReason ?? ''}.\nClick to stop checking it.`
-      : `Compact Drafter does not check this file (${status.draftReason ?? 'not a draft'}); citations are still explained on hover.\nClick to check it as a draft.`;
+    this.item.text = shown.text;
+    this.item.tooltip = shown.tooltip;
     this.item.show();
   }
 

@@ -1,6 +1,7 @@
 // The editor's trust, over real LSP messages: ordinary Markdown stays quiet (and says so in the
 // status), the drafter turns checking on and off, VS Code's own outline is not duplicated, and a
-// corpus file created after start is used by the hover, through watchers the server registers.
+// corpus file created after start is used by the hover, through watchers the server registers; the
+// quick fixes beside each finding (fix all, disable for this line) and source.fixAll.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -173,5 +174,42 @@ describe('corpus folders watched by the server', () => {
     const said = server.logs.filter((line) => line.includes('missing-texts') && line.includes('does not exist'));
     assert.equal(said.length, 1, said.join('\n'));
     assert.match(said[0], /missing-texts \(compactDrafter\.corpus\.paths\) does not exist/);
+  });
+});
+
+describe('the quick fixes drafters expect, over LSP', () => {
+  const uri = 'file:///tmp/fixes/draft.md';
+  const text = ['*The General Assembly*,', '', '*Recalling* A/Res/71/280 and a/res/71/1,', '', '1. *Affirms* that governance is fragmented (see A/68/283, para. 150);', ''].join('\n');
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+    await server.open(uri, text);
+  });
+  after(() => server.stop());
+
+  const diagnostics = () => waitFor(() => server.diagnostics.get(uri)?.at(-1)?.diagnostics.length ? server.diagnostics.get(uri)!.at(-1)!.diagnostics : undefined, 8000, 'diagnostics');
+  const actionsFor = async (code: string, only?: string[]) => {
+    const diagnostic = (await diagnostics()).find((d) => d.code === code)!;
+    return (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], ...(only ? { only } : {}) } })) as CodeAction[];
+  };
+  const newTexts = (action: CodeAction) => (action.edit!.documentChanges![0] as { edits: { newText: string }[] }).edits.map((e) => e.newText);
+
+  test('the server offers source.fixAll beside quick fixes', () => {
+    assert.deepEqual((server.initialize.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll']);
+  });
+
+  test('on a malformed symbol: its own fix, then fix all of them in this file, then disable for this line', async () => {
+    const actions = await actionsFor('malformed-symbol');
+    assert.deepEqual(actions.map((a) => a.title), ['Write A/RES/71/280', 'Fix all malformed-symbol in this file (2)', 'Disable malformed-symbol for this line']);
+    assert.deepEqual(newTexts(actions[1]!), ['A/RES/71/280', 'A/RES/71/1']);
+    // The README's comment, ending the line above so the paragraph is not split.
+    assert.match(newTexts(actions[2]!).join(''), /<!-- compact-drafter-disable-next-line malformed-symbol -->/);
+  });
+
+  test('source.fixAll (on save) gets the sure fixes of every rule in one action, and nothing else', async () => {
+    const actions = await actionsFor('no-such-paragraph', ['source.fixAll']);
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0]!.kind, 'source.fixAll');
+    assert.deepEqual(newTexts(actions[0]!), ['A/RES/71/280', 'A/RES/71/1']);
   });
 });
