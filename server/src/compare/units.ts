@@ -189,8 +189,22 @@ function blockText(block: Block): string {
 /** Markdown emphasis around openings ("*Recalling*", "**Urges**") is not wording. */
 function stripEmphasis(text: string): string {
   if (!/[*_]/.test(text)) return text.trim();
-  return text.replace(/(^|[\s(\[“"])[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?=$|[\s,;:.)\]”"])/g, '$1').trim();
+  // A run of one or two markers opening a word (after a space, bracket or quote) or closing one
+  // (before a space or punctuation). Checked around each run rather than with lookbehinds over the
+  // whole line: that expression took a quarter of reading a 150 KB round.
+  return text
+    .replace(/[*_]{1,2}/g, (run, at: number) => {
+      const before = at === 0 ? '' : text[at - 1];
+      const after = text[at + run.length] ?? '';
+      const opens = (before === '' || OPENS_AFTER.test(before)) && after !== '' && !/\s/.test(after);
+      const closes = before !== '' && !/\s/.test(before) && (after === '' || CLOSES_BEFORE.test(after));
+      return opens || closes ? '' : run;
+    })
+    .trim();
 }
+
+const OPENS_AFTER = /[\s(\[“"]/;
+const CLOSES_BEFORE = /[\s,;:.)\]”"]/;
 
 function leadingSpace(text: string): number {
   return text.length - text.trimStart().length;
