@@ -178,9 +178,16 @@ function symbolsIn(text: string): string[] {
     .filter((s): s is string => !!s);
 }
 
-/** A number every way of citing a symbol writes: "1" of A/RES/71/1, "2240" of S/RES/2240 (2015), "728" of A/71/728. */
+/**
+ * What every way of citing a symbol writes: "71/1" of A/RES/71/1 ("resolution 71/1"), "35/17" of
+ * A/HRC/RES/35/17, "71/728" of A/71/728; else the first number of its last part: "2240" of
+ * S/RES/2240 (2015).
+ */
 function citedNumber(symbol: string): string | undefined {
-  return /\d+/.exec(symbol.slice(symbol.lastIndexOf('/') + 1))?.[0];
+  const parts = symbol.split('/');
+  const [a, b] = parts.slice(-2);
+  if (parts.length >= 3 && /^\d+$/.test(a) && /^\d+$/.test(b)) return `${a}/${b}`;
+  return /\d+/.exec(parts[parts.length - 1])?.[0];
 }
 
 const RESOLUTION = /^([A-Z]+(?:\/[A-Z]+)*)\/RES\/(\d+)\/\d+$/;
