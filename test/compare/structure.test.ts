@@ -125,6 +125,60 @@ describe('compare: annexes', () => {
   });
 });
 
+describe('reader: annexed conventions and rules', () => {
+  // As a PDF text layer prints it (A/RES/80/162): a cover, a footnote rule, footnotes and a running header.
+  const convention = [
+    'A/RES/80/162',
+    'Distr.: General',
+    '',
+    'The General Assembly,',
+    '',
+    '1. Adopts the Convention annexed to the present resolution;',
+    '',
+    '64th plenary meeting',
+    '',
+    'Annex',
+    'Convention on Negotiable Cargo Documents',
+    '',
+    'The States Parties to this Convention,',
+    '',
+    'Convinced that certainty with regard to the legal effect of negotiable cargo documents will encourage the',
+    '_______________',
+    '',
+    '1 Official Records of the General Assembly, Eightieth Session, Supplement No. 17 (A/80/17).',
+    '',
+    'United Nations Convention on Negotiable Cargo Documents',
+    'A/RES/80/162',
+    '',
+    'acceptance of such documents by banks,',
+    '',
+    'Have agreed as follows:',
+    '',
+    'Article 1',
+    'Scope of application',
+    '',
+    '1.',
+    'This Convention applies to the issuance of a negotiable cargo document.',
+    '2.',
+    'This Convention does not affect the application of any international convention:',
+    '',
+    '(a)',
+    'On the carriage of goods;',
+    '',
+    'Article 2',
+    'Use of terms',
+    '',
+    'For the purposes of this Convention, “holder” means a person in possession of a negotiable cargo document.',
+  ].join('\n');
+  test('paragraphs named per article, a page-broken paragraph kept whole', () => {
+    assert.deepEqual(
+      readUnits(convention).map((u) => [u.id, ...u.subparagraphs.map((s) => s.id)].join(' / ')),
+      ['1', 'annex pp1', 'annex pp2', 'annex pp3', 'annex art. 1 para. 1', 'annex art. 1 para. 2 / annex art. 1 para. 2 (a)', 'annex art. 2'],
+    );
+    assert.match(readUnits(convention)[2].text, /will encourage the acceptance of such documents by banks,$/);
+  });
+});
+
 describe('compare: the Global Compact, objectives and actions', () => {
   const compact = readFileSync(join(sharedDir(), 'corpus', 'A-RES-73-195.md'), 'utf8');
   /** The actions of the paragraph that starts with `number` + ". We commit", without their markers. */

@@ -91,11 +91,14 @@ interface Building {
   number?: number;
   /** A numbered list inside it ("(1)", "(2)", … of its sub-paragraphs): the last item's number. */
   listAt?: number;
+  /** The article of a convention or rule of procedure it is in ("art. 3", "rule 12"). */
+  article?: string;
 }
 
 const SUB_MARKER = /^[\s*_]*\(([a-z]{1,2}|[ivxl]+)\)(?=\s|$)/;
 const OBJECTIVE_HEADING = /^\W{0,3}Objective (\d{1,2})\s*:/;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const ARTICLE_HEADING = /^\W{0,3}(Article|Rule) (\d{1,3})\s*$/;
 
 /** The letter after a sub-paragraph's marker ("b" after "a", "aa" after "z"), or undefined for a roman one. */
 function nextLetter(marker: string): string | undefined {
@@ -115,6 +118,8 @@ export function readUnits(text: string): Unit[] {
   const startAt = blocks.findIndex((b) => b.lines.length === 1 && OPENING_OF_BODY.test(stripEmphasis(b.lines[0].text)));
   const units: Building[] = [];
   let annex = '';
+  let article: string | undefined;
+  let annexPreamble = 0;
   let part = '';
   let objective: string | undefined;
   let preambular = 0;
@@ -151,14 +156,24 @@ export function readUnits(text: string): Unit[] {
     if (annexHeading && block.lines.length <= 5 && block.lines.slice(1).every((l) => !ENDED.test(l.text.trimEnd()))) {
       part = annexHeading[1] ? `annex ${annexHeading[1]}` : 'annex';
       annex = `${part} `;
+      article = undefined;
+      annexPreamble = 0;
       inPreamble = false;
       ended = false;
       objective = undefined;
       continue;
     }
     if (ended) continue;
-    // A paragraph never runs on from the resolution into its annex.
-    const last = units[units.length - 1]?.part === part ? units[units.length - 1] : undefined;
+    // A convention in an annex numbers its paragraphs per article ("annex art. 3 para. 2"), rules of
+    // procedure per rule ("annex III rule 12 para. 1").
+    const articleHeading = part && block.lines.length <= 4 ? ARTICLE_HEADING.exec(stripEmphasis(first)) : null;
+    if (articleHeading) {
+      article = `${articleHeading[1] === 'Rule' ? 'rule' : 'art.'} ${articleHeading[2]}`;
+      continue;
+    }
+    // A paragraph never runs on from the resolution into its annex, nor into the next article.
+    const previous = units[units.length - 1];
+    const last = previous?.part === part && previous.article === article ? previous : undefined;
     if (/^\s*#/.test(first) || ROMAN_HEADING.test(first)) {
       objective = OBJECTIVE_HEADING.exec(first.replace(/^[\s#]+/, ''))?.[1];
       continue;
@@ -181,7 +196,8 @@ export function readUnits(text: string): Unit[] {
         continue;
       }
       inPreamble = false;
-      units.push({ id: unique(annex + number[1]), kind: 'operative', part, label: objective && `objective ${objective}`, parts: [rest], blocks: [range(block)], start: block.start, subs: [], number: n });
+      const id = unique(`${annex}${article ? `${article} para. ` : ''}${number[1]}`);
+      units.push({ id, kind: 'operative', part, label: objective && `objective ${objective}`, parts: [rest], blocks: [range(block)], start: block.start, subs: [], number: n, article });
       continue;
     }
     const sub = SUB_MARKER.exec(first);
@@ -223,15 +239,24 @@ export function readUnits(text: string): Unit[] {
       units.push({ id: `pp${preambular}`, kind: 'preambular', part, parts: [body], blocks: [range(block)], start: block.start, subs: [] });
       continue;
     }
-    // An annex's opening words before its first numbered paragraph ("We, the Heads of State …"):
-    // its own preamble, "annex pp1", …
-    if (part && !last && ENDED.test(body)) {
-      units.push({ id: unique(`${annex}pp1`), kind: 'preambular', part, parts: [body], blocks: [range(block)], start: block.start, subs: [] });
+    // A block that a page break cut ("… will encourage the", footnotes, "acceptance of …") goes on in
+    // the next block, which starts in lower case: not a heading.
+    const runsOn = /^[\s*_]*[a-z]/.test(blocks[b + 1]?.lines[0].text ?? '');
+    // An article or rule without numbered paragraphs is one: "annex art. 2".
+    if (article && !last && (ENDED.test(body) || runsOn)) {
+      units.push({ id: unique(`${annex}${article}`), kind: 'operative', part, parts: [body], blocks: [range(block)], start: block.start, subs: [], article });
+      continue;
+    }
+    // An annex's opening words before its first numbered paragraph or article ("We, the Heads of
+    // State …", a convention's "The States Parties …, Reaffirming …,"): its own preamble, "annex pp1", …
+    if (part && !article && (ENDED.test(body) || runsOn) && !units.some((u) => u.part === part && u.kind === 'operative')) {
+      annexPreamble++;
+      units.push({ id: unique(`${annex}pp${annexPreamble}`), kind: 'preambular', part, parts: [body], blocks: [range(block)], start: block.start, subs: [] });
       continue;
     }
     // After the preamble an unnumbered block is a heading ("Objective 1: …", "Follow-up and review") when
     // it is short and unpunctuated; otherwise it is part of the paragraph before it.
-    const heading = body.length < 160 && !ENDED.test(body);
+    const heading = body.length < 160 && !ENDED.test(body) && !runsOn;
     if (heading) objective = OBJECTIVE_HEADING.exec(body)?.[1];
     else if (last) append(last, body, block);
   }
