@@ -98,6 +98,12 @@ describe('compare: sub-paragraphs', () => {
     assert.match(one.subparagraphs[7].text, /\(i\) first part of action h; \(ii\) second part/);
   });
 
+  test('an action deleted and the others not yet relettered: "(d)" after "(b)" is still a sub-paragraph', () => {
+    const old = draft([{ chapeau: '*Decides*:', subs: ACTIONS }]);
+    const next = old.replace(`(c) ${ACTIONS[2]}\n\n`, '');
+    assert.deepEqual(subRows(old, next), ['unchanged 1 (a)>1 (a)', 'unchanged 1 (b)>1 (b)', 'deleted 1 (c)>', 'unchanged 1 (d)>1 (d)']);
+  });
+
   test('a run-in list is not cut where a line happens to start with a marker', () => {
     const text = ['The General Assembly,', '', '1. Decides to act by: (a) collecting data;', '(b) sharing it; and (c) reporting.', '', '2. Requests a report.'].join('\n');
     assert.deepEqual(readUnits(text)[0].subparagraphs.length, 0);

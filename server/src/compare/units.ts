@@ -100,6 +100,11 @@ const OBJECTIVE_HEADING = /^\W{0,3}Objective (\d{1,2})\s*:/;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const ARTICLE_HEADING = /^\W{0,3}(Article|Rule) (\d{1,3})\s*$/;
 
+/** Where a letter marker falls in the list: "b" after "a", "aa" after "z". */
+function letterOrder(marker: string): number {
+  return (marker.length - 1) * 26 + LETTERS.indexOf(marker[0]);
+}
+
 /** The letter after a sub-paragraph's marker ("b" after "a", "aa" after "z"), or undefined for a roman one. */
 function nextLetter(marker: string): string | undefined {
   if (marker.length === 1) return marker === 'z' ? 'aa' : LETTERS[LETTERS.indexOf(marker) + 1];
@@ -212,10 +217,15 @@ export function readUnits(text: string): Unit[] {
         ids.delete(roman.id);
         previous = 'h';
       }
-      // "(i)" is the letter after "(h)"; otherwise a roman numeral inside a lettered sub-paragraph is part of it.
-      // A list starts at "(a)" (or "(i)"): a "(d)" that a line happens to start with inside a run-in
-      // list ("… by: (a) eradicating …; (b) …" in one paragraph) is not one.
-      const isNext = previous ? nextLetter(previous) === marker || (/^[ivxl]+$/.test(previous) && /^[ivxl]+$/.test(marker)) : marker === 'a' || marker === 'i';
+      // "(i)" is the letter after "(h)"; otherwise a roman numeral inside a lettered sub-paragraph is
+      // part of it. A later letter is the next sub-paragraph also when letters were skipped (an action
+      // deleted in a round, the others not yet relettered). A list starts at "(a)" (or "(i)"): a "(d)"
+      // that a line happens to start with inside a run-in list ("… by: (a) eradicating …; (b) …" in
+      // one paragraph) is not one.
+      const roman = /^[ivxl]+$/.test(marker);
+      const isNext = previous
+        ? nextLetter(previous) === marker || (/^[ivxl]+$/.test(previous) && roman) || (!roman && nextLetter(previous) !== undefined && letterOrder(marker) > letterOrder(previous))
+        : marker === 'a' || marker === 'i';
       if (isNext && last.listAt === undefined) {
         addSub(last, marker, body.slice(sub[0].length + leadingSpace(body)).trim(), block);
         continue;
