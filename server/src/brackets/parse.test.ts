@@ -63,6 +63,10 @@ describe('bracket report', () => {
     '',
     '2. *Requests* the Secretary-General to report. (agreed ad ref)',
     '',
+    '3. *Decides*:',
+    '',
+    '(a) To [convene][hold] a review forum every four years;',
+    '',
   ].join('\n');
   const report = bracketReport(text);
   test('passages with their paragraph and section', () => {
@@ -72,15 +76,16 @@ describe('bracket report', () => {
         ['pp1', 'Preamble', 2],
         ['1', 'Operative paragraphs', 2],
         ['1', 'Operative paragraphs', 2],
+        ['3 (a)', 'Operative paragraphs', 2],
       ],
     );
   });
   test('ad ref and counts', () => {
     assert.deepEqual(report.adRef, ['2']);
-    assert.deepEqual(report.summary, { passages: 3, alternatives: 6 });
+    assert.deepEqual(report.summary, { passages: 4, alternatives: 8 });
     assert.deepEqual(report.sections, [
       { title: 'Preamble', passages: 1, alternatives: 2 },
-      { title: 'Operative paragraphs', passages: 2, alternatives: 4 },
+      { title: 'Operative paragraphs', passages: 3, alternatives: 6 },
     ]);
   });
 });

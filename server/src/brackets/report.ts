@@ -6,7 +6,7 @@ import { readUnits, type Unit } from '../compare/units';
 import { alternativeCount, parseBrackets, plainBracketText, type BracketPassage, type ParsedBrackets } from './parse';
 
 export interface LocatedPassage extends BracketPassage {
-  /** The paragraph it starts in: "2", "pp3"; null outside numbered and preambular paragraphs. */
+  /** The paragraph it starts in: "2", "pp3", "5 (b)" in a sub-paragraph; null outside numbered and preambular paragraphs. */
   readonly paragraph: string | null;
   /** The heading of the section it sits in, if the draft has headings. */
   readonly section: string | null;
@@ -39,7 +39,12 @@ export function locate(text: string, parsed: ParsedBrackets, units: readonly Uni
     }
     return title;
   };
-  const paragraphAt = (offset: number) => units.find((u) => u.range.start <= offset && offset < u.range.end)?.id ?? null;
+  const inside = (u: Unit, offset: number) => u.range.start <= offset && offset < u.range.end;
+  // The sub-paragraph when the passage is in one ("5 (b)"): negotiators bracket actions one by one.
+  const paragraphAt = (offset: number) => {
+    const unit = units.find((u) => inside(u, offset));
+    return (unit?.subparagraphs.find((s) => inside(s, offset)) ?? unit)?.id ?? null;
+  };
   const passages = parsed.passages.map((p): LocatedPassage => ({ ...p, paragraph: paragraphAt(p.range.start), section: sectionAt(p.range.start) }));
   const adRef = units.filter((u) => AD_REF.test(u.text)).map((u) => u.id);
   const sections = new Map<string | null, { title: string | null; passages: number; alternatives: number }>();

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareRounds, type CompareResult, type CompareRow } from '../compare/compare';
+import { compareRounds, type CompareResult, type CompareRow, type RowCounts } from '../compare/compare';
 import { formatCompareMarkdown } from '../compare/markdownReport';
 
 export interface CliIo {
@@ -63,6 +63,7 @@ export function compareJson(result: CompareResult, oldText: string, newText: str
   return {
     paragraphs: result.paragraphs.map((row) => ({
       status: row.status,
+      level: row.level,
       old: row.old,
       new: row.new,
       force: row.force,
@@ -72,6 +73,7 @@ export function compareJson(result: CompareResult, oldText: string, newText: str
       diff: row.diff,
       oldRanges: row.oldRanges.map(range(oldDoc)),
       newRanges: row.newRanges.map(range(newDoc)),
+      ...(row.labels ? { labels: row.labels } : {}),
     })),
     summary: result.summary,
     citations: result.citations,
@@ -96,13 +98,23 @@ export function rowHeadline(row: CompareRow): string {
   const where = row.status === 'new' ? label(row.new) : row.status === 'deleted' ? label(row.old) : row.old.join(' + ') === row.new.join(' + ') ? label(row.new) : `${label(row.old)} → ${label(row.new)}`;
   const force = row.forceChanges.length ? ` (${row.force ?? 'force'}: ${row.forceChanges.map((c) => c.description).join('; ')})` : '';
   const extra = row.status !== 'moved' && row.moved ? ', moved' : row.status === 'moved' && row.edited ? ', edited' : '';
-  return `${row.status}${extra} ${where}${force}`;
+  const labels = row.labels ? ` (${row.labels.join(' + ')})` : '';
+  return `${row.status}${extra} ${where}${labels}${force}`;
 }
 
 function changedWords(row: CompareRow): string {
   const parts = row.diff.filter((d) => d.op !== 'equal').map((d) => (d.op === 'insert' ? `+${d.new}` : d.op === 'delete' ? `-${d.old}` : `${d.old} → ${d.new}`));
   const text = parts.join('; ');
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+}
+
+/** The summary sentence, and one for sub-paragraphs when the rounds have any. */
+export function summaryLines(s: CompareResult['summary']): string[] {
+  const counts = (c: RowCounts) => `${c.unchanged} unchanged, ${c.edited} edited, ${c.moved} moved, ${c.split} split, ${c.merged} merged, ${c.new} new, ${c.deleted} deleted; ${c.strengthened} strengthened, ${c.weakened} weakened`;
+  const lines = [`${s.oldParagraphs} → ${s.newParagraphs} paragraphs: ${counts(s)}`];
+  const sub = s.subparagraphs;
+  if (sub.oldSubparagraphs || sub.newSubparagraphs) lines.push(`${sub.oldSubparagraphs} → ${sub.newSubparagraphs} sub-paragraphs: ${counts(sub)}`);
+  return lines;
 }
 
 export function formatCompareText(result: CompareResult, oldName: string, newName: string): string {
@@ -112,11 +124,7 @@ export function formatCompareText(result: CompareResult, oldName: string, newNam
     const words = row.edited ? `: ${changedWords(row)}` : '';
     lines.push(`  ${rowHeadline(row)}${words}`);
   }
-  const s = result.summary;
-  lines.push(
-    '',
-    `${s.oldParagraphs} → ${s.newParagraphs} paragraphs: ${s.unchanged} unchanged, ${s.edited} edited, ${s.moved} moved, ${s.split} split, ${s.merged} merged, ${s.new} new, ${s.deleted} deleted; ${s.strengthened} strengthened, ${s.weakened} weakened`,
-  );
+  lines.push('', ...summaryLines(result.summary));
   const c = result.citations;
   if (c.added.length || c.removed.length || c.updated.length) {
     lines.push(`citations: ${[...c.updated.map((u) => `${u.from} → ${u.to}`), ...c.added.map((a) => `+${a}`), ...c.removed.map((r) => `-${r}`)].join(', ')}`);

@@ -53,7 +53,7 @@ interface Scored {
   readonly dice: number;
 }
 
-export function alignUnits(oldUnits: readonly Unit[], newUnits: readonly Unit[], oldIds: readonly Int32Array[], newIds: readonly Int32Array[]): AlignedGroup[] {
+export function alignUnits(oldUnits: readonly Pick<Unit, 'kind'>[], newUnits: readonly Pick<Unit, 'kind'>[], oldIds: readonly Int32Array[], newIds: readonly Int32Array[]): AlignedGroup[] {
   const oldSets = oldIds.map(bigrams);
   const newSets = newIds.map(bigrams);
   const scored = scorePairs(oldSets, newSets);
@@ -133,6 +133,26 @@ function scorePairs(oldSets: readonly Bigrams[], newSets: readonly Bigrams[]): S
   return scored;
 }
 
+/**
+ * One-to-one matches of paragraphs at least `threshold` alike (Dice of word bigrams), best first:
+ * for pieces that were left over where they were and are looked for elsewhere (a sub-paragraph moved
+ * to another paragraph).
+ */
+export function strongMatches(oldIds: readonly Int32Array[], newIds: readonly Int32Array[], threshold = STRONG): [number, number][] {
+  const scored = scorePairs(oldIds.map(bigrams), newIds.map(bigrams)).filter((s) => s.dice >= threshold);
+  scored.sort((a, b) => b.dice - a.dice || a.o - b.o || a.n - b.n);
+  const usedOld = new Set<number>();
+  const usedNew = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const s of scored) {
+    if (usedOld.has(s.o) || usedNew.has(s.n)) continue;
+    usedOld.add(s.o);
+    usedNew.add(s.n);
+    pairs.push([s.o, s.n]);
+  }
+  return pairs;
+}
+
 /** Whether matching o with n keeps the order of the matches on either side of n. */
 function keepsOrder(o: number, n: number, oldOfNew: Int32Array): boolean {
   let before = -1;
@@ -142,7 +162,7 @@ function keepsOrder(o: number, n: number, oldOfNew: Int32Array): boolean {
   return before < o && o < after;
 }
 
-function matchLoneGaps(oldUnits: readonly Unit[], newUnits: readonly Unit[], oldSets: readonly Bigrams[], newSets: readonly Bigrams[], newOfOld: Int32Array, oldOfNew: Int32Array): void {
+function matchLoneGaps(oldUnits: readonly Pick<Unit, 'kind'>[], newUnits: readonly Pick<Unit, 'kind'>[], oldSets: readonly Bigrams[], newSets: readonly Bigrams[], newOfOld: Int32Array, oldOfNew: Int32Array): void {
   let previousOld = -1;
   let gapNew: number[] = [];
   const close = (nextOld: number) => {

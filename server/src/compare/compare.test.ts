@@ -64,6 +64,16 @@ describe('compare: alignment', () => {
   for (const row of table) test(row.name, () => assert.deepEqual(rows(row.old, row.new), row.expect));
 });
 
+describe('compare: footnote markers of PDF layers', () => {
+  // Real pairs: "Goals5" / "Goals 5" (A/C.1/80/L.11), "200627" / "2006 27" (A/C.4/80/L.8).
+  const table: { name: string; old: string; new: string; expect: string[] }[] = [
+    { name: 'a marker glued to the word before or not: unchanged', old: '*Recalls* the Sustainable Development Goals5 and the Paris Agreement;', new: '*Recalls* the Sustainable Development Goals 5 and the Paris Agreement;', expect: ['unchanged 1>1'] },
+    { name: 'a marker glued to a year or not: unchanged', old: '*Recalls* its resolution 61/295 of 13 September 200627 on indigenous peoples;', new: '*Recalls* its resolution 61/295 of 13 September 2006 27 on indigenous peoples;', expect: ['unchanged 1>1'] },
+    { name: 'a year changed: edited', old: '*Recalls* the report of 2025 on indigenous peoples;', new: '*Recalls* the report of 2015 on indigenous peoples;', expect: ['edited 1>1'] },
+  ];
+  for (const row of table) test(row.name, () => assert.deepEqual(rows(draft([], [row.old]), draft([], [row.new])), row.expect));
+});
+
 describe('compare: force', () => {
   const table: { name: string; old: string; new: string; force: string | null; changes: string[] }[] = [
     { name: 'urges → encourages', old: OP[0], new: OP[0].replace('*Urges*', '*Encourages*'), force: 'weakened', changes: ['urges → encourages'] },

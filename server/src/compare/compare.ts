@@ -1,11 +1,13 @@
-// One negotiation round against another: paragraphs aligned (align.ts), each aligned group with its
-// word diff and changes of force, the citations that changed, and the brackets resolved, remaining
-// and new. The result is what `compact-drafter compare` prints and the editor's report shows.
+// One negotiation round against another: paragraphs aligned (align.ts), the resolution and each annex
+// apart and sub-paragraphs inside their paragraphs (structure.ts), each aligned group with its word
+// diff and changes of force, the citations that changed, and the brackets resolved, remaining and
+// new. The result is what `compact-drafter compare` prints and the editor's report shows.
 import { bracketReport, passageKey, type LocatedPassage } from '../brackets/report';
 import type { OffsetRange } from '../parse/model';
 import { findReferences } from '../references';
-import { alignUnits, type AlignedGroup } from './align';
+import type { AlignedGroup } from './align';
 import { forceChanges, overallForce, type Force, type ForceChange } from './force';
+import { alignByPart, alignSubparagraphs } from './structure';
 import { readUnits, type Unit } from './units';
 import { changed, tokenized, wordDiff, type TokenizedText, type WordDiffPart } from './wordDiff';
 
@@ -13,7 +15,13 @@ export type RowStatus = 'unchanged' | 'edited' | 'moved' | 'split' | 'merged' | 
 
 export interface CompareRow {
   readonly status: RowStatus;
-  /** Paragraph ids of the old round ("12", "pp3"); empty for a new paragraph. */
+  /**
+   * A paragraph, or a sub-paragraph ("5 (b)", listed right after its paragraph's row). When a
+   * paragraph's sub-paragraphs have rows of their own, the paragraph's row compares its text before
+   * them (the chapeau).
+   */
+  readonly level: 'paragraph' | 'subparagraph';
+  /** Paragraph ids of the old round ("12", "pp3", "annex 21 (b)"); empty for a new paragraph. */
   readonly old: readonly string[];
   readonly new: readonly string[];
   readonly force: Force | null;
@@ -26,6 +34,8 @@ export interface CompareRow {
   /** Where the paragraphs are, for editors: offsets into each round's text. */
   readonly oldRanges: readonly OffsetRange[];
   readonly newRanges: readonly OffsetRange[];
+  /** What drafters also call them, where the text names it: "objective 5 (b)" (the new round's, else the old's). */
+  readonly labels?: readonly string[];
 }
 
 export interface CitationChanges {
@@ -41,10 +51,16 @@ export interface BracketChanges {
   readonly new: readonly LocatedPassage[];
 }
 
+export type RowCounts = Record<RowStatus, number> & { readonly strengthened: number; readonly weakened: number };
+
 export interface CompareResult {
   readonly paragraphs: readonly CompareRow[];
-  /** Rows per status, rows strengthened and weakened, and how many paragraphs each round has. */
-  readonly summary: Record<RowStatus, number> & { readonly strengthened: number; readonly weakened: number; readonly oldParagraphs: number; readonly newParagraphs: number };
+  /** Paragraph rows per status, strengthened and weakened, and how many paragraphs each round has; the same for sub-paragraph rows. */
+  readonly summary: RowCounts & {
+    readonly oldParagraphs: number;
+    readonly newParagraphs: number;
+    readonly subparagraphs: RowCounts & { readonly oldSubparagraphs: number; readonly newSubparagraphs: number };
+  };
   readonly citations: CitationChanges;
   readonly brackets: BracketChanges;
 }
@@ -52,16 +68,48 @@ export interface CompareResult {
 export function compareRounds(oldText: string, newText: string): CompareResult {
   const oldUnits = readUnits(oldText);
   const newUnits = readUnits(newText);
-  const oldTokens = oldUnits.map((u) => tokenized(u.text));
-  const newTokens = newUnits.map((u) => tokenized(u.text));
-  const groups = alignUnits(oldUnits, newUnits, oldTokens.map((t) => t.ids), newTokens.map((t) => t.ids));
-  const rows = ordered(groups).map((g) => row(g, oldUnits, newUnits, oldTokens, newTokens));
-  const summary = { unchanged: 0, edited: 0, moved: 0, split: 0, merged: 0, new: 0, deleted: 0, strengthened: 0, weakened: 0, oldParagraphs: oldUnits.length, newParagraphs: newUnits.length };
-  for (const r of rows) {
-    summary[r.status]++;
-    if (r.force) summary[r.force]++;
+  // Most paragraphs of a round are the previous round's word for word: each distinct text is read once.
+  const tokenize = cached(tokenized);
+  const idsOf = (u: Unit) => tokenize(u.text).ids;
+  const paragraphs = ordered(alignByPart(oldUnits, newUnits, oldUnits.map(idsOf), newUnits.map(idsOf)));
+  const subs = alignSubparagraphs(paragraphs, oldUnits, newUnits, idsOf);
+  const subsUnder = new Map<AlignedGroup, AlignedGroup[]>();
+  for (const { group, under } of subs.groups) subsUnder.set(under, [...(subsUnder.get(under) ?? []), group]);
+  const rows: CompareRow[] = [];
+  const paragraphRows: CompareRow[] = [];
+  const counts = (): RowCounts => ({ unchanged: 0, edited: 0, moved: 0, split: 0, merged: 0, new: 0, deleted: 0, strengthened: 0, weakened: 0 });
+  const summary = { ...counts(), oldParagraphs: oldUnits.length, newParagraphs: newUnits.length, subparagraphs: { ...counts(), oldSubparagraphs: subs.oldSubs.length, newSubparagraphs: subs.newSubs.length } };
+  const count = (into: { -readonly [K in keyof RowCounts]: number }, r: CompareRow) => {
+    into[r.status]++;
+    if (r.force) into[r.force]++;
+  };
+  for (const g of paragraphs) {
+    const own = subs.withSubparagraphs.has(g) ? (u: Unit) => u.lead : (u: Unit) => u.text;
+    const paragraphRow = row(g, 'paragraph', oldUnits, newUnits, (u) => tokenize(own(u)));
+    rows.push(paragraphRow);
+    paragraphRows.push(paragraphRow);
+    count(summary, paragraphRow);
+    for (const sg of ordered(subsUnder.get(g) ?? [])) {
+      const subRow = row(sg, 'subparagraph', subs.oldSubs, subs.newSubs, (u) => tokenize(u.text));
+      rows.push(subRow);
+      count(summary.subparagraphs, subRow);
+    }
   }
-  return { paragraphs: rows, summary, citations: citationChanges(oldText, newText, oldUnits, newUnits, rows), brackets: bracketChanges(oldText, newText, oldUnits, newUnits) };
+  return {
+    paragraphs: rows,
+    summary,
+    citations: citationChanges(oldUnits, newUnits, paragraphs),
+    brackets: bracketChanges(oldText, newText, oldUnits, newUnits),
+  };
+}
+
+function cached<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) cache.set(text, (value = compute(text)));
+    return value;
+  };
 }
 
 /** Rows in the new round's order; a deleted paragraph comes after the row of the old paragraph before it. */
@@ -87,9 +135,9 @@ function joined(parts: readonly TokenizedText[]): TokenizedText {
   return tokenized(parts.map((p) => p.text).join(' '));
 }
 
-function row(g: AlignedGroup, oldUnits: readonly Unit[], newUnits: readonly Unit[], oldTokens: readonly TokenizedText[], newTokens: readonly TokenizedText[]): CompareRow {
-  const before = joined(g.old.map((i) => oldTokens[i]));
-  const after = joined(g.new.map((i) => newTokens[i]));
+function row(g: AlignedGroup, level: CompareRow['level'], oldUnits: readonly Unit[], newUnits: readonly Unit[], tokensOf: (unit: Unit) => TokenizedText): CompareRow {
+  const before = joined(g.old.map((i) => tokensOf(oldUnits[i])));
+  const after = joined(g.new.map((i) => tokensOf(newUnits[i])));
   const diff = g.old.length && g.new.length ? wordDiff(before, after) : g.old.length ? [{ op: 'delete' as const, old: before.text }] : [{ op: 'insert' as const, new: after.text }];
   const edited = g.old.length > 0 && g.new.length > 0 && changed(diff);
   const changes = edited ? forceChanges(before.text, after.text, diff) : [];
@@ -106,8 +154,10 @@ function row(g: AlignedGroup, oldUnits: readonly Unit[], newUnits: readonly Unit
             : edited
               ? 'edited'
               : 'unchanged';
+  const labelled = (g.new.length ? g.new.map((i) => newUnits[i]) : g.old.map((i) => oldUnits[i])).flatMap((u) => (u.label ? [u.label] : []));
   return {
     status,
+    level,
     old: g.old.map((i) => oldUnits[i].id),
     new: g.new.map((i) => newUnits[i].id),
     force: overallForce(changes),
@@ -117,40 +167,55 @@ function row(g: AlignedGroup, oldUnits: readonly Unit[], newUnits: readonly Unit
     edited,
     oldRanges: g.old.map((i) => oldUnits[i].range),
     newRanges: g.new.map((i) => newUnits[i].range),
+    ...(labelled.length ? { labels: labelled } : {}),
   };
 }
 
-/** The symbols a text cites; an unchanged paragraph has the same text in both rounds and is read once. */
-function symbolReader(): (text: string) => string[] {
-  const cache = new Map<string, string[]>();
-  return (text) => {
-    let symbols = cache.get(text);
-    if (!symbols) {
-      symbols = findReferences(text)
-        .map((r) => r.symbol)
-        .filter((s): s is string => !!s);
-      cache.set(text, symbols);
-    }
-    return symbols;
-  };
+/** The symbols a text cites. */
+function symbolsIn(text: string): string[] {
+  return findReferences(text)
+    .map((r) => r.symbol)
+    .filter((s): s is string => !!s);
+}
+
+/**
+ * What every way of citing a symbol writes: "71/1" of A/RES/71/1 ("resolution 71/1"), "35/17" of
+ * A/HRC/RES/35/17, "71/728" of A/71/728; else the first number of its last part: "2240" of
+ * S/RES/2240 (2015).
+ */
+function citedNumber(symbol: string): string | undefined {
+  const parts = symbol.split('/');
+  const [a, b] = parts.slice(-2);
+  if (parts.length >= 3 && /^\d+$/.test(a) && /^\d+$/.test(b)) return `${a}/${b}`;
+  return /\d+/.exec(parts[parts.length - 1])?.[0];
 }
 
 const RESOLUTION = /^([A-Z]+(?:\/[A-Z]+)*)\/RES\/(\d+)\/\d+$/;
 
 /** Citations in the paragraphs only: the cover page names the round itself, not what it cites. */
-function citationChanges(oldText: string, newText: string, oldUnits: readonly Unit[], newUnits: readonly Unit[], rows: readonly CompareRow[]): CitationChanges {
-  const symbolsOf = symbolReader();
-  const before = new Set(oldUnits.flatMap((u) => symbolsOf(u.text)));
-  const after = new Set(newUnits.flatMap((u) => symbolsOf(u.text)));
-  const added = [...after].filter((s) => !before.has(s));
-  const removed = [...before].filter((s) => !after.has(s));
+//
+// A paragraph both rounds hold word for word (most of them) cites the same in both, so only the
+// paragraphs of one round are read in full; a symbol they add or drop is then looked for in the
+// shared paragraphs that hold its number. Reading every paragraph was a third of a compare.
+function citationChanges(oldUnits: readonly Unit[], newUnits: readonly Unit[], groups: readonly AlignedGroup[]): CitationChanges {
+  const symbolsOf = cached(symbolsIn);
+  const oldTexts = new Set(oldUnits.map((u) => u.text));
+  const newTexts = new Set(newUnits.map((u) => u.text));
+  const shared = [...newTexts].filter((t) => oldTexts.has(t));
+  const before = new Set(oldUnits.filter((u) => !newTexts.has(u.text)).flatMap((u) => symbolsOf(u.text)));
+  const after = new Set(newUnits.filter((u) => !oldTexts.has(u.text)).flatMap((u) => symbolsOf(u.text)));
+  const inShared = (symbol: string) => {
+    const number = citedNumber(symbol);
+    return shared.some((t) => (!number || t.includes(number)) && symbolsOf(t).includes(symbol));
+  };
+  const added = [...after].filter((s) => !before.has(s) && !inShared(s));
+  const removed = [...before].filter((s) => !after.has(s) && !inShared(s));
   // Updated: in one aligned paragraph a resolution gave way to a later one of the same organ.
   const updated: { from: string; to: string }[] = [];
-  const slice = (text: string, ranges: readonly OffsetRange[]) => ranges.map((r) => text.slice(r.start, r.end)).join('\n');
-  for (const r of rows) {
-    if (!r.old.length || !r.new.length || !r.edited) continue;
-    const gone = symbolsOf(slice(oldText, r.oldRanges)).filter((s) => removed.includes(s));
-    const come = symbolsOf(slice(newText, r.newRanges)).filter((s) => added.includes(s));
+  for (const g of groups) {
+    if (!g.old.length || !g.new.length) continue;
+    const gone = g.old.flatMap((o) => symbolsOf(oldUnits[o].text)).filter((s) => removed.includes(s));
+    const come = g.new.flatMap((n) => symbolsOf(newUnits[n].text)).filter((s) => added.includes(s));
     for (const from of gone) {
       const f = RESOLUTION.exec(from);
       const to = f && come.find((s) => {

@@ -49,7 +49,14 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const QUALIFIER_PATTERNS = QUALIFIERS.map((q) => ({ qualifier: q, pattern: new RegExp(`(?<![\\p{L}])${q.split(/\s+/).map(escape).join('\\s+')}(?![\\p{L}])`, 'giu') }));
+// Each qualifier with the words that tell it apart (four letters or more): a qualifier whose count
+// differs between the texts has at least one such word in a changed part of the diff, so the two
+// whole-text counts (a regular expression over each text, 30 qualifiers a row) run only then.
+const QUALIFIER_PATTERNS = QUALIFIERS.map((q) => ({
+  qualifier: q,
+  pattern: new RegExp(`(?<![\\p{L}])${q.split(/\s+/).map(escape).join('\\s+')}(?![\\p{L}])`, 'giu'),
+  markers: q.split(/\s+/).filter((w) => w.length >= 4),
+}));
 
 function count(pattern: RegExp, text: string): number {
   pattern.lastIndex = 0;
@@ -95,7 +102,9 @@ export function forceChanges(oldText: string, newText: string, diff: readonly Wo
       }
     }
   });
-  for (const { qualifier, pattern } of QUALIFIER_PATTERNS) {
+  const changedWords = new Set(diff.flatMap((d) => (d.op === 'equal' ? [] : [...words(d.old), ...words(d.new)])));
+  for (const { qualifier, pattern, markers } of QUALIFIER_PATTERNS) {
+    if (markers.length && !markers.some((w) => changedWords.has(w))) continue;
     const delta = count(pattern, newText) - count(pattern, oldText);
     if (delta > 0) changes.push({ force: 'weakened', kind: 'qualifier', description: `added “${qualifier}”` });
     else if (delta < 0) changes.push({ force: 'strengthened', kind: 'qualifier', description: `removed “${qualifier}”` });

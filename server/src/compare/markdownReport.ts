@@ -51,13 +51,18 @@ export function formatCompareMarkdown(result: CompareResult, options: MarkdownRe
     `${s.oldParagraphs} → ${s.newParagraphs} paragraphs: ${s.unchanged} unchanged, ${s.edited} edited, ${s.moved} moved, ${s.split} split, ${s.merged} merged, ${s.new} new, ${s.deleted} deleted; **${s.strengthened} strengthened, ${s.weakened} weakened**`,
     '',
   ];
+  const sub = s.subparagraphs;
+  if (sub.oldSubparagraphs || sub.newSubparagraphs) {
+    lines.push(`${sub.oldSubparagraphs} → ${sub.newSubparagraphs} sub-paragraphs: ${sub.unchanged} unchanged, ${sub.edited} edited, ${sub.moved} moved, ${sub.split} split, ${sub.merged} merged, ${sub.new} new, ${sub.deleted} deleted; **${sub.strengthened} strengthened, ${sub.weakened} weakened**`, '');
+  }
   for (const row of result.paragraphs) {
     if (row.status === 'unchanged' && !row.moved && row.old[0] === row.new[0]) continue;
     const where = row.status === 'new' ? ids(row.new) : row.status === 'deleted' ? ids(row.old) : row.old.join() === row.new.join() ? ids(row.new) : `${ids(row.old)} → ${ids(row.new)}`;
     options.onHeading?.(row, lines.length);
     // Bold lines, not headings: in VS Code, Ctrl+click on a Markdown heading also goes to the heading's
     // own definition, which fought the editor's link to the paragraph (seen in the real editor).
-    lines.push(`**${STATUS_TITLE[row.status]}${row.status !== 'moved' && row.moved ? ' and moved' : ''}: ${where}**`, '');
+    const labels = row.labels ? ` (${escapeMarkdown(row.labels.join(' + '))})` : '';
+    lines.push(`**${STATUS_TITLE[row.status]}${row.status !== 'moved' && row.moved ? ' and moved' : ''}: ${where}${labels}**`, '');
     if (row.forceChanges.length) {
       const changes = row.forceChanges.map((c) => (row.force ? escapeMarkdown(c.description) : `${escapeMarkdown(c.description)} (${c.force})`));
       lines.push(`**${row.force === 'strengthened' ? 'Strengthened' : row.force === 'weakened' ? 'Weakened' : 'Force changed both ways'}**: ${changes.join('; ')}`, '');

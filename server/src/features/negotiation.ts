@@ -55,6 +55,7 @@ export function bracketsResponse(document: TextDocument, brackets: BracketAnalys
 
 export interface CompareRowItem {
   readonly status: CompareRow['status'];
+  readonly level: CompareRow['level'];
   readonly old: readonly string[];
   readonly new: readonly string[];
   readonly force: CompareRow['force'];
@@ -85,6 +86,7 @@ export function compareResponse(document: TextDocument, oldText: string, oldName
   return {
     rows: result.paragraphs.map((row) => ({
       status: row.status,
+      level: row.level,
       old: row.old,
       new: row.new,
       force: row.force,
@@ -105,8 +107,10 @@ export function compareResponse(document: TextDocument, oldText: string, oldName
  * where they fall. VS Code's diff then lines aligned paragraphs up against the draft.
  */
 function reordered(oldText: string, rows: readonly CompareRow[]): string {
-  const starts = rows.flatMap((row) => row.oldRanges.map((r) => r.start));
+  // A paragraph's range holds its sub-paragraphs: their own rows would repeat them.
+  const paragraphs = rows.filter((row) => row.level === 'paragraph');
+  const starts = paragraphs.flatMap((row) => row.oldRanges.map((r) => r.start));
   const preface = starts.length ? oldText.slice(0, Math.min(...starts)).trimEnd() : '';
-  const blocks = rows.filter((row) => row.old.length).map((row) => row.oldRanges.map((r) => oldText.slice(r.start, r.end)).join('\n\n'));
+  const blocks = paragraphs.filter((row) => row.old.length).map((row) => row.oldRanges.map((r) => oldText.slice(r.start, r.end)).join('\n\n'));
   return `${[preface, ...blocks].filter(Boolean).join('\n\n')}\n`;
 }
