@@ -13,7 +13,8 @@
 //   - A document's units are what the reuse index indexes (ReuseIndex's unitsOf): its numbered
 //     paragraphs, or its prose spans when it has none, in order. The caller parses the text and
 //     gives the units; the store fingerprints each unit with `unitFingerprints` (reuse/index.ts,
-//     the winnowed 5-word shingles) and does not index units under MIN_UNIT_WORDS words.
+//     the winnowed 5-word shingles). Every unit is kept (paragraph() finds short ones too) and
+//     numbered, but units under MIN_UNIT_WORDS words get no postings, so are never candidates.
 //   - Unit numbers are assigned in the order units are put, from 0, never reused (a replaced
 //     document gets new numbers). Loading the same documents in the same order gives the same
 //     numbers in every store, so candidate ties (broken by the smaller unit number) agree.
@@ -26,6 +27,7 @@
 //     caller falls back to the local layers and says so, never waits forever.
 
 import type { RegistryEntry } from '../corpus/registry';
+import type { WordList } from '../reuse/normalise';
 
 /** A corpus document as given to the store (its text and the units the reuse index reads). */
 export interface StoreDocumentInput {
@@ -178,4 +180,6 @@ export interface ReuseLookup {
   readonly generation: number;
   candidates(query: { readonly fingerprints: readonly number[] }, options?: CandidateOptions): { unit: number; shared: number }[];
   unit(unit: number): { readonly document: { readonly id: string; readonly symbol: string | undefined; readonly uri: string }; readonly label: string | undefined; readonly text: string };
+  /** The unit's words (wordList of its text), which an implementation may cache. */
+  unitWords(unit: number): WordList;
 }
