@@ -45,6 +45,24 @@ const items = (documents: readonly CorpusDocument[]) => documents.map((document)
 
 const sourceOf = (document: CorpusDocument) => ({ id: document.uri, symbol: document.symbol, uri: document.uri, get model() { return document.model; } });
 
+type Described = [shared: number, document: string, label: string | undefined, text: string][];
+
+/** Candidates as what they point at: stores number every unit, the in-memory index only those it indexes. */
+async function fromStore(queries: number[][], options: { minShared: number; limit: number; excludeSymbol?: string }): Promise<Described[]> {
+  const found = await store.candidates(queries, options);
+  const units = new Map((await store.units(found.flat().map((c) => c.unit))).map((u) => [u.unit, u]));
+  return found.map((list) => list.map((c) => [c.shared, units.get(c.unit)!.documentId, units.get(c.unit)!.label, units.get(c.unit)!.text]));
+}
+
+function fromMemory(index: ReuseIndex, queries: number[][], options: { minShared: number; limit: number; excludeSymbol?: string }): Described[] {
+  return queries.map((fingerprints) =>
+    index.candidates({ fingerprints }, options).map((c) => {
+      const unit = index.unit(c.unit);
+      return [c.shared, unit.document.id, unit.label, unit.text];
+    }),
+  );
+}
+
 /** Every unit of these drafts as a candidates query. */
 function queriesOf(drafts: readonly CorpusDocument[]): number[][] {
   return drafts.flatMap((draft) => [...draft.model.paragraphs.map((p) => p.text), ...draft.model.spans.map((s) => s.text)]).map((text) => unitFingerprints(text)).filter((fps): fps is number[] => fps !== undefined);
@@ -55,39 +73,33 @@ describe('the team corpus on PostgreSQL', { skip }, () => {
   const pushed = documents.slice(0, 80);
   const drafts = documents.slice(80, 100);
 
-  test('a push loads the texts; the candidates, unit numbers and units equal the in-memory index of the same texts', async () => {
+  test('a push loads the texts; the candidates equal the in-memory index of the same texts, unit numbers follow the order put', async () => {
     const report = await pushCorpus(store, { documents: items(pushed), registry: [] });
     assert.deepEqual([report.added, report.changed, report.unchanged, report.removed], [80, 0, 0, 0]);
     const index = ReuseIndex.build({ documents: pushed.map(sourceOf) });
     const status = await store.status();
     assert.equal(status.state, 'ready');
     assert.equal(status.documents, 80);
-    assert.equal(status.units, index.unitCount);
+    assert.equal(status.units, pushed.reduce((n, d) => n + (d.model.paragraphs.length || d.model.spans.length), 0));
     assert.equal(status.postings, index.postingCount);
 
     const queries = queriesOf(drafts);
     assert.ok(queries.length > 500, `${queries.length} draft units`);
-    const fromStore = await store.candidates(queries, { minShared: 2, limit: 4 });
-    const fromMemory = queries.map((fingerprints) => index.candidates({ fingerprints }, { minShared: 2, limit: 4 }));
-    assert.deepEqual(fromStore, fromMemory);
-    const found = fromMemory.flat().length;
+    const memory = fromMemory(index, queries, { minShared: 2, limit: 4 });
+    assert.deepEqual(await fromStore(queries, { minShared: 2, limit: 4 }), memory);
+    const found = memory.flat().length;
     assert.ok(found > 300, `${found} candidates: the sessions' resolutions repeat each other`);
+    // Unit numbers follow the order texts were put, and units() answers in the order asked.
+    const numbers = (await store.candidates(queries.slice(0, 50), { minShared: 2, limit: 4 })).flat().map((c) => c.unit);
+    const asked = [...new Set(numbers)].reverse();
+    assert.deepEqual((await store.units(asked)).map((u) => u.unit), asked);
 
-    const numbers = [...new Set(fromMemory.flat().map((c) => c.unit))].slice(0, 200);
-    const units = await store.units(numbers);
-    assert.deepEqual(
-      units.map((u) => [u.unit, u.documentId, u.symbol, u.label, u.text]),
-      numbers.map((n) => {
-        const unit = index.unit(n);
-        return [n, unit.document.id, unit.document.symbol, unit.label, unit.text];
-      }),
-    );
     // A draft is not its own source: the excluded symbol's units are left out before the limit.
     const own = pushed[3]!;
     const ownQueries = queriesOf([own]);
     assert.deepEqual(
-      await store.candidates(ownQueries, { minShared: 2, limit: 4, excludeSymbol: own.symbol!.toLowerCase() }),
-      ownQueries.map((fingerprints) => index.candidates({ fingerprints }, { minShared: 2, limit: 4, excludeSymbol: own.symbol })),
+      await fromStore(ownQueries, { minShared: 2, limit: 4, excludeSymbol: own.symbol!.toLowerCase() }),
+      fromMemory(index, ownQueries, { minShared: 2, limit: 4, excludeSymbol: own.symbol }),
     );
   });
 
@@ -105,7 +117,7 @@ describe('the team corpus on PostgreSQL', { skip }, () => {
     assert.equal(await store.document('A/RES/1/999'), undefined);
   });
 
-  test('a second push sends only what changed; a changed text gets new unit numbers, as in the in-memory index', async () => {
+  test('a second push sends only what changed; a changed text is replaced, as in the in-memory index', async () => {
     assert.deepEqual(await pushCorpus(store, { documents: items(pushed), registry: [] }).then((r) => [r.added, r.changed, r.unchanged]), [0, 0, 80]);
     const edited = pushed[5]!;
     const changedText = edited.text.replace(/\bthe\b/, 'the the');
@@ -120,7 +132,7 @@ describe('the team corpus on PostgreSQL', { skip }, () => {
     index.removeDocument(edited.uri);
     index.addDocument(sourceOf(replacement));
     const queries = queriesOf(drafts);
-    assert.deepEqual(await store.candidates(queries, { minShared: 2, limit: 4 }), queries.map((fingerprints) => index.candidates({ fingerprints }, { minShared: 2, limit: 4 })));
+    assert.deepEqual(await fromStore(queries, { minShared: 2, limit: 4 }), fromMemory(index, queries, { minShared: 2, limit: 4 }));
 
     // Without prune, texts the push does not hold are kept and counted; with prune they go.
     const kept = await pushCorpus(store, { documents: items(next.slice(0, 70)), registry: [] });
@@ -128,7 +140,7 @@ describe('the team corpus on PostgreSQL', { skip }, () => {
     const pruned = await pushCorpus(store, { documents: items(next.slice(0, 70)), registry: [], prune: true });
     assert.deepEqual([pruned.removed, pruned.elsewhere], [10, 0]);
     for (const d of next.slice(70)) index.removeDocument(d.uri);
-    assert.deepEqual(await store.candidates(queries, { minShared: 2, limit: 4 }), queries.map((fingerprints) => index.candidates({ fingerprints }, { minShared: 2, limit: 4 })));
+    assert.deepEqual(await fromStore(queries, { minShared: 2, limit: 4 }), fromMemory(index, queries, { minShared: 2, limit: 4 }));
     assert.equal((await store.status()).documents, 70);
   });
 

@@ -373,17 +373,15 @@ async function writeDocuments(client: pg.ClientBase, documents: readonly StoreDo
   const unitFps: number[][] = [];
   const unitCounts: number[] = [];
   for (const document of list) {
-    let count = 0;
-    for (const unit of document.units) {
-      const fps = unitFingerprints(unit.text);
-      if (!fps) continue;
+    // Every unit is kept and numbered (paragraph() finds short ones); only those of MIN_UNIT_WORDS words get fingerprints.
+    document.units.forEach((unit, ordinal) => {
       unitDocument.push(document.id);
-      unitOrdinal.push(count++);
+      unitOrdinal.push(ordinal);
       unitLabel.push(unit.label ?? null);
       unitBody.push(unit.text);
-      unitFps.push(fps);
-    }
-    unitCounts.push(count);
+      unitFps.push(unitFingerprints(unit.text) ?? []);
+    });
+    unitCounts.push(document.units.length);
   }
   await client.query(
     `INSERT INTO cd_documents (id, symbol, symbol_key, uri, title, date, content_hash, body, unit_count, pushed_from)

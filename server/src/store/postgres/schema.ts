@@ -6,9 +6,9 @@
 //   as JSON, and who pushed it, from where and when.
 // - cd_documents: corpus texts as the loader read them (front matter blanked), their symbol, title,
 //   date, content hash (a push sends only what changed) and who pushed them from where and when.
-// - cd_units: what the reuse index holds of each text (numbered paragraphs, or prose spans of a text
-//   without any, of MIN_UNIT_WORDS words or more), numbered as every store numbers them.
-// - cd_fingerprints: each unit's winnowed fingerprints, indexed by value: a draft's candidate
+// - cd_units: what the reuse index reads of each text (numbered paragraphs, or prose spans of a text
+//   without any), numbered as every store numbers them (store/corpusStore.ts).
+// - cd_fingerprints: the winnowed fingerprints of each unit of MIN_UNIT_WORDS words or more, indexed by value: a draft's candidate
 //   sources are one index scan per fingerprint.
 // - cd_state: the next unit number, a generation bumped by every change, and counts.
 // Symbols and titles carry trigram indexes (pg_trgm) for completion and workspace symbols.
