@@ -217,6 +217,11 @@ export class PgCorpusStore implements CorpusStore {
     return rows.map((row) => ({ symbol: row.symbol, ...(row.title ? { title: row.title } : {}), ...(row.date ? { date: row.date } : {}), hasText: row.has_text }));
   }
 
+  /** Every registry entry of the team (a few thousand): merged into the local registry at load, so names and series are known. */
+  async allRegistryEntries(): Promise<RegistryEntry[]> {
+    return (await this.rows<{ entry: RegistryEntry }>('SELECT entry FROM cd_registry ORDER BY symbol_key')).map((row) => row.entry);
+  }
+
   // The texts.
 
   async document(symbolOrId: string): Promise<StoredDocument | undefined> {
@@ -225,6 +230,17 @@ export class PgCorpusStore implements CorpusStore {
       [symbolOrId, symbolKey(symbolOrId)],
     );
     return row && storedDocument(row);
+  }
+
+  /** The texts of these symbols with their words, in one round trip (a draft's citations); the first put of a symbol. */
+  async documentsWithText(symbols: readonly string[]): Promise<(StoredDocument & { text: string })[]> {
+    if (symbols.length === 0) return [];
+    const rows = await this.rows<DocumentRow & { body: string }>(
+      `SELECT DISTINCT ON (symbol_key) id, symbol, uri, title, date, content_hash, unit_count, body FROM cd_documents
+        WHERE symbol_key = ANY($1::text[]) ORDER BY symbol_key, seq`,
+      [[...new Set(symbols.map(symbolKey))]],
+    );
+    return rows.map((row) => ({ ...storedDocument(row), text: row.body }));
   }
 
   async documentText(id: string): Promise<string | undefined> {
