@@ -274,16 +274,15 @@ export class PgCorpusStore implements CorpusStore {
     const limit = options.limit ?? 16;
     if (fps.length === 0 || limit <= 0) return result;
     const rows = await this.rows<{ query: number; unit: string; shared: number }>(
+      // The excluded text's units are listed first (a few dozen, by index), so the hits need no join.
       `WITH q AS (SELECT * FROM unnest($1::integer[], $2::integer[]) AS q(query, fp)),
             hits AS (
               SELECT q.query, f.unit, count(*)::integer AS shared
                 FROM q JOIN cd_fingerprints f ON f.fp = q.fp
+               WHERE f.unit <> ALL (ARRAY(SELECT u.unit FROM cd_documents d JOIN cd_units u ON u.document_id = d.id WHERE d.symbol_key = $5::text))
                GROUP BY q.query, f.unit HAVING count(*) >= $3),
-            kept AS (
-              SELECT h.*, row_number() OVER (PARTITION BY h.query ORDER BY h.shared DESC, h.unit) AS rank
-                FROM hits h JOIN cd_units u ON u.unit = h.unit JOIN cd_documents d ON d.id = u.document_id
-               WHERE $5::text IS NULL OR d.symbol_key IS DISTINCT FROM $5::text)
-       SELECT query, unit, shared FROM kept WHERE rank <= $4 ORDER BY query, rank`,
+            ranked AS (SELECT h.*, row_number() OVER (PARTITION BY h.query ORDER BY h.shared DESC, h.unit) AS rank FROM hits h)
+       SELECT query, unit, shared FROM ranked WHERE rank <= $4 ORDER BY query, rank`,
       [queryOf, fps, options.minShared ?? 2, limit, options.excludeSymbol ? symbolKey(options.excludeSymbol) : null],
     );
     for (const row of rows) result[row.query]!.push({ unit: Number(row.unit), shared: row.shared });
@@ -325,7 +324,8 @@ export class PgCorpusStore implements CorpusStore {
       if (batch.length >= DOCUMENTS_PER_COMMIT || batchUnits >= UNITS_PER_COMMIT) await flush();
     }
     await flush();
-    await this.run(() => this.pool.query('ANALYZE cd_documents, cd_units, cd_fingerprints'));
+    // VACUUM as well: it marks the new rows visible to all, so candidate lookups read the index alone.
+    if (put) await this.run(() => this.pool.query('VACUUM ANALYZE cd_documents, cd_units, cd_fingerprints'));
     return put;
   }
 

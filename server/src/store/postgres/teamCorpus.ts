@@ -6,6 +6,14 @@
 import type { DraftAnalysis } from '../../analysis';
 import { Corpus, CorpusDocument, mergeRegistries, Registry, type RegistryEntry, symbolKey } from '../../corpus';
 
+/** Team texts are known by this scheme: they have no file on a drafter's machine. */
+export const TEAM_SCHEME = 'compact-drafter-team';
+
+/** A team text's URI and id, from its path inside the folder it was pushed from ("A-RES-79-1.md"). */
+export function teamTextUri(path: string): string {
+  return `${TEAM_SCHEME}:/${path.split(/[\\/]/).map(encodeURIComponent).join('/')}`;
+}
+
 /** The documents a draft cites: whose texts the team corpus is asked for. */
 export function citedSymbolsOf(analysis: Pick<DraftAnalysis, 'references'>): string[] {
   const symbols = new Set<string>();
