@@ -44,7 +44,7 @@ export class TeamTexts {
   constructor(private readonly source: TeamCorpusSource) {}
 
   /** The corpus plus every team text fetched so far; `changed` when this call fetched a new one. */
-  async corpusFor(corpus: Corpus, symbols: readonly string[], generation?: number): Promise<{ corpus: Corpus; changed: boolean }> {
+  async corpusFor(corpus: Corpus, symbols: readonly string[], generation?: () => number): Promise<{ corpus: Corpus; changed: boolean }> {
     const wanted = [...new Set(symbols.map(symbolKey))].filter((key) => !this.fetched.has(key) && corpus.lookup(key)?.document?.layer !== 'workspace');
     if (wanted.length) {
       const found = await this.source.documentsWithText(wanted);
@@ -57,6 +57,7 @@ export class TeamTexts {
     const team = [...this.fetched.values()].filter((document): document is CorpusDocument => document !== null && corpus.lookup(document.symbol!)?.document?.layer !== 'workspace');
     const changed = wanted.some((key) => this.fetched.get(key));
     if (team.length === 0) return { corpus, changed: false };
-    return { corpus: new Corpus(corpus.registry, [...corpus.documents, ...team], corpus.problems, generation ?? corpus.generation), changed };
+    // A new generation only for a corpus that differs: analyses made against the old one are then stale.
+    return { corpus: new Corpus(corpus.registry, [...corpus.documents, ...team], corpus.problems, changed && generation ? generation() : corpus.generation), changed };
   }
 }
