@@ -9,6 +9,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import { bundledRegistry, CorpusDocument } from '../../server/src/corpus';
 import { ReuseIndex, unitFingerprints } from '../../server/src/reuse/index';
 import { StoreUnavailableError } from '../../server/src/store/corpusStore';
@@ -39,6 +40,9 @@ after(async () => {
   await store?.close();
   await server?.stop();
 });
+
+/** A text the first tests push and keep. */
+let pushedSymbol = '';
 
 /** The real texts as pushed: ids are file names, as `corpus push` gives them. */
 const items = (documents: readonly CorpusDocument[]) => documents.map((document) => ({ id: document.uri, uri: document.uri, document }));
@@ -75,6 +79,7 @@ describe('the team corpus on PostgreSQL', { skip }, () => {
 
   test('a push loads the texts; the candidates equal the in-memory index of the same texts, unit numbers follow the order put', async () => {
     const report = await pushCorpus(store, { documents: items(pushed), registry: [] });
+    pushedSymbol = pushed[0]!.symbol!;
     assert.deepEqual([report.added, report.changed, report.unchanged, report.removed], [80, 0, 0, 0]);
     const index = ReuseIndex.build({ documents: pushed.map(sourceOf) });
     const status = await store.status();
@@ -183,6 +188,31 @@ describe('the team corpus on PostgreSQL', { skip }, () => {
     const empty = new PgCorpusStore(corpusServerConnection(`postgres://${server.user}@127.0.0.1:${server.port}/postgres`, INTERACTIVE_TIMEOUTS, { ...env, PGPASSWORD: server.password }));
     await assert.rejects(empty.registryEntry('A/RES/79/1'), /holds no team corpus yet: load it with `compact-drafter corpus push/);
     await empty.close();
+  });
+});
+
+describe('a corpus server that is slow', { skip }, () => {
+  test('a query held up past the timeout is given up, said once, and the store answers again later', async () => {
+    // Another session holds the texts' table: every read of it waits, as on an overloaded server.
+    const blocker = new pg.Client({ connectionString: server.url });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE cd_documents IN ACCESS EXCLUSIVE MODE');
+    let now = 0;
+    const said: string[] = [];
+    const slow = new PgCorpusStore(corpusServerConnection(`postgres://${server.user}@127.0.0.1:${server.port}/${server.database}`, { connectMs: 2000, queryMs: 500 }, env), { report: (m) => said.push(m), now: () => now });
+    const started = Date.now();
+    await assert.rejects(slow.document(pushedSymbol), (error: Error) => error instanceof StoreUnavailableError && /took longer than the timeout|no answer within the query timeout/.test(error.message));
+    assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
+    await assert.rejects(slow.documentText('x'), StoreUnavailableError);
+    assert.equal(said.length, 1);
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+    // 30 s later (the store's clock), it is asked again and answers.
+    now += 31_000;
+    assert.equal((await slow.document(pushedSymbol))?.symbol, pushedSymbol);
+    assert.match(said[1]!, /answering again/);
+    await slow.close();
   });
 });
 
