@@ -45,6 +45,7 @@ import { CITATION_CHOICES_REQUEST, citationChoices, citationContext, type Citati
 import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
 import { ALL_RULES, runRules, type Diagnostic } from './rules';
 import { readSettings, type ServerSettings } from './settings';
+import { TeamCorpusLayer } from './store/postgres/teamLayer';
 import { WorkspaceDrafts } from './workspace/workspaceDrafts';
 import { DraftScopes, type DraftDecision } from './workspace/draftScope';
 import { corpusWatchers } from './workspace/corpusWatchers';
@@ -134,6 +135,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const reportedMissing = new Set<string>();
 
   const log = (message: string) => connection.console.log(message);
+  /** compactDrafter.corpus.server: the team corpus on PostgreSQL, a layer over the local corpus (store/postgres/teamLayer.ts). */
+  const team = new TeamCorpusLayer((message) => connection.console.warn(message));
   /** Work not awaited by anyone: its failure is logged, never an unhandled rejection that ends the process. */
   const background = (what: string, work: Promise<unknown>) => {
     work.catch((error) => connection.console.error(`${what} failed: ${(error as Error)?.stack ?? error}`));
@@ -185,7 +188,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     missingFolderCheck = missing.length ? setInterval(() => missing.some((folder) => existsSync(folder)) && reloadSoon(), MISSING_FOLDER_CHECK_MS) : undefined;
     missingFolderCheck?.unref();
     registerCorpusWatchers(folders);
-    const loading = loadCorpus({ folders, registryFolders: registryFolders(), generation: ++generation, modelCache }).then((loaded) => {
+    team.configure(settings.corpus.server, trusted);
+    const loading = loadCorpus({ folders, registryFolders: registryFolders(), generation: ++generation, modelCache })
+      .then((local) => team.layer(local))
+      .then((loaded) => {
       if (loading !== corpusLoading) return corpus ?? loaded;
       corpus = loaded;
       const texts = loaded.documents.length;
@@ -298,6 +304,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (liveCounted.get(uri) !== analysis) {
       liveCounted.set(uri, analysis);
       drafts.setLive(uri, analysis.references, document);
+      // The team's texts of what the draft cites, fetched after it is answered; with new ones the drafts are checked again.
+      if (team.active) {
+        background('team corpus', team.withCited(current, analysis, () => ++generation).then((next) => {
+          if (!next || corpus !== current) return;
+          corpus = next;
+          diagnosticsByUri.clear();
+          revalidateAll();
+        }));
+      }
     }
     return { analysis, document, corpus: current, plain };
   };
@@ -439,6 +454,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onShutdown(() => {
     lifecycle = 'shut down';
+    background('team corpus', team.close());
   });
 
   connection.onInitialized(() => {

@@ -11,6 +11,8 @@ export interface ServerSettings {
   corpus: {
     /** Folders of the user's own corpus, relative to each workspace folder (or absolute). */
     paths: string[];
+    /** The team corpus on PostgreSQL ("postgres://user@host:port/database", "service=NAME"); "" for none. */
+    server: string;
   };
   registry: {
     /** Folders of the user's registry files (Digital Library imports, lookups), relative to each workspace folder (or absolute). */
@@ -36,7 +38,7 @@ export interface ServerSettings {
 /** Takes what the client sent, keeping defaults for anything missing or of the wrong type. */
 export function readSettings(raw: unknown): ServerSettings {
   const section = (raw && typeof raw === 'object' ? raw : {}) as {
-    corpus?: { paths?: unknown };
+    corpus?: { paths?: unknown; server?: unknown };
     registry?: { paths?: unknown };
     onlineLookup?: { enabled?: unknown };
     diagnostics?: unknown;
@@ -54,7 +56,7 @@ export function readSettings(raw: unknown): ServerSettings {
   const include = section.drafts?.include;
   const { config, problems } = readDiagnosticsConfig({ diagnostics: section.diagnostics, houseStyle: section.houseStyle }, ALL_RULES.map((r) => r.code));
   return {
-    corpus: { paths: Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : ['corpus'] },
+    corpus: { paths: Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : ['corpus'], server: typeof section.corpus?.server === 'string' ? section.corpus.server.trim() : '' },
     registry: { paths: Array.isArray(registryPaths) && registryPaths.every((p) => typeof p === 'string') ? registryPaths : [DEFAULT_REGISTRY_PATH] },
     onlineLookup: { enabled: section.onlineLookup?.enabled === true },
     diagnostics: config,

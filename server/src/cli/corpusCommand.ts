@@ -7,18 +7,21 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unTextMarkdown } from '../knowledge/unTextMarkdown';
+import { CORPUS_PUSH_USAGE, corpusPushCommand } from './corpusPushCommand';
 import type { UnTextRecord } from '../knowledge/unText';
 
 export const CORPUS_USAGE = `  compact-drafter corpus add [--out DIR] [--force] FILE.jsonl...
-      Write each UN document of a JSON-lines export ({"symbol","title","text"} a line) as a corpus text.`;
+      Write each UN document of a JSON-lines export ({"symbol","title","text"} a line) as a corpus text.
+${CORPUS_PUSH_USAGE}`;
 
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-export function corpusCommand(args: readonly string[], io: Io, cwd: string): number {
+export function corpusCommand(args: readonly string[], io: Io, cwd: string): number | Promise<number> {
   const [action, ...rest] = args;
+  if (action === 'push') return corpusPushCommand(rest, io, cwd);
   if (action !== 'add') {
     io.err(`compact-drafter corpus: unknown action "${action ?? ''}"\n\nUsage:\n${CORPUS_USAGE}`);
     return 2;

@@ -18,6 +18,7 @@ import { formatReuseTable, reuseRecords, type ReuseRecord } from './reuseCommand
 import { toSarif } from './sarif';
 import { CORPUS_USAGE, corpusCommand } from './corpusCommand';
 import { BRACKETS_USAGE, bracketsCommand } from './bracketsCommand';
+import { draftSymbolOf, mergeMatches, openTeamCorpus } from './corpusServerOption';
 import { COMPARE_USAGE, compareCommand } from './compareCommand';
 
 const VERSION = '0.1.0';
@@ -53,6 +54,11 @@ Options:
   --cache-dir DIR
              where parsed corpus texts and the reuse index are kept (default ~/.cache/compact-drafter)
   --no-cache keep nothing on disk
+  --corpus-server URL
+             also read the team corpus on PostgreSQL (postgres://user@host:port/database or
+             service=NAME; the password from ~/.pgpass, a service file or PGPASSWORD): its registry,
+             the texts the drafts cite and, for reuse, its reused passages. A server that cannot be
+             used is reported and the local corpus used alone
   --help     show this help
 
 Rule levels and house style come from ${PROJECT_CONFIG_FILE} in the working folder.`;
@@ -104,6 +110,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
         'min-similarity': { type: 'string' },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean' },
+        'corpus-server': { type: 'string' },
       },
     });
   } catch (error) {
@@ -150,7 +157,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
   const registryFolders = parsed.values.registry?.map((dir) => resolve(cwd, dir)) ?? (project.registry.length ? project.registry : [resolve(cwd, DEFAULT_REGISTRY_PATH)]);
   const cacheDir = parsed.values['no-cache'] ? undefined : resolve(cwd, parsed.values['cache-dir'] ?? defaultCacheDir());
   const cacheLog = (message: string) => io.err(`compact-drafter: ${message}`);
-  const corpus = await loadCorpus({ folders, registryFolders, modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), cacheLog) : undefined });
+  let corpus = await loadCorpus({ folders, registryFolders, modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), cacheLog) : undefined });
   const reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), cacheLog) : undefined, cacheLog, () => {});
   for (const problem of corpus.problems) io.err(`compact-drafter: corpus: ${problem.uri}: ${problem.message}`);
 
@@ -165,17 +172,34 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
       unreadable = true;
     }
   }
+  // The team corpus on PostgreSQL, when asked for on the command line (never from a repository's config).
+  const team = parsed.values['corpus-server'] !== undefined ? await openTeamCorpus(parsed.values['corpus-server'], corpus, files.map((f) => f.text), (m) => io.err(`compact-drafter: ${m}`)) : undefined;
+  if (typeof team === 'string') {
+    io.err(`compact-drafter: ${team}`);
+    return 2;
+  }
+  if (team) corpus = team.corpus;
   if (command === 'refs') {
     const records: ReferenceRecord[] = files.flatMap(({ file, text }) => referenceRecords(file, text, analyzeDraft(text, corpus)));
     io.out(format === 'json' ? JSON.stringify({ references: records }, null, 2) : formatReferenceTable(records));
+    await team?.close();
     return unreadable ? 2 : 0;
   }
   if (command === 'reuse') {
-    const records: ReuseRecord[] = files.flatMap(({ file, text }) => reuseRecords(file, text, reuse.matches(analyzeDraft(text, corpus), corpus, reuseSettings, pathToFileURL(resolve(cwd, file)).href)));
+    const records: ReuseRecord[] = [];
+    for (const { file, text } of files) {
+      const uri = pathToFileURL(resolve(cwd, file)).href;
+      const analysis = analyzeDraft(text, corpus);
+      const local = reuse.matches(analysis, corpus, reuseSettings, uri);
+      const fromTeam = team ? await team.matches(analysis.model, { ...reuseSettings, excludeSymbol: corpus.documentByUri(uri)?.symbol ?? draftSymbolOf(text, uri) }) : [];
+      records.push(...reuseRecords(file, text, team ? mergeMatches(local, fromTeam) : local));
+    }
     io.out(format === 'json' ? JSON.stringify({ matches: records }, null, 2) : formatReuseTable(records));
+    await team?.close();
     return unreadable ? 2 : 0;
   }
   const { reports, failed } = await check(files, corpus, project.diagnostics, { fix: !!parsed.values.fix, force: !!parsed.values.force }, io, cwd, { service: reuse, settings: reuseSettings });
+  await team?.close();
   if (format === 'json') io.out(JSON.stringify({ files: reports }, null, 2));
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports, ALL_RULES, VERSION), null, 2));
   else io.out(formatTextReport(reports));

@@ -64,7 +64,7 @@ interface UnitSource {
 }
 
 /** Units shorter than this (in words) are not indexed. */
-const MIN_UNIT_WORDS = 8;
+export const MIN_UNIT_WORDS = 8;
 /** Postings are bucketed by the top bits of their fingerprint: a lookup is one short search. */
 const BUCKET_BITS = 16;
 const BUCKET_SHIFT = 32 - BUCKET_BITS;
@@ -83,8 +83,11 @@ function unitsOf(document: ReuseSourceDocument): { label: string | undefined; te
 
 let hashScratch = new Uint32Array(4096);
 
-/** The fingerprints of a text, or undefined when it is too short to index. */
-function fingerprintsOfText(text: string): number[] | undefined {
+/**
+ * The fingerprints of a unit's text, or undefined when it is too short to index: what every
+ * store indexes (store/corpusStore.ts), so that they all find the same candidates.
+ */
+export function unitFingerprints(text: string): number[] | undefined {
   const { ids, count } = wordIdsOf(text);
   if (count < MIN_UNIT_WORDS) return undefined;
   if (hashScratch.length < count) hashScratch = new Uint32Array(Math.max(count, hashScratch.length * 2));
@@ -168,7 +171,7 @@ export class ReuseIndex {
     const firstUnit = this.unitTotal;
     let count = 0;
     for (const unit of source.units) {
-      const fps = fingerprintsOfText(unit.text);
+      const fps = unitFingerprints(unit.text);
       if (!fps) continue;
       const id = this.addUnit(slot, unit.label, unit.text);
       count++;

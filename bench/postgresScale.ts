@@ -1,0 +1,126 @@
+// The postgres.* figures of `npm run bench:scale` (issue #19), measured on a throwaway PostgreSQL
+// started on 127.0.0.1 (test/postgres/pgServer.ts: Debian's binaries, as CI installs them):
+//   postgres.paragraphs  units held by the team corpus (the 1,190 real texts, plus `extra`)
+//   postgres.pushMs      `corpus push` of the real texts and the bundled registry into an empty database
+//   postgres.scanMs      reuse scan of a ~150 KB draft through the store (one candidates and one units
+//                        request, then alignment), median of 5
+//   postgres.hoverP95Ms  what a hover on a citation asks the store: the registry entry and the cited
+//                        paragraph (two round trips), p95 of 200 citations of the real texts
+//   equivalent           true when in memory and PostgreSQL gave the same references and reuse matches
+//                        on every tenth real text checked as a draft (test/postgres/equivalence.ts)
+// bench/scale (the embedded store's bench) calls postgresFigures(); run alone, this file prints
+// them as one JSON object: node --import tsx bench/postgresScale.ts [--json]
+import { bundledRegistry, type CorpusDocument } from '../server/src/corpus';
+import { parseDraft } from '../server/src/parse';
+import type { StoreDocumentInput } from '../server/src/store/corpusStore';
+import { corpusServerConnection, INTERACTIVE_TIMEOUTS, PUSH_TIMEOUTS } from '../server/src/store/postgres/connection';
+import { PgCorpusStore } from '../server/src/store/postgres/pgStore';
+import { scanDraftInStore } from '../server/src/store/storeScan';
+import { compareStores, pushAll } from '../test/postgres/equivalence';
+import { findPostgresBinaries, startTestPostgres } from '../test/postgres/pgServer';
+import { realDocuments } from '../test/postgres/realTexts';
+
+export interface PostgresFigures {
+  readonly paragraphs: number;
+  readonly pushMs: number;
+  readonly scanMs: number;
+  readonly hoverP95Ms: number;
+  readonly equivalent: boolean;
+  /** Drafts compared for `equivalent`, and their differences (empty when equivalent). */
+  readonly equivalenceDrafts: number;
+  readonly differences: readonly string[];
+}
+
+export interface PostgresBenchOptions {
+  /** More documents to push after the real texts (the scale bench's mutated corpus), streamed. */
+  readonly extra?: () => Iterable<StoreDocumentInput> | AsyncIterable<StoreDocumentInput>;
+  /** The draft to scan (default: ~150 KB of real session-80 resolutions' paragraphs). */
+  readonly draftText?: string;
+  /** Every how many real texts one is checked as a draft for `equivalent` (10). */
+  readonly equivalenceEvery?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** The figures, or why they could not be measured (no PostgreSQL binaries on this machine). */
+export async function postgresFigures(options: PostgresBenchOptions = {}): Promise<PostgresFigures | { skipped: string }> {
+  if (!findPostgresBinaries()) return { skipped: 'no PostgreSQL server binaries (apt-get install postgresql)' };
+  const log = options.log ?? (() => {});
+  const server = await startTestPostgres();
+  const target = `postgres://${server.user}@127.0.0.1:${server.port}/${server.database}`;
+  const env = { PGPASSWORD: server.password };
+  const writer = new PgCorpusStore(corpusServerConnection(target, PUSH_TIMEOUTS, env), { migrate: true, pushedFrom: 'bench' });
+  const reader = new PgCorpusStore(corpusServerConnection(target, INTERACTIVE_TIMEOUTS, env));
+  try {
+    const documents = realDocuments();
+    for (const document of documents) void document.model;
+    const registry = [...bundledRegistry().all()];
+    let started = performance.now();
+    await pushAll(writer, documents, registry);
+    const pushMs = performance.now() - started;
+    log(`postgres: ${documents.length} real texts and ${registry.length} registry entries pushed in ${(pushMs / 1000).toFixed(1)} s`);
+
+    const every = options.equivalenceEvery ?? 10;
+    const report = await compareStores(reader, documents, registry, documents.filter((_, i) => i % every === every >> 1));
+    log(`postgres: ${report.drafts} drafts compared: ${report.references} references, ${report.matches} reused passages, ${report.differences.length} differences`);
+
+    if (options.extra) {
+      started = performance.now();
+      const put = await writer.putDocuments(options.extra());
+      log(`postgres: ${put} more documents pushed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    const status = await reader.status();
+
+    const model = parseDraft(options.draftText ?? realDraft(documents, 150_000));
+    const scans: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      started = performance.now();
+      await scanDraftInStore(model, reader, { minWords: 25, minSimilarity: 0.8 });
+      scans.push(performance.now() - started);
+    }
+
+    const hovers: number[] = [];
+    const cited = documents.filter((d) => d.symbol && d.model.paragraphs.length > 0);
+    for (let i = 0; i < 200; i++) {
+      const document = cited[(i * 7919) % cited.length]!;
+      const paragraph = document.model.paragraphs[(i * 31) % document.model.paragraphs.length]!;
+      started = performance.now();
+      await reader.registryEntry(document.symbol!);
+      await reader.paragraph(document.uri, paragraph.label);
+      hovers.push(performance.now() - started);
+    }
+    return {
+      paragraphs: status.units,
+      pushMs: Math.round(pushMs),
+      scanMs: round(percentile(scans, 0.5)),
+      hoverP95Ms: round(percentile(hovers, 0.95)),
+      equivalent: report.equivalent,
+      equivalenceDrafts: report.drafts,
+      differences: report.differences,
+    };
+  } finally {
+    await reader.close();
+    await writer.close();
+    await server.stop();
+  }
+}
+
+/** About `size` characters of numbered paragraphs from the real session-80 resolutions. */
+function realDraft(documents: readonly CorpusDocument[], size: number): string {
+  const paragraphs = documents.filter((d) => d.symbol?.startsWith('A/RES/80/')).flatMap((d) => d.model.paragraphs.map((p) => p.text));
+  let text = '';
+  for (let n = 0; text.length < size && n < paragraphs.length; n++) text += `${n + 1}. ${paragraphs[n]}\n\n`;
+  return text;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+if (require.main === module) {
+  void postgresFigures({ log: (line) => console.error(line) }).then((figures) => {
+    console.log(process.argv.includes('--json') ? JSON.stringify(figures) : figures);
+  });
+}

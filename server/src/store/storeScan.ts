@@ -1,0 +1,52 @@
+// A draft scanned for reused wording against a store that answers asynchronously (the team corpus
+// on PostgreSQL): every draft unit's fingerprints go in one candidates request, the candidate units
+// in one units request, and the draft is then scanned as usual (scan.ts) against a small in-memory
+// index of just those units. Its candidates for each draft unit are the store's: every unit in it
+// was a candidate of some draft unit, and their order (by unit number) is kept, so the same ones
+// win the ties.
+import type { DraftModel } from '../parse/model';
+import { fingerprintsOf } from '../reuse/fingerprints';
+import { ReuseIndex, type ReuseSourceDocument } from '../reuse/index';
+import { hashesOf, wordList } from '../reuse/normalise';
+import { draftUnits, type ReuseMatch, scanDraft, type ScanOptions } from '../reuse/scan';
+import type { CorpusStore, StoredUnit } from './corpusStore';
+
+let hashScratch = new Uint32Array(4096);
+
+/** The fingerprints of each draft unit long enough to hold a match, as scanDraft computes them. */
+export function draftQueries(model: DraftModel, minWords: number): number[][] {
+  const queries: number[][] = [];
+  for (const unit of draftUnits(model)) {
+    const words = wordList(unit.spans.map((span) => span.text));
+    if (words.length < minWords) continue;
+    if (hashScratch.length < words.length) hashScratch = new Uint32Array(Math.max(words.length, hashScratch.length * 2));
+    queries.push(fingerprintsOf(hashesOf(words.ids, words.length, hashScratch), words.length));
+  }
+  return queries;
+}
+
+/** The matches of a draft against a store; rejects (StoreUnavailableError) when the store cannot answer. */
+export async function scanDraftInStore(model: DraftModel, store: CorpusStore, options: ScanOptions = {}): Promise<ReuseMatch[]> {
+  const queries = draftQueries(model, options.minWords ?? 25);
+  const found = await store.candidates(queries, { minShared: options.minShared ?? 2, limit: options.maxCandidates ?? 4, excludeSymbol: options.excludeSymbol });
+  const numbers = [...new Set(found.flat().map((candidate) => candidate.unit))].sort((a, b) => a - b);
+  const units = await store.units(numbers);
+  return scanDraft(model, indexOfUnits(units), { ...options, pruneCache: false });
+}
+
+/** An in-memory index of some units of a store, their documents in the order of their first unit. */
+export function indexOfUnits(units: readonly StoredUnit[]): ReuseIndex {
+  const documents = new Map<string, { ref: Omit<ReuseSourceDocument, 'model'>; units: StoredUnit[] }>();
+  for (const unit of [...units].sort((a, b) => a.unit - b.unit)) {
+    let document = documents.get(unit.documentId);
+    if (!document) documents.set(unit.documentId, (document = { ref: { id: unit.documentId, symbol: unit.symbol, uri: unit.uri }, units: [] }));
+    document.units.push(unit);
+  }
+  return ReuseIndex.build({
+    documents: [...documents.values()].map(({ ref, units }) => {
+      // A text's units are all numbered paragraphs or all prose spans (store/corpusStore.ts).
+      const spans = units.some((u) => u.label === undefined);
+      return { ...ref, model: { paragraphs: spans ? [] : units.map((u) => ({ label: u.label!, text: u.text })), spans: spans ? units.map((u) => ({ text: u.text })) : [] } };
+    }),
+  });
+}
