@@ -75,7 +75,7 @@ const WORD_CACHE_UNITS = 2048;
 
 const refOf = (document: ReuseSourceRef): ReuseSourceRef => ({ id: document.id, symbol: document.symbol, uri: document.uri });
 
-function unitsOf(document: ReuseSourceDocument): { label: string | undefined; text: string }[] {
+export function unitsOf(document: ReuseSourceDocument): { label: string | undefined; text: string }[] {
   const model = document.model;
   if (model.paragraphs.length > 0) return model.paragraphs.map((p) => ({ label: p.label, text: p.text }));
   return model.spans.map((s) => ({ label: undefined, text: s.text }));

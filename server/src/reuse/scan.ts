@@ -3,7 +3,7 @@
 import type { DraftModel, OffsetRange, TextSpan } from '../parse/model';
 import { alignWindows, type DiffPart } from './align';
 import { fingerprintsOf } from './fingerprints';
-import type { ReuseIndex } from './index';
+import type { ReuseLookup } from '../store/corpusStore';
 import { hashesOf, wordList, type WordList } from './normalise';
 
 export interface ReuseSource {
@@ -78,7 +78,7 @@ export function draftUnits(model: DraftModel): DraftUnit[] {
 
 let hashScratch = new Uint32Array(4096);
 
-function matchUnit(words: WordList, index: ReuseIndex, options: ScanOptions): CachedMatch[] {
+function matchUnit(words: WordList, index: ReuseLookup, options: ScanOptions): CachedMatch[] {
   const minWords = options.minWords ?? 25;
   if (words.length < minWords) return [];
   if (hashScratch.length < words.length) hashScratch = new Uint32Array(Math.max(words.length, hashScratch.length * 2));
@@ -111,7 +111,7 @@ function matchUnit(words: WordList, index: ReuseIndex, options: ScanOptions): Ca
  * (and the index generation and options) did not change is not recomputed; entries for texts no
  * longer in the draft are dropped.
  */
-export function scanDraft(model: DraftModel, index: ReuseIndex, options: ScanOptions = {}, cache?: ScanCache): ReuseMatch[] {
+export function scanDraft(model: DraftModel, index: ReuseLookup, options: ScanOptions = {}, cache?: ScanCache): ReuseMatch[] {
   const prefix = `${index.generation}\u0000${options.excludeSymbol ?? ''}\u0000${options.minWords ?? ''}\u0000${options.minSimilarity ?? ''}\u0000${options.minShared ?? ''}\u0000${options.maxCandidates ?? ''}\u0000`;
   const used = cache ? new Set<string>() : undefined;
   const out: ReuseMatch[] = [];

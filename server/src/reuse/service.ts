@@ -11,6 +11,10 @@ import type { ReuseDiskCache } from './diskCache';
 import { type ReuseIndex as ReuseIndexType, ReuseIndex, type ReuseSourceDocument } from './index';
 import { type ReuseMatch, scanDraft } from './scan';
 import { BoundedScanCache } from './scanCache';
+import type { ReuseLookup } from '../store/corpusStore';
+import { EmbeddedCorpusStore } from '../store/embedded/lmdbStore';
+import { StoreRecordError } from '../store/embedded/records';
+import { AUTO_STORE_UNITS, openStore, storeFileFor, syncSources, type StoreOptions } from '../store/reuseStore';
 
 /** The thresholds of a match; both are settings. */
 export interface ReuseSettings {
@@ -26,7 +30,9 @@ export const DEFAULT_REUSE_SETTINGS: ReuseSettings = { minWords: 25, minSimilari
 const INDEX_VERSION = 2;
 
 interface Indexed {
-  readonly index: ReuseIndexType;
+  /** The in-memory index, or the embedded store's lookup (then `store` is set). */
+  readonly index: ReuseIndexType | ReuseLookup;
+  readonly store?: EmbeddedCorpusStore;
   /** Per indexed document (by URI): the hash of its text. */
   readonly hashes: Map<string, string>;
 }
@@ -47,7 +53,62 @@ export class ReuseService {
     private readonly log: (message: string) => void = () => {},
     /** What was done and how long it took (the server's output channel; the CLI keeps quiet). */
     private readonly info: (message: string) => void = log,
+    /** Where the embedded store lives and when it is used; none: the index is always in memory. */
+    private readonly storeOptions?: StoreOptions,
   ) {}
+
+  /** The store in use, once the corpus is indexed there (for status and the bench). */
+  get store(): EmbeddedCorpusStore | undefined {
+    return this.latest?.store;
+  }
+
+  /** Whether this corpus is indexed in the embedded store rather than in memory. */
+  private wantsStore(documents: readonly CorpusDocument[]): boolean {
+    const mode = this.storeOptions?.mode ?? 'memory';
+    if (mode === 'memory' || this.storeFailed) return false;
+    if (mode === 'embedded') return true;
+    let units = 0;
+    for (const document of documents) {
+      units += document.model.paragraphs.length || document.model.spans.length;
+      if (units >= AUTO_STORE_UNITS) return true;
+    }
+    return false;
+  }
+
+  private storeFailed = false;
+
+  /** The corpus in the embedded store: opened (rebuilt when corrupt) and brought up to date. */
+  private indexInStore(documents: readonly CorpusDocument[], hashes: Map<string, string>): Indexed | undefined {
+    const file = storeFileFor(this.storeOptions!.dir, documents);
+    const previous = this.latest?.store;
+    let store = previous?.path === file ? previous : undefined;
+    if (!store) {
+      previous?.closeSync();
+      store = openStore(file, this.log);
+    }
+    if (!store) {
+      this.storeFailed = true;
+      return undefined;
+    }
+    const started = performance.now();
+    const status = store.statusSync();
+    if (status.state === 'building') this.info(`corpus store: resuming the build left at ${status.documents} texts`);
+    const result = store.syncSync(syncSources(documents, hashes));
+    this.info(`corpus store: ${store.statusSync().units} paragraphs of ${documents.length} texts in ${file} (${result.added} put, ${result.removed} removed, ${result.unchanged} unchanged) in ${Math.round(performance.now() - started)} ms`);
+    return { index: store.reuse, store, hashes };
+  }
+
+  /** A store that failed a check while serving: closed, deleted, rebuilt at the next indexFor. */
+  private discardStore(corpus: Corpus, error: Error): void {
+    const store = this.latest?.store;
+    this.log(`corpus store: ${error.message}; deleting it, it is rebuilt`);
+    if (store) {
+      store.closeSync();
+      EmbeddedCorpusStore.remove(store.path);
+    }
+    this.latest = undefined;
+    this.byCorpus.delete(corpus);
+  }
 
   /** Whether the index of this corpus is ready (asking for matches would not build it now). */
   isReady(corpus: Corpus): boolean {
@@ -55,13 +116,21 @@ export class ReuseService {
   }
 
   /** The index of this corpus: from memory, updated from the previous corpus's, from disk, or built. */
-  indexFor(corpus: Corpus): ReuseIndexType {
+  indexFor(corpus: Corpus): ReuseLookup {
     const known = this.byCorpus.get(corpus);
     if (known) return known.index;
     const documents = servedDocuments(corpus);
     const hashes = new Map(documents.map((document) => [document.uri, hashText(document.text)]));
-    let indexed: Indexed;
-    if (this.latest) {
+    let indexed: Indexed | undefined;
+    if (this.storeOptions && this.wantsStore(documents)) indexed = this.indexInStore(documents, hashes);
+    else if (this.latest?.store) {
+      // The corpus no longer wants the store (it shrank, or the store failed): the index goes back to memory.
+      this.latest.store.closeSync();
+      this.latest = undefined;
+    }
+    if (indexed) {
+      // Indexed in the store.
+    } else if (this.latest) {
       indexed = this.update(this.latest, documents, hashes);
     } else {
       const corpusHash = hashCorpus(hashes);
@@ -94,7 +163,7 @@ export class ReuseService {
 
   /** A new corpus from the previous one's index: documents gone or changed out, new or changed in. */
   private update(previous: Indexed, documents: readonly CorpusDocument[], hashes: Map<string, string>): Indexed {
-    const { index } = previous;
+    const index = previous.index as ReuseIndexType;
     for (const [uri, hash] of previous.hashes) if (hashes.get(uri) !== hash) index.removeDocument(uri);
     let changed = 0;
     for (const document of documents) {
@@ -114,12 +183,15 @@ export class ReuseService {
     const key = `${index.generation}\u0000${settings.minWords}\u0000${settings.minSimilarity}\u0000${excludeSymbol ?? ''}`;
     const cached = this.matchesByAnalysis.get(analysis);
     if (cached?.key === key) return cached.matches;
-    const matches = scanDraft(
-      analysis.model,
-      index,
-      { minWords: settings.minWords, minSimilarity: settings.minSimilarity, excludeSymbol, pruneCache: false },
-      this.scanCache,
-    ).filter((match) => !excludeSymbol || !match.source.symbol || symbolKey(match.source.symbol) !== symbolKey(excludeSymbol));
+    let scanned: ReuseMatch[];
+    try {
+      scanned = scanDraft(analysis.model, index, { minWords: settings.minWords, minSimilarity: settings.minSimilarity, excludeSymbol, pruneCache: false }, this.scanCache);
+    } catch (error) {
+      if (!(error instanceof StoreRecordError)) throw error;
+      this.discardStore(corpus, error);
+      return [];
+    }
+    const matches = scanned.filter((match) => !excludeSymbol || !match.source.symbol || symbolKey(match.source.symbol) !== symbolKey(excludeSymbol));
     this.matchesByAnalysis.set(analysis, { key, matches });
     return matches;
   }

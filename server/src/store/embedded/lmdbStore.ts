@@ -1,0 +1,551 @@
+// The embedded corpus store: one LMDB file in the user's cache holding the registry, the corpus
+// texts, every unit (paragraph) and the reuse index's postings. LMDB maps the file into memory and
+// reads from it in place, so the server holds only what a question touches (the pages of the
+// postings and paragraphs a scan reads) plus a small table of documents and unit ranges, not the
+// corpus. Writes are copy-on-write transactions: a build killed at any point leaves the store as
+// of its last commit, and the next build resumes from it (sync.ts compares content hashes).
+//
+// Databases in the file:
+//   meta      "meta" → { magic, format, nextUnit, generation, state, counts }
+//   docs      id → { symbol, uri, title, date, contentHash, firstUnit, labels }
+//   symbols   symbolKey → id (texts by symbol)
+//   texts     id → the document's text
+//   units     unit number → checksum, label and text (unitRecord.ts)
+//   postings  fingerprint → the units having it, ascending 32-bit little-endian numbers
+//   registry  symbolKey → RegistryEntry
+import { symbolKey, type RegistryEntry } from '../../corpus/registry';
+import { unitFingerprints } from '../../reuse/index';
+import { wordList, type WordList } from '../../reuse/normalise';
+import type { CandidateOptions, CorpusStore, DocumentHit, DocumentQuery, ReuseLookup, StoreCandidate, StoreDocumentInput, StoredDocument, StoredUnit, StoreStatus } from '../corpusStore';
+import { StoreUnavailableError } from '../corpusStore';
+import { rmSync } from 'node:fs';
+import { inputsOf, planSync, type SyncResult, type SyncSource } from '../sync';
+import { loadLmdb } from './lmdbModule';
+import { appendPostings, decodeUnit, encodeUnit, forEachPosting, withoutPosting } from './records';
+
+export const STORE_FORMAT = 1;
+const MAGIC = 'compact-drafter corpus store';
+const NONE = 0xffffffff;
+/** Units put per transaction: an interrupted build loses at most this much work. */
+const BATCH_UNITS = 20_000;
+const WORD_CACHE_UNITS = 2048;
+
+/** The store failed a check (its file is damaged or of another format): delete it and rebuild. */
+export class StoreCorruptError extends Error {
+  override name = 'StoreCorruptError';
+}
+
+interface Meta {
+  readonly magic: string;
+  readonly format: number;
+  nextUnit: number;
+  generation: number;
+  state: 'building' | 'ready';
+  documents: number;
+  units: number;
+  postings: number;
+  registryEntries: number;
+}
+
+interface DocRecord {
+  readonly symbol?: string;
+  readonly uri: string;
+  readonly title?: string;
+  readonly date?: string;
+  readonly contentHash: string;
+  readonly firstUnit: number;
+  readonly labels: readonly (string | null)[];
+}
+
+interface Slot {
+  readonly id: string;
+  readonly symbol: string | undefined;
+  readonly symbolKey: string | undefined;
+  readonly uri: string;
+  readonly firstUnit: number;
+  readonly unitCount: number;
+}
+
+type Database = ReturnType<ReturnType<Exclude<ReturnType<typeof loadLmdb>, Error>['open']>['openDB']>;
+
+export class EmbeddedCorpusStore implements CorpusStore {
+  private meta!: Meta;
+  private slots: (Slot | undefined)[] = [];
+  private slotById = new Map<string, number>();
+  private unitSlot = new Uint32Array(0);
+  private counts = new Uint16Array(0);
+  private touched = new Int32Array(0);
+  private readonly wordCache = new Map<number, WordList>();
+
+  private constructor(
+    readonly path: string,
+    private readonly env: ReturnType<Exclude<ReturnType<typeof loadLmdb>, Error>['open']>,
+    private readonly db: { meta: Database; docs: Database; symbols: Database; texts: Database; units: Database; postings: Database; registry: Database },
+  ) {}
+
+  /**
+   * Opens (or creates) the store at this file. Throws StoreUnavailableError when lmdb cannot load,
+   * StoreCorruptError when the file is not a store of this format or does not hold together.
+   */
+  static open(path: string): EmbeddedCorpusStore {
+    const lmdb = loadLmdb();
+    if (lmdb instanceof Error) throw new StoreUnavailableError(`the embedded store's engine (lmdb) could not load: ${lmdb.message}`, lmdb);
+    let env;
+    try {
+      env = lmdb.open({ path, noSubdir: true, maxDbs: 8, compression: false, cache: false, mapSize: 64 * 2 ** 30 });
+    } catch (error) {
+      throw new StoreCorruptError(`${path} does not open as an LMDB file (${(error as Error).message})`);
+    }
+    try {
+      const binary = { keyEncoding: 'uint32', encoding: 'binary', compression: false, cache: false } as const;
+      const store = new EmbeddedCorpusStore(path, env, {
+        meta: env.openDB('meta', { encoding: 'msgpack', cache: false }),
+        docs: env.openDB('docs', { encoding: 'msgpack', cache: false }),
+        symbols: env.openDB('symbols', { encoding: 'string', cache: false }),
+        texts: env.openDB('texts', { encoding: 'string', cache: false }),
+        units: env.openDB('units', binary),
+        postings: env.openDB('postings', binary),
+        registry: env.openDB('registry', { encoding: 'msgpack', cache: false }),
+      });
+      store.load();
+      return store;
+    } catch (error) {
+      try {
+        env.close();
+      } catch {
+        // closing a damaged environment may fail too
+      }
+      if (error instanceof StoreCorruptError) throw error;
+      throw new StoreCorruptError(`${path} is damaged (${(error as Error).message})`);
+    }
+  }
+
+  /** Reads the metadata and the documents' unit ranges, checking that they agree. */
+  private load(): void {
+    const meta = this.db.meta.get('meta') as Meta | undefined;
+    if (!meta) {
+      if (this.db.docs.getKeysCount() > 0) throw new StoreCorruptError('documents without metadata');
+      this.meta = { magic: MAGIC, format: STORE_FORMAT, nextUnit: 0, generation: 0, state: 'ready', documents: 0, units: 0, postings: 0, registryEntries: 0 };
+      this.db.meta.putSync('meta', this.meta);
+    } else {
+      if (meta.magic !== MAGIC) throw new StoreCorruptError('not a Compact Drafter corpus store');
+      if (meta.format !== STORE_FORMAT) throw new StoreCorruptError(`format ${meta.format}, expected ${STORE_FORMAT}`);
+      this.meta = { ...meta };
+    }
+    this.slots = [];
+    this.slotById = new Map();
+    this.unitSlot = new Uint32Array(this.meta.nextUnit).fill(NONE);
+    let units = 0;
+    for (const { key, value } of this.db.docs.getRange()) {
+      const record = value as DocRecord;
+      if (typeof key !== 'string' || !record || !Array.isArray(record.labels) || !Number.isSafeInteger(record.firstUnit)) throw new StoreCorruptError('a malformed document record');
+      if (record.firstUnit + record.labels.length > this.meta.nextUnit) throw new StoreCorruptError(`document ${key} has units past the last one`);
+      this.addSlot(key, record);
+      units += record.labels.length;
+    }
+    if (this.slotById.size !== this.meta.documents || units !== this.meta.units) {
+      throw new StoreCorruptError(`the metadata counts ${this.meta.documents} documents and ${this.meta.units} units, the file holds ${this.slotById.size} and ${units}`);
+    }
+    // A unit of the first and of the last document read back and checked: a file cut short or
+    // overwritten in the middle fails here rather than in the middle of a scan.
+    for (const slot of [this.slots[0], this.slots[this.slots.length - 1]]) {
+      if (slot && slot.unitCount > 0) this.readUnit(slot.firstUnit + slot.unitCount - 1);
+    }
+  }
+
+  private addSlot(id: string, record: DocRecord): void {
+    const index = this.slots.length;
+    const slot: Slot = { id, symbol: record.symbol, symbolKey: record.symbol ? symbolKey(record.symbol) : undefined, uri: record.uri, firstUnit: record.firstUnit, unitCount: record.labels.length };
+    this.slots.push(slot);
+    this.slotById.set(id, index);
+    if (this.unitSlot.length < record.firstUnit + slot.unitCount) {
+      const next = new Uint32Array(Math.max(record.firstUnit + slot.unitCount, this.unitSlot.length * 2)).fill(NONE);
+      next.set(this.unitSlot);
+      this.unitSlot = next;
+    }
+    this.unitSlot.fill(index, slot.firstUnit, slot.firstUnit + slot.unitCount);
+  }
+
+  private dropSlot(id: string): void {
+    const index = this.slotById.get(id);
+    if (index === undefined) return;
+    const slot = this.slots[index]!;
+    this.unitSlot.fill(NONE, slot.firstUnit, slot.firstUnit + slot.unitCount);
+    for (let u = slot.firstUnit; u < slot.firstUnit + slot.unitCount; u++) this.wordCache.delete(u);
+    this.slots[index] = undefined;
+    this.slotById.delete(id);
+  }
+
+  /** The synchronous reads scanDraft makes (memory-mapped: no round trip to wait for). */
+  readonly reuse: ReuseLookup = ((store: EmbeddedCorpusStore) => ({
+    get generation() {
+      return store.meta.generation;
+    },
+    candidates: (query: { readonly fingerprints: readonly number[] }, options?: CandidateOptions) => store.candidatesSync(query, options),
+    unit: (unit: number) => store.unitSync(unit),
+    unitWords: (unit: number) => store.unitWordsSync(unit),
+  }))(this);
+
+  get unitCount(): number {
+    return this.meta.units;
+  }
+
+  statusSync(): StoreStatus {
+    const m = this.meta;
+    return { state: m.state, engine: 'lmdb', documents: m.documents, units: m.units, postings: m.postings, registryEntries: m.registryEntries, message: m.state === 'building' ? 'a build was interrupted or is under way' : undefined };
+  }
+
+  async status(): Promise<StoreStatus> {
+    return this.statusSync();
+  }
+
+  async generation(): Promise<number> {
+    return this.meta.generation;
+  }
+
+  // --- the registry ---
+
+  registryEntrySync(symbol: string): RegistryEntry | undefined {
+    return this.db.registry.get(symbolKey(symbol)) as RegistryEntry | undefined;
+  }
+
+  async registryEntry(symbol: string): Promise<RegistryEntry | undefined> {
+    return this.registryEntrySync(symbol);
+  }
+
+  async registryEntries(symbols: readonly string[]): Promise<Map<string, RegistryEntry>> {
+    const out = new Map<string, RegistryEntry>();
+    for (const symbol of symbols) {
+      const entry = this.registryEntrySync(symbol);
+      if (entry) out.set(symbol, entry);
+    }
+    return out;
+  }
+
+  async putRegistry(entries: readonly RegistryEntry[]): Promise<void> {
+    this.env.transactionSync(() => {
+      for (const entry of entries) this.db.registry.putSync(symbolKey(entry.symbol), entry);
+      this.meta.registryEntries = this.db.registry.getKeysCount();
+      this.meta.generation++;
+      this.db.meta.putSync('meta', this.meta);
+    });
+  }
+
+  async searchDocuments(query: DocumentQuery): Promise<DocumentHit[]> {
+    const limit = query.limit ?? 50;
+    const hits = new Map<string, DocumentHit>();
+    const prefix = query.symbolPrefix ? symbolKey(query.symbolPrefix) : '';
+    const words = (query.titleWords ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const titleOk = (title: string | undefined) => words.every((w) => title?.toLowerCase().includes(w));
+    const range = (db: Database) => (prefix ? db.getRange({ start: prefix }) : db.getRange());
+    for (const { key, value } of range(this.db.registry)) {
+      if (hits.size >= limit || !(key as string).startsWith(prefix)) break;
+      const entry = value as RegistryEntry;
+      if (titleOk(entry.title)) hits.set(key as string, { symbol: entry.symbol, title: entry.title, date: entry.date, hasText: this.db.symbols.get(key) !== undefined });
+    }
+    for (const { key, value } of range(this.db.symbols)) {
+      if (hits.size >= limit || !(key as string).startsWith(prefix)) break;
+      if (hits.has(key as string)) continue;
+      const record = this.db.docs.get(value as string) as DocRecord | undefined;
+      if (record?.symbol && titleOk(record.title)) hits.set(key as string, { symbol: record.symbol, title: record.title, date: record.date, hasText: true });
+    }
+    return [...hits.values()];
+  }
+
+  // --- the texts ---
+
+  private storedDocument(id: string): StoredDocument | undefined {
+    const record = this.db.docs.get(id) as DocRecord | undefined;
+    if (!record) return undefined;
+    return { id, symbol: record.symbol, uri: record.uri, title: record.title, date: record.date, contentHash: record.contentHash, unitCount: record.labels.length };
+  }
+
+  documentSync(symbolOrId: string): StoredDocument | undefined {
+    const id = (this.db.symbols.get(symbolKey(symbolOrId)) as string | undefined) ?? symbolOrId;
+    return this.storedDocument(id);
+  }
+
+  async document(symbolOrId: string): Promise<StoredDocument | undefined> {
+    return this.documentSync(symbolOrId);
+  }
+
+  async documentText(id: string): Promise<string | undefined> {
+    return this.db.texts.get(id) as string | undefined;
+  }
+
+  paragraphSync(id: string, label: string): StoredUnit | undefined {
+    const record = this.db.docs.get(id) as DocRecord | undefined;
+    const k = record?.labels.indexOf(label.trim().replace(/\s+/g, ' ')) ?? -1;
+    return k < 0 ? undefined : this.storedUnit(record!.firstUnit + k);
+  }
+
+  async paragraph(id: string, label: string): Promise<StoredUnit | undefined> {
+    return this.paragraphSync(id, label);
+  }
+
+  // --- the reuse index ---
+
+  private readUnit(unit: number): { label: string | undefined; text: string } {
+    const bytes = this.db.units.getBinaryFast(unit);
+    if (!bytes) throw new StoreCorruptError(`unit ${unit} is missing`);
+    return decodeUnit(bytes, unit);
+  }
+
+  private storedUnit(unit: number): StoredUnit | undefined {
+    const slotIndex = this.unitSlot[unit];
+    if (slotIndex === undefined || slotIndex === NONE) return undefined;
+    const slot = this.slots[slotIndex]!;
+    const { label, text } = this.readUnit(unit);
+    return { unit, documentId: slot.id, symbol: slot.symbol, uri: slot.uri, label, text };
+  }
+
+  unitSync(unit: number): { document: { id: string; symbol: string | undefined; uri: string }; label: string | undefined; text: string } {
+    const stored = this.storedUnit(unit);
+    if (!stored) throw new Error(`unit ${unit} is not in the store`);
+    return { document: { id: stored.documentId, symbol: stored.symbol, uri: stored.uri }, label: stored.label, text: stored.text };
+  }
+
+  unitWordsSync(unit: number): WordList {
+    let words = this.wordCache.get(unit);
+    if (words) this.wordCache.delete(unit);
+    else {
+      words = wordList([this.readUnit(unit).text]);
+      if (this.wordCache.size >= WORD_CACHE_UNITS) this.wordCache.delete(this.wordCache.keys().next().value!);
+    }
+    this.wordCache.set(unit, words);
+    return words;
+  }
+
+  /** As ReuseIndex.candidates: units sharing at least minShared fingerprints, most first, then by number. */
+  candidatesSync(query: { readonly fingerprints: readonly number[] }, options: CandidateOptions = {}): StoreCandidate[] {
+    const minShared = options.minShared ?? 2;
+    const limit = options.limit ?? 16;
+    const total = this.meta.nextUnit;
+    if (this.counts.length < total) {
+      this.counts = new Uint16Array(total);
+      this.touched = new Int32Array(total);
+    }
+    const counts = this.counts;
+    const touched = this.touched;
+    let touchedCount = 0;
+    for (const fp of new Set(query.fingerprints)) {
+      const bytes = this.db.postings.getBinaryFast(fp);
+      if (!bytes) continue;
+      forEachPosting(bytes, (unit) => {
+        if (counts[unit]++ === 0) touched[touchedCount++] = unit;
+      });
+    }
+    const exclude = options.excludeSymbol ? symbolKey(options.excludeSymbol) : undefined;
+    const best: StoreCandidate[] = [];
+    for (let t = 0; t < touchedCount; t++) {
+      const unit = touched[t]!;
+      const shared = counts[unit]!;
+      counts[unit] = 0;
+      if (shared < minShared || limit <= 0) continue;
+      if (best.length === limit) {
+        const worst = best[limit - 1]!;
+        if (shared < worst.shared || (shared === worst.shared && unit > worst.unit)) continue;
+      }
+      const slotIndex = this.unitSlot[unit]!;
+      if (slotIndex === NONE) continue;
+      if (exclude && this.slots[slotIndex]!.symbolKey === exclude) continue;
+      let k = best.length;
+      while (k > 0 && (best[k - 1]!.shared < shared || (best[k - 1]!.shared === shared && best[k - 1]!.unit > unit))) k--;
+      best.splice(k, 0, { unit, shared });
+      if (best.length > limit) best.pop();
+    }
+    return best;
+  }
+
+  async candidates(queries: readonly (readonly number[])[], options?: CandidateOptions): Promise<StoreCandidate[][]> {
+    return queries.map((fingerprints) => this.candidatesSync({ fingerprints }, options));
+  }
+
+  async units(unitNumbers: readonly number[]): Promise<StoredUnit[]> {
+    return unitNumbers.flatMap((unit) => this.storedUnit(unit) ?? []);
+  }
+
+  // --- building ---
+
+  documentHashesSync(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const { key, value } of this.db.docs.getRange()) out.set(key as string, (value as DocRecord).contentHash);
+    return out;
+  }
+
+  async documentHashes(): Promise<Map<string, string>> {
+    return this.documentHashesSync();
+  }
+
+  /** Marks a build under way (status "building" until finishBuild, also after a crash). */
+  beginBuild(): void {
+    this.meta.state = 'building';
+    this.db.meta.putSync('meta', this.meta);
+  }
+
+  finishBuild(): void {
+    this.meta.state = 'ready';
+    this.db.meta.putSync('meta', this.meta);
+  }
+
+  /** Puts documents, one transaction per BATCH_UNITS units (the server's path: no await between). */
+  putDocumentsSync(documents: Iterable<StoreDocumentInput>): number {
+    let batch: StoreDocumentInput[] = [];
+    let batchUnits = 0;
+    let put = 0;
+    for (const document of documents) {
+      batch.push(document);
+      batchUnits += document.units.length;
+      if (batchUnits >= BATCH_UNITS) {
+        put += this.commitBatch(batch);
+        batch = [];
+        batchUnits = 0;
+      }
+    }
+    if (batch.length) put += this.commitBatch(batch);
+    return put;
+  }
+
+  async putDocuments(documents: Iterable<StoreDocumentInput> | AsyncIterable<StoreDocumentInput>): Promise<number> {
+    if (Symbol.iterator in documents) return this.putDocumentsSync(documents);
+    let batch: StoreDocumentInput[] = [];
+    let batchUnits = 0;
+    let put = 0;
+    for await (const document of documents) {
+      batch.push(document);
+      batchUnits += document.units.length;
+      if (batchUnits >= BATCH_UNITS) {
+        put += this.commitBatch(batch);
+        batch = [];
+        batchUnits = 0;
+      }
+    }
+    if (batch.length) put += this.commitBatch(batch);
+    return put;
+  }
+
+  /** One transaction: the documents, their texts, units and postings, and the metadata, or none of it. */
+  private commitBatch(documents: readonly StoreDocumentInput[]): number {
+    const before = { ...this.meta };
+    const added: [string, DocRecord][] = [];
+    const removed: string[] = [];
+    try {
+      this.env.transactionSync(() => {
+        const postings = new Map<number, number[]>();
+        for (const document of documents) {
+          if (this.removeInTransaction(document.id)) removed.push(document.id);
+          const firstUnit = this.meta.nextUnit;
+          const labels: (string | null)[] = [];
+          for (const unit of document.units) {
+            const number = this.meta.nextUnit++;
+            labels.push(unit.label ?? null);
+            this.db.units.putSync(number, encodeUnit(unit.label, unit.text));
+            for (const fp of unitFingerprints(unit.text) ?? []) {
+              const list = postings.get(fp);
+              if (list) list.push(number);
+              else postings.set(fp, [number]);
+              this.meta.postings++;
+            }
+          }
+          const record: DocRecord = { symbol: document.symbol, uri: document.uri, title: document.title, date: document.date, contentHash: document.contentHash, firstUnit, labels };
+          this.db.docs.putSync(document.id, record);
+          this.db.texts.putSync(document.id, document.text);
+          if (document.symbol) this.db.symbols.putSync(symbolKey(document.symbol), document.id);
+          this.meta.documents++;
+          this.meta.units += labels.length;
+          added.push([document.id, record]);
+        }
+        for (const [fp, units] of postings) {
+          const existing = this.db.postings.getBinary(fp);
+          this.db.postings.putSync(fp, appendPostings(existing, units));
+        }
+        this.meta.generation++;
+        this.db.meta.putSync('meta', this.meta);
+      });
+    } catch (error) {
+      this.meta = before;
+      throw error;
+    }
+    for (const id of removed) this.dropSlot(id);
+    for (const [id, record] of added) this.addSlot(id, record);
+    return documents.length;
+  }
+
+  /** Within a write transaction: the document's units, postings, text and names gone. */
+  private removeInTransaction(id: string): boolean {
+    const record = this.db.docs.get(id) as DocRecord | undefined;
+    if (!record) return false;
+    for (let k = 0; k < record.labels.length; k++) {
+      const unit = record.firstUnit + k;
+      const bytes = this.db.units.getBinary(unit);
+      if (bytes) {
+        for (const fp of unitFingerprints(decodeUnit(bytes, unit).text) ?? []) {
+          const list = this.db.postings.getBinary(fp);
+          if (!list) continue;
+          const rest = withoutPosting(list, unit);
+          if (rest.length === list.length) continue;
+          this.meta.postings--;
+          if (rest.length === 0) this.db.postings.removeSync(fp);
+          else this.db.postings.putSync(fp, rest);
+        }
+      }
+      this.db.units.removeSync(unit);
+    }
+    this.db.docs.removeSync(id);
+    this.db.texts.removeSync(id);
+    if (record.symbol && this.db.symbols.get(symbolKey(record.symbol)) === id) this.db.symbols.removeSync(symbolKey(record.symbol));
+    this.meta.documents--;
+    this.meta.units -= record.labels.length;
+    return true;
+  }
+
+  async removeDocuments(ids: readonly string[]): Promise<number> {
+    return this.removeDocumentsSync(ids);
+  }
+
+  removeDocumentsSync(ids: readonly string[]): number {
+    const before = { ...this.meta };
+    const removed: string[] = [];
+    try {
+      this.env.transactionSync(() => {
+        for (const id of ids) if (this.removeInTransaction(id)) removed.push(id);
+        if (removed.length) {
+          this.meta.generation++;
+          this.db.meta.putSync('meta', this.meta);
+        }
+      });
+    } catch (error) {
+      this.meta = before;
+      throw error;
+    }
+    for (const id of removed) this.dropSlot(id);
+    return removed.length;
+  }
+
+  async close(): Promise<void> {
+    await this.env.close();
+  }
+
+  closeSync(): void {
+    void this.env.close();
+  }
+
+  /** Brings the store up to these sources (sync.ts's plan), synchronously: what the server's reuse service calls. */
+  syncSync(sources: Iterable<SyncSource>): SyncResult {
+    const { toPut, gone, unchanged } = planSync(this.documentHashesSync(), sources);
+    if (toPut.length === 0 && gone.length === 0) {
+      if (this.meta.state !== 'ready') this.finishBuild();
+      return { added: 0, removed: 0, unchanged };
+    }
+    this.beginBuild();
+    const removed = gone.length ? this.removeDocumentsSync(gone) : 0;
+    const added = this.putDocumentsSync(inputsOf(toPut));
+    this.finishBuild();
+    return { added, removed, unchanged };
+  }
+
+  /** Deletes the store's files (a store found corrupt, before a rebuild). */
+  static remove(path: string): void {
+    for (const file of [path, `${path}-lock`]) rmSync(file, { force: true });
+  }
+}

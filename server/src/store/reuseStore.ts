@@ -1,0 +1,64 @@
+// The reuse service's side of the embedded store: which file serves a corpus, opening it (a
+// corrupt one deleted and rebuilt, an engine that cannot load reported once and the in-memory
+// index used instead), and bringing it up to the corpus's served documents.
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CorpusDocument } from '../corpus';
+import { unitsOf } from '../reuse/index';
+import { StoreUnavailableError } from './corpusStore';
+import { EmbeddedCorpusStore, StoreCorruptError } from './embedded/lmdbStore';
+import type { SyncSource } from './sync';
+
+/** `compactDrafter.corpus.store`: auto uses the store for corpora of at least AUTO_STORE_UNITS paragraphs. */
+export type StoreMode = 'auto' | 'embedded' | 'memory';
+
+/** Below this many paragraphs the in-memory index is small (~40 MB at 100,000) and what was always used. */
+export const AUTO_STORE_UNITS = 100_000;
+
+export interface StoreOptions {
+  readonly mode: StoreMode;
+  /** The folder of the stores (one file per corpus: the folders its texts are in). */
+  readonly dir: string;
+}
+
+/** One store per set of corpus folders: two workspaces open at once do not rebuild each other's. */
+export function storeFileFor(dir: string, documents: readonly CorpusDocument[]): string {
+  const folders = [...new Set(documents.filter((d) => d.layer === 'workspace').map((d) => dirname(d.uri)))].sort();
+  const key = createHash('sha256').update(folders.join('\n')).digest('hex').slice(0, 16);
+  return join(dir, `corpus-${key}.lmdb`);
+}
+
+/** Opens the store; a corrupt one is deleted and created anew. Undefined when the engine cannot load. */
+export function openStore(file: string, log: (message: string) => void): EmbeddedCorpusStore | undefined {
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    return EmbeddedCorpusStore.open(file);
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) {
+      log(`corpus store: ${error.message}; the reuse index is kept in memory`);
+      return undefined;
+    }
+    if (!(error instanceof StoreCorruptError)) throw error;
+    log(`corpus store: ${error.message}; deleted, rebuilding it`);
+    EmbeddedCorpusStore.remove(file);
+    return EmbeddedCorpusStore.open(file);
+  }
+}
+
+export function syncSources(documents: readonly CorpusDocument[], hashes: ReadonlyMap<string, string>): SyncSource[] {
+  return documents.map((document) => ({
+    id: document.uri,
+    contentHash: hashes.get(document.uri)!,
+    input: () => ({
+      id: document.uri,
+      symbol: document.symbol,
+      uri: document.uri,
+      title: document.title,
+      date: document.date,
+      text: document.text,
+      units: unitsOf({ id: document.uri, symbol: document.symbol, uri: document.uri, model: document.model }),
+      contentHash: hashes.get(document.uri)!,
+    }),
+  }));
+}
