@@ -19,6 +19,7 @@ import { wordList, type WordList } from '../../reuse/normalise';
 import type { CandidateOptions, CorpusStore, DocumentHit, DocumentQuery, ReuseLookup, StoreCandidate, StoreDocumentInput, StoredDocument, StoredUnit, StoreStatus } from '../corpusStore';
 import { StoreUnavailableError } from '../corpusStore';
 import { rmSync } from 'node:fs';
+import { lmdbFileProblem } from './fileCheck';
 import { inputsOf, planSync, type SyncResult, type SyncSource } from '../sync';
 import { loadLmdb } from './lmdbModule';
 import { appendPostings, decodeUnit, encodeUnit, forEachPosting, withoutPosting } from './records';
@@ -33,6 +34,13 @@ const WORD_CACHE_UNITS = 2048;
 /** The store failed a check (its file is damaged or of another format): delete it and rebuild. */
 export class StoreCorruptError extends Error {
   override name = 'StoreCorruptError';
+}
+
+export interface StoreOpenOptions {
+  /** Units per build transaction (BATCH_UNITS); tests make it small to kill a build between commits. */
+  readonly batchUnits?: number;
+  /** Called after each committed build transaction with the documents held. */
+  readonly onCommit?: (documents: number) => void;
 }
 
 interface Meta {
@@ -70,6 +78,7 @@ type Database = ReturnType<ReturnType<Exclude<ReturnType<typeof loadLmdb>, Error
 
 export class EmbeddedCorpusStore implements CorpusStore {
   private meta!: Meta;
+  private options: StoreOpenOptions = {};
   private slots: (Slot | undefined)[] = [];
   private slotById = new Map<string, number>();
   private unitSlot = new Uint32Array(0);
@@ -87,9 +96,11 @@ export class EmbeddedCorpusStore implements CorpusStore {
    * Opens (or creates) the store at this file. Throws StoreUnavailableError when lmdb cannot load,
    * StoreCorruptError when the file is not a store of this format or does not hold together.
    */
-  static open(path: string): EmbeddedCorpusStore {
+  static open(path: string, options: StoreOpenOptions = {}): EmbeddedCorpusStore {
     const lmdb = loadLmdb();
     if (lmdb instanceof Error) throw new StoreUnavailableError(`the embedded store's engine (lmdb) could not load: ${lmdb.message}`, lmdb);
+    const problem = lmdbFileProblem(path);
+    if (problem) throw new StoreCorruptError(`${path} is damaged (${problem})`);
     let env;
     try {
       env = lmdb.open({ path, noSubdir: true, maxDbs: 8, compression: false, cache: false, mapSize: 64 * 2 ** 30 });
@@ -107,6 +118,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
         postings: env.openDB('postings', binary),
         registry: env.openDB('registry', { encoding: 'msgpack', cache: false }),
       });
+      store.options = options;
       store.load();
       return store;
     } catch (error) {
@@ -396,7 +408,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
     for (const document of documents) {
       batch.push(document);
       batchUnits += document.units.length;
-      if (batchUnits >= BATCH_UNITS) {
+      if (batchUnits >= (this.options.batchUnits ?? BATCH_UNITS)) {
         put += this.commitBatch(batch);
         batch = [];
         batchUnits = 0;
@@ -414,7 +426,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
     for await (const document of documents) {
       batch.push(document);
       batchUnits += document.units.length;
-      if (batchUnits >= BATCH_UNITS) {
+      if (batchUnits >= (this.options.batchUnits ?? BATCH_UNITS)) {
         put += this.commitBatch(batch);
         batch = [];
         batchUnits = 0;
@@ -468,6 +480,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
     }
     for (const id of removed) this.dropSlot(id);
     for (const [id, record] of added) this.addSlot(id, record);
+    this.options.onCommit?.(this.meta.documents);
     return documents.length;
   }
 
