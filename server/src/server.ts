@@ -37,6 +37,7 @@ import { verbHoverAt } from './features/verbHover';
 import { reuseHoverAt } from './features/reuseHover';
 import { ReuseDiskCache } from './reuse/diskCache';
 import { ReuseService } from './reuse/service';
+import { storeOptionsFor } from './store/reuseStore';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { withoutSnippetSyntax } from './features/snippets';
 import { BRACKETS_REQUEST, bracketsResponse, COMPARE_REQUEST, compareResponse } from './features/negotiation';
@@ -414,8 +415,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     dynamicWatchers = !watchesCorpus && watched?.dynamicRegistration ? { relativePatterns: !!watched.relativePatternSupport } : undefined;
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     modelCache = cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), log) : undefined;
-    reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log);
     settings = readSettings(options.settings);
+    // The store's mode and place are read once: changing them takes a restart of the server.
+    reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log, log, storeOptionsFor(settings.corpus.store, settings.corpus.storePath, cacheDir ?? undefined));
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
     configurationPush = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;

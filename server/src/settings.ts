@@ -1,6 +1,7 @@
 import { DEFAULT_REGISTRY_PATH } from './corpus/userRegistry';
 import { ALL_RULES } from './rules';
 import { DEFAULT_REUSE_SETTINGS, type ReuseSettings } from './reuse/service';
+import type { StoreMode } from './store/reuseStore';
 import { readDiagnosticsConfig, type DiagnosticsConfig } from './rules/config';
 
 /** About 1 MB: remark parses ~1 MB/s here, so a larger draft would hold its first analysis for seconds. */
@@ -13,6 +14,10 @@ export interface ServerSettings {
     paths: string[];
     /** The team corpus on PostgreSQL ("postgres://user@host:port/database", "service=NAME"); "" for none. */
     server: string;
+    /** Where the reuse index lives: in memory, in the embedded store, or (auto) the store for large corpora. */
+    store: StoreMode;
+    /** The folder of the embedded store's files; empty: the cache folder (the extension's global storage). */
+    storePath: string;
   };
   registry: {
     /** Folders of the user's registry files (Digital Library imports, lookups), relative to each workspace folder (or absolute). */
@@ -38,7 +43,7 @@ export interface ServerSettings {
 /** Takes what the client sent, keeping defaults for anything missing or of the wrong type. */
 export function readSettings(raw: unknown): ServerSettings {
   const section = (raw && typeof raw === 'object' ? raw : {}) as {
-    corpus?: { paths?: unknown; server?: unknown };
+    corpus?: { paths?: unknown; server?: unknown; store?: unknown; storePath?: unknown };
     registry?: { paths?: unknown };
     onlineLookup?: { enabled?: unknown };
     diagnostics?: unknown;
@@ -56,7 +61,12 @@ export function readSettings(raw: unknown): ServerSettings {
   const include = section.drafts?.include;
   const { config, problems } = readDiagnosticsConfig({ diagnostics: section.diagnostics, houseStyle: section.houseStyle }, ALL_RULES.map((r) => r.code));
   return {
-    corpus: { paths: Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : ['corpus'], server: typeof section.corpus?.server === 'string' ? section.corpus.server.trim() : '' },
+    corpus: {
+      paths: Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : ['corpus'],
+      server: typeof section.corpus?.server === 'string' ? section.corpus.server.trim() : '',
+      store: section.corpus?.store === 'embedded' || section.corpus?.store === 'memory' ? section.corpus.store : 'auto',
+      storePath: typeof section.corpus?.storePath === 'string' ? section.corpus.storePath : '',
+    },
     registry: { paths: Array.isArray(registryPaths) && registryPaths.every((p) => typeof p === 'string') ? registryPaths : [DEFAULT_REGISTRY_PATH] },
     onlineLookup: { enabled: section.onlineLookup?.enabled === true },
     diagnostics: config,

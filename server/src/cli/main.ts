@@ -7,6 +7,7 @@ import { analyzeDraft } from '../analysis';
 import { DEFAULT_REGISTRY_PATH, defaultCacheDir, loadCorpus, ModelDiskCache, type Corpus } from '../corpus';
 import { ReuseDiskCache } from '../reuse/diskCache';
 import { DEFAULT_REUSE_SETTINGS, ReuseService, type ReuseSettings } from '../reuse/service';
+import { storeOptionsFor } from '../store/reuseStore';
 import { ALL_RULES } from '../rules';
 import { type DraftFile, readDraftFile, writeFixedDraft } from './draftFile';
 import { applyEdits, automaticEdits, checkText, fileReport, formatTextReport, type FileReport } from './checkCommand';
@@ -59,6 +60,11 @@ Options:
              service=NAME; the password from ~/.pgpass, a service file or PGPASSWORD): its registry,
              the texts the drafts cite and, for reuse, its reused passages. A server that cannot be
              used is reported and the local corpus used alone
+  --store auto|embedded|memory
+             where the reuse index lives: the embedded store (an LMDB file, read in place, built
+             incrementally) for corpora of 100,000 paragraphs or more (auto, the default), always, or never
+  --store-dir DIR
+             the embedded store's folder (default: store/ in the cache folder)
   --help     show this help
 
 Rule levels and house style come from ${PROJECT_CONFIG_FILE} in the working folder.`;
@@ -111,6 +117,8 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean' },
         'corpus-server': { type: 'string' },
+        store: { type: 'string' },
+        'store-dir': { type: 'string' },
       },
     });
   } catch (error) {
@@ -158,7 +166,13 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
   const cacheDir = parsed.values['no-cache'] ? undefined : resolve(cwd, parsed.values['cache-dir'] ?? defaultCacheDir());
   const cacheLog = (message: string) => io.err(`compact-drafter: ${message}`);
   let corpus = await loadCorpus({ folders, registryFolders, modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), cacheLog) : undefined });
-  const reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), cacheLog) : undefined, cacheLog, () => {});
+  const storeMode = parsed.values.store ?? 'auto';
+  if (storeMode !== 'auto' && storeMode !== 'embedded' && storeMode !== 'memory') {
+    io.err(`compact-drafter: --store must be auto, embedded or memory, not "${storeMode}"`);
+    return 2;
+  }
+  const storeDir = parsed.values['store-dir'] === undefined ? undefined : resolve(cwd, parsed.values['store-dir']);
+  const reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), cacheLog) : undefined, cacheLog, () => {}, storeOptionsFor(storeMode, storeDir, cacheDir));
   for (const problem of corpus.problems) io.err(`compact-drafter: corpus: ${problem.uri}: ${problem.message}`);
 
   const files: { file: string; text: string; draft: DraftFile }[] = [];

@@ -22,6 +22,15 @@ export interface StoreOptions {
   readonly dir: string;
 }
 
+/**
+ * The store options of a server or CLI: the mode as set, its files in `storePath` (when set) or
+ * under the cache folder; none (always in memory) when there is neither.
+ */
+export function storeOptionsFor(mode: StoreMode, storePath: string | undefined, cacheDir: string | undefined): StoreOptions | undefined {
+  const dir = storePath || (cacheDir ? join(cacheDir, 'store') : undefined);
+  return dir && mode !== 'memory' ? { mode, dir } : undefined;
+}
+
 /** One store per set of corpus folders: two workspaces open at once do not rebuild each other's. */
 export function storeFileFor(dir: string, documents: readonly CorpusDocument[]): string {
   const folders = [...new Set(documents.filter((d) => d.layer === 'workspace').map((d) => dirname(d.uri)))].sort();
