@@ -1,4 +1,4 @@
-// npm run bench:scale -- [--json] [--paragraphs N] [--store FILE] [--corpus-server URL]
+// npm run bench:scale -- [--json] [--paragraphs N] [--store FILE] [--fresh] [--no-postgres]
 // The embedded corpus store at the scale of every resolution and main report (issue #19): N
 // paragraphs (default 1.5 million) generated from the real texts (scaleCorpus.ts) are put into the
 // store, then, each in a fresh process of its own so that no figure carries another's memory:
@@ -11,9 +11,8 @@
 // The children run this file bundled by esbuild with plain `node`, as the server runs (tsx's
 // loader alone costs ~55 MB). Figures only: nothing here asserts (targets are printed beside).
 //
-// PostgreSQL figures come from bench/scalePostgres.ts when it is there (the team corpus's part of
-// #19): it exports measurePostgres({ paragraphs, server, root }) → { figures, equivalent } and is
-// run when --corpus-server or PGHOST/PGSERVICE/DATABASE_URL is given; otherwise postgres is null
+// PostgreSQL figures come from bench/postgresScale.ts (the team corpus's part of #19) on a
+// throwaway server of Debian's binaries; without them (or with --no-postgres) postgres is null
 // with the reason.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -176,13 +175,21 @@ async function child(phase: string, bundle: string, args: string[]): Promise<{ f
   });
 }
 
-async function postgresFigures(paragraphs: number): Promise<{ figures: Figures | null; equivalent: boolean | null; reason?: string }> {
-  const server = argument('--corpus-server') ?? (process.env.PGHOST || process.env.PGSERVICE || process.env.DATABASE_URL ? '' : undefined);
-  if (server === undefined) return { figures: null, equivalent: null, reason: 'no --corpus-server and no PGHOST, PGSERVICE or DATABASE_URL' };
-  const module = join(__dirname, 'scalePostgres.ts');
-  if (!existsSync(module)) return { figures: null, equivalent: null, reason: 'bench/scalePostgres.ts is not there' };
-  const { measurePostgres } = (await import(module)) as { measurePostgres(options: { paragraphs: number; server: string; root: string }): Promise<{ figures: Figures; equivalent: boolean }> };
-  return measurePostgres({ paragraphs, server, root: ROOT });
+/**
+ * The team corpus's figures (bench/postgresScale.ts, the PostgreSQL part of #19): it starts a
+ * throwaway PostgreSQL on 127.0.0.1 from Debian's binaries and pushes the 1,190 real texts (not the
+ * generated millions: a push of those is a matter of hours here), so postgres.paragraphs says what
+ * it measured. --no-postgres leaves it out.
+ */
+async function postgresFigures(log: (line: string) => void): Promise<{ figures: Figures | null; equivalent: boolean | null; reason?: string }> {
+  if (process.argv.includes('--no-postgres')) return { figures: null, equivalent: null, reason: '--no-postgres' };
+  const module = join(__dirname, 'postgresScale.ts');
+  if (!existsSync(module)) return { figures: null, equivalent: null, reason: 'bench/postgresScale.ts is not there' };
+  const { postgresFigures: measure } = (await import(module)) as typeof import('./postgresScale');
+  const result = await measure({ log });
+  if ('skipped' in result) return { figures: null, equivalent: null, reason: result.skipped };
+  const { equivalent, differences, ...figures } = result;
+  return { figures: { ...figures, differences: differences.length }, equivalent };
 }
 
 async function main(): Promise<void> {
@@ -211,7 +218,7 @@ async function main(): Promise<void> {
   log(`cold start: ${cold.wallMs.toFixed(0)} ms from spawn to a scanned 150 KB draft (store opened in ${Number(cold.figures.openMs).toFixed(0)} ms, open + parse + scan ${Number(cold.figures.openAndScanMs).toFixed(0)} ms)`);
   const served = (await child('serve', bundle, args)).figures;
   log(`scan ${Number(served.scanMs).toFixed(0)} ms (CPU ${Number(served.scanCpuMs).toFixed(0)} ms; again ${Number(served.scanAgainMs).toFixed(0)} ms) (${served.matches} matches), rescan p95 ${Number(served.rescanP95Ms).toFixed(2)} ms, hover p95 ${Number(served.hoverP95Ms).toFixed(3)} ms, RSS ${Number(served.rssMB).toFixed(0)} MB`);
-  const postgres = await postgresFigures(paragraphs);
+  const postgres = await postgresFigures(log);
   if (postgres.reason) log(`postgres: ${postgres.reason}`);
 
   const result = {
