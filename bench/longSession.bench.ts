@@ -12,12 +12,18 @@ import { startServer, type TestServer } from '../test/protocol/lspClient';
 import { buildDraft } from './drafts';
 import { positionAt } from './edits';
 
-const EDITS = process.env.BENCH_QUICK ? 2_000 : 20_000;
+const EDITS = Number(process.env.LONG_SESSION_EDITS) || (process.env.BENCH_QUICK ? 2_000 : 20_000);
+/** Memory is also read this often during the session, to tell a plateau from steady growth. */
+const SAMPLES = 10;
+/** The first and the last this many edits are timed apart: a session that slows down shows it. */
+const TIMED_STRETCH = Math.min(1_000, EDITS / 4);
 const GROWTH_TARGET_MB = 20;
 const URI = 'file:///bench/long-session.md';
 
 interface Memory {
   readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
   readonly rss: number;
 }
 
@@ -36,7 +42,10 @@ async function start(cacheDir: string): Promise<TestServer> {
   const previous = process.env.NODE_OPTIONS;
   process.env.NODE_OPTIONS = `${previous ?? ''} --require ${join(__dirname, 'memoryProbe.cjs')}`.trim();
   try {
-    return await startServer({ capabilities: { textDocument: { diagnostic: {} } }, initializationOptions: { cacheDir } });
+    // As VS Code: pull diagnostics, with workspace/diagnostic/refresh (else the server also pushes after a pause).
+    const server = await startServer({ capabilities: { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true } } }, initializationOptions: { cacheDir } });
+    server.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    return server;
   } finally {
     if (previous === undefined) delete process.env.NODE_OPTIONS;
     else process.env.NODE_OPTIONS = previous;
@@ -84,8 +93,14 @@ export async function runLongSessionBench(): Promise<string> {
     if (places.length < 10) throw new Error(`only ${places.length} operative paragraphs found in the bench draft`);
     let text = draft.text;
     let version = 1;
+    const series: Memory[] = [first];
+    const pairs = EDITS / 2;
+    const stretch = TIMED_STRETCH / 2;
+    let firstStretchMs = 0;
+    let lastStretchMs = 0;
     const began = performance.now();
-    for (let i = 0; i < EDITS / 2; i++) {
+    for (let i = 0; i < pairs; i++) {
+      const pairBegan = performance.now();
       const offset = places[(i * 37) % places.length]!;
       const word = `w${i.toString(36)} `;
       const position = positionAt(text, offset);
@@ -96,6 +111,10 @@ export async function runLongSessionBench(): Promise<string> {
       const end = { line: position.line, character: position.character + word.length };
       await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end }, text: '' }] });
       await pull(server);
+      const pairMs = performance.now() - pairBegan;
+      if (i < stretch) firstStretchMs += pairMs;
+      if (i >= pairs - stretch) lastStretchMs += pairMs;
+      if ((i + 1) % (pairs / SAMPLES) === 0 && i + 1 < pairs) series.push(await memoryOf(server));
     }
     const seconds = (performance.now() - began) / 1000;
     // A last edit that stays, so the final text is not the opening one.
@@ -105,6 +124,7 @@ export async function runLongSessionBench(): Promise<string> {
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end: position }, text: 'notably ' }] });
     await pull(server);
     const last = await memoryOf(server);
+    series.push(last);
     const long = await answers(server, text);
     fresh = await start(mkdtempSync(join(tmpdir(), 'compact-drafter-fresh-')));
     await fresh.open(URI, text, 1);
@@ -117,8 +137,10 @@ export async function runLongSessionBench(): Promise<string> {
     const rssGrowth = (last.rss - first.rss) / 1048576;
     return [
       `long session: ${EDITS.toLocaleString('en')} edits (pairs of a new word typed and removed, each followed by a diagnostics pull) on ${draft.name} (${(draft.text.length / 1000).toFixed(0)} k characters), ${seconds.toFixed(0)} s, ${((seconds * 1000) / EDITS).toFixed(1)} ms per edit`,
+      `  edit + pull: ${(firstStretchMs / TIMED_STRETCH).toFixed(1)} ms over the first ${TIMED_STRETCH.toLocaleString('en')} edits, ${(lastStretchMs / TIMED_STRETCH).toFixed(1)} ms over the last ${TIMED_STRETCH.toLocaleString('en')}`,
       `  heap after GC: ${mb(first.heapUsed)} at the start, ${mb(last.heapUsed)} at the end (growth ${heapGrowth.toFixed(1)} MB; target ≤ ${GROWTH_TARGET_MB} MB${heapGrowth <= GROWTH_TARGET_MB ? ' ✓' : ' ✗'})`,
       `  RSS: ${mb(first.rss)} at the start, ${mb(last.rss)} at the end (growth ${rssGrowth.toFixed(1)} MB; target ≤ ${GROWTH_TARGET_MB} MB${rssGrowth <= GROWTH_TARGET_MB ? ' ✓' : ' ✗'})`,
+      `  heap after GC / heap committed / RSS every ${(EDITS / SAMPLES).toLocaleString('en')} edits (MB): ${series.map((m) => `${(m.heapUsed / 1048576).toFixed(0)}/${(m.heapTotal / 1048576).toFixed(0)}/${(m.rss / 1048576).toFixed(0)}`).join(' ')}`,
       `  a fresh server on the final text: heap after GC ${mb(freshMemory.heapUsed)}, RSS ${mb(freshMemory.rss)}`,
       `  answers at the end (diagnostics, 20 hovers, symbols, folding) identical to the fresh server's: ${same ? 'yes ✓' : 'NO ✗'}`,
     ].join('\n');

@@ -10,6 +10,6 @@ const gc = vm.runInNewContext('gc');
 process.on('SIGUSR2', () => {
   gc();
   gc();
-  const { heapUsed, rss } = process.memoryUsage();
-  process.stderr.write(`MEMORY ${JSON.stringify({ heapUsed, rss })}\n`);
+  const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
+  process.stderr.write(`MEMORY ${JSON.stringify({ heapUsed, heapTotal, external, rss })}\n`);
 });
