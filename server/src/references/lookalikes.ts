@@ -14,11 +14,12 @@ const LOOKALIKE_LETTERS: Readonly<Record<string, string>> = {
   Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
 };
 const SLASHES = '\u2215\u2044\u29f8\uff0f';
-/** A run of characters a symbol, or a disguised one, is made of. */
-const CANDIDATE = new RegExp(
-  `[A-Za-z0-9./${SLASHES}${Object.keys(LOOKALIKE_LETTERS).join('')}\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\u200b-\\u200d\\u2060\\ufeff\\u00ad\\u202a-\\u202e\\u2066-\\u2069]+`,
-  'g',
+/** The characters a symbol, or a disguised one, is made of (code units: all lie in the BMP). */
+const CANDIDATE_CHARACTER = new RegExp(
+  `[A-Za-z0-9./${SLASHES}${Object.keys(LOOKALIKE_LETTERS).join('')}\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\u200b-\\u200d\\u2060\\ufeff\\u00ad\\u202a-\\u202e\\u2066-\\u2069]`,
 );
+/** A symbol has a slash: runs are looked for around slashes only. */
+const SLASH = new RegExp(`[/${SLASHES}]`, 'g');
 /** A UN document symbol: a series (A, S, E/CN.6, A/HRC…) and slash-separated parts, at least one with a digit. */
 const UN_SYMBOL = /^[A-Z]{1,4}(?:\.\d+)?(?:\/(?:[A-Z]{1,6}(?:\.\d+)?|\d{1,5}(?:\/[A-Z]{1,4}\.\d+)?|[A-Z]\.\d+|Rev\.\d+|Add\.\d+|Corr\.\d+))+$/;
 
@@ -30,17 +31,30 @@ export interface LookalikeSymbol {
   readonly problems: readonly string[];
 }
 
-/** Every disguised symbol in a text, in text order. */
+/**
+ * Every disguised symbol in a text, in text order. A candidate is a maximal run of symbol
+ * characters with a slash in it, found from its slashes: reading every word of a 150 KB draft as a
+ * candidate run took a sixth of the server's time at each edit of a long session.
+ */
 export function findLookalikeSymbols(text: string): LookalikeSymbol[] {
   const found: LookalikeSymbol[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
-    let token = match[0];
+  let runEnd = -1;
+  for (const slash of text.matchAll(SLASH)) {
+    const at = slash.index!;
+    // Another slash of the run already read.
+    if (at < runEnd) continue;
+    let start = at;
+    while (start > 0 && CANDIDATE_CHARACTER.test(text[start - 1]!)) start--;
+    let end = at + 1;
+    while (end < text.length && CANDIDATE_CHARACTER.test(text[end]!)) end++;
+    runEnd = end;
+    let token = text.slice(start, end);
     // A sentence's full stop is not part of the symbol.
     while (token.endsWith('.')) token = token.slice(0, -1);
     if (!/[/\u2215\u2044\u29f8\uff0f]/.test(token)) continue;
     const { clean, problems } = fold(token);
     if (problems.length === 0 || !UN_SYMBOL.test(clean) || !/\d/.test(clean)) continue;
-    found.push({ range: { start: match.index!, end: match.index! + token.length }, clean, problems });
+    found.push({ range: { start, end: start + token.length }, clean, problems });
   }
   return found;
 }
