@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { bundledDataDir } from '../corpus';
 import { testCorpus } from '../corpus/testCorpus';
 import { analyzeDraft } from './analysis';
-import { analyzePlainDraft, PlainLineCache } from './plain';
+import { analyzePlainDraft, analyzePlainDraftInSteps, PlainLineCache } from './plain';
 
 const corpus = testCorpus();
 const brief = readFileSync(join(bundledDataDir(), 'corpus', 'GCM-issue-brief-3-2017.md'), 'utf8');
@@ -55,6 +55,47 @@ describe('plain-line analysis of drafts too large to parse', () => {
     const second = analyzePlainDraft(edited, corpus, lines);
     assert.equal(lines.linesRead - distinct, 1, 'one changed line read again');
     assert.deepEqual(summary(second.references), summary(analyzePlainDraft(edited, corpus).references));
+  });
+
+  test('an unchanged line keeps its references resolved: the edit resolves only the line it changed', () => {
+    const lines = new PlainLineCache();
+    const text = `${brief}\n`.repeat(3);
+    const first = analyzePlainDraft(text, corpus, lines);
+    const at = text.indexOf('resolution 71/280');
+    const edited = `${text.slice(0, at)}resolution 71/1${text.slice(at + 'resolution 71/280'.length)}`;
+    const second = analyzePlainDraft(edited, corpus, lines);
+    const fresh = analyzePlainDraft(edited, corpus);
+    assert.deepEqual(second.references.map((r) => [r.range, r.resolution.status]), fresh.references.map((r) => [r.range, r.resolution.status]));
+    // The same resolution objects for the lines the edit did not touch (they were resolved anew at every edit).
+    const kept = second.references.filter((r) => first.references.some((p) => p.resolution === r.resolution)).length;
+    assert.equal(kept, second.references.length - 1, `${kept} of ${second.references.length} resolutions kept`);
+  });
+
+  test('in steps: the same analysis, with pauses between steps for the server to answer other requests', async () => {
+    const text = `${brief}\n`.repeat(40);
+    let pauses = 0;
+    const stepped = await analyzePlainDraftInSteps(text, corpus, new PlainLineCache(), async () => {
+      pauses++;
+    });
+    const whole = analyzePlainDraft(text, corpus);
+    // A step ends at the first line end after 64 K characters.
+    assert.ok(pauses >= text.length / (2 * 64 * 1024), `${pauses} pauses over ${text.length} characters`);
+    assert.deepEqual(summary(stepped.references), summary(whole.references));
+    assert.deepEqual(stepped.brackets.passages, whole.brackets.passages);
+  });
+
+  test('in steps: a pause that throws (a newer version arrived) abandons the analysis and keeps the cache as it was', async () => {
+    const lines = new PlainLineCache();
+    const text = `${brief}\n`.repeat(40);
+    await assert.rejects(
+      analyzePlainDraftInSteps(text, corpus, lines, async () => {
+        throw new Error('stale');
+      }),
+      /stale/,
+    );
+    const read = lines.linesRead;
+    analyzePlainDraft(brief, corpus, lines);
+    assert.ok(lines.linesRead > read, 'nothing of the abandoned analysis was kept as the previous version');
   });
 
   test('a 10 MB draft of distinct lines is read without hanging, CRLF line ends included', { timeout: 120_000 }, () => {

@@ -6,7 +6,6 @@
 import type { Corpus } from '../corpus';
 import type { DraftModel, TextSpan } from '../parse/model';
 import { findReferences, type GrammarOptions } from '../references';
-import type { Reference } from '../references/model';
 import type { DraftAnalysis, ResolvedReference } from './analysis';
 import { analyzeBrackets } from './brackets';
 import { resolveReference } from './resolve';
@@ -24,9 +23,15 @@ export const STRUCTURAL_RULES: ReadonlySet<string> = new Set(['paragraph-numberi
 
 const EMPTY_MODEL_PARTS = { sections: [], paragraphs: [], footnotes: [], footnoteMarkers: [] } as const;
 
-/** References of one line at offset 0, without internal references (there are no paragraphs to point at). */
-type LineReferences = readonly Reference[];
+/** A line's references at offset 0, resolved (internal references left out: there are no paragraphs to point at). */
+type LineReferences = readonly ResolvedReference[];
 
+/**
+ * Each line's resolved references, by the line's text, kept from one version to the next: an edit
+ * reads and resolves again only the lines it touched. A reference to another document resolves the
+ * same wherever its line stands (only internal references depend on the draft, and plain lines have
+ * none), so the resolution is kept with it.
+ */
 export class PlainLineCache {
   private lines = new Map<string, LineReferences>();
   private corpus: Corpus | undefined;
@@ -35,16 +40,18 @@ export class PlainLineCache {
   linesRead = 0;
 
   /** Reads a line, reusing the previous version's answer for an unchanged line. */
-  referencesOf(line: string, corpus: Corpus, next: Map<string, LineReferences>): LineReferences {
+  referencesOf(line: string, corpus: Corpus, model: DraftModel, next: Map<string, LineReferences>): LineReferences {
     if (corpus !== this.corpus) {
-      // Aliases come from the corpus: another corpus reads lines differently.
+      // Aliases and entries come from the corpus: another corpus reads and resolves lines differently.
       this.corpus = corpus;
       this.options = { aliases: corpus.aliases() };
       this.lines = new Map();
     }
     let found = next.get(line) ?? this.lines.get(line);
     if (!found) {
-      found = findReferences(line, this.options!).filter((ref) => ref.kind !== 'internal');
+      found = findReferences(line, this.options!)
+        .filter((ref) => ref.kind !== 'internal')
+        .map((ref) => ({ ...ref, resolution: resolveReference(ref, corpus, model) }));
       this.linesRead++;
     }
     next.set(line, found);
@@ -64,26 +71,56 @@ function lineSpan(text: string, start: number): TextSpan {
   return { text, sourceOffsets, range: { start, end: start + text.length } };
 }
 
-export function analyzePlainDraft(text: string, corpus: Corpus, cache: PlainLineCache = new PlainLineCache()): DraftAnalysis {
+/** Characters read between two pauses of analyzePlainDraftInSteps: some milliseconds of work. */
+const STEP_CHARACTERS = 64 * 1024;
+
+/**
+ * The plain-line analysis, a step at a time: it yields after each STEP_CHARACTERS of the draft, so
+ * the server can answer other requests (and see a cancellation) between steps instead of being
+ * deaf for the seconds a multi-megabyte draft takes.
+ */
+function* plainSteps(text: string, corpus: Corpus, cache: PlainLineCache): Generator<void, DraftAnalysis> {
   const next = new Map<string, LineReferences>();
-  const references: Reference[] = [];
+  const references: ResolvedReference[] = [];
   // Only lines with something to say get a span: a 10 MB draft of identity offsets would not fit.
   const spans: TextSpan[] = [];
   const model: DraftModel = { text, ...EMPTY_MODEL_PARTS, spans };
   let start = 0;
+  let stepEnd = STEP_CHARACTERS;
   while (start <= text.length) {
+    if (start >= stepEnd) {
+      yield;
+      stepEnd = start + STEP_CHARACTERS;
+    }
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end);
-    const found = line.trim() ? cache.referencesOf(line, corpus, next) : [];
+    const found = line.trim() ? cache.referencesOf(line, corpus, model, next) : [];
     if (found.length || line.includes('[') || line.includes(']')) {
       const span = lineSpan(line, start);
       spans.push(span);
-      for (const ref of found) references.push(toSourceReference(span, ref));
+      for (const ref of found) references.push(toSourceReference(span, ref) as ResolvedReference);
     }
     start = end + 1;
   }
   cache.replace(next);
-  const resolved: ResolvedReference[] = references.map((ref) => ({ ...ref, resolution: resolveReference(ref, corpus, model) }));
-  return { model, references: resolved, brackets: analyzeBrackets(spans), corpusGeneration: corpus.generation };
+  return { model, references, brackets: analyzeBrackets(spans), corpusGeneration: corpus.generation };
+}
+
+export function analyzePlainDraft(text: string, corpus: Corpus, cache: PlainLineCache = new PlainLineCache()): DraftAnalysis {
+  const steps = plainSteps(text, corpus, cache);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** analyzePlainDraft, awaiting `pause` between steps (the server: a turn of the event loop, and a check for cancellation). */
+export async function analyzePlainDraftInSteps(text: string, corpus: Corpus, cache: PlainLineCache, pause: () => Promise<void>): Promise<DraftAnalysis> {
+  const steps = plainSteps(text, corpus, cache);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
 }
