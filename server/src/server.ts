@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { AnalysisCache, type DraftAnalysis, referenceAt } from './analysis';
-import { analyzePlainDraft, MAX_ANALYSED_CHARACTERS, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
+import { analyzePlainDraft, analyzePlainDraftInSteps, MAX_ANALYSED_CHARACTERS, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
 import { BUNDLED_SCHEME, bundledFileUri, type Corpus, isBundledFileUri, defaultCacheDir, loadCorpus, ModelDiskCache, warmCorpus } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
@@ -258,6 +258,37 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const isLarge = (document: TextDocument) => document.getText().length > settings.maxDocumentSize;
   const plainAnalyses = new Map<string, { version: number; generation: number; analysis: DraftAnalysis; lines: PlainLineCache }>();
 
+  const plainInFlight = new Map<string, { version: number; corpus: Corpus; done: Promise<DraftAnalysis> }>();
+
+  /**
+   * The plain-line analysis of a document's current version, in steps with the other requests
+   * answered between them (a multi-megabyte draft takes seconds); requests for the same version share
+   * one. Abandoned once a newer version arrives, which has its own.
+   */
+  const plainAnalysisOf = async (uri: string, document: TextDocument, current: Corpus, lines: PlainLineCache): Promise<DraftAnalysis> => {
+    const version = document.version;
+    let flight = plainInFlight.get(uri);
+    if (!flight || flight.version !== version || flight.corpus !== current) {
+      const done: Promise<DraftAnalysis> = analyzePlainDraftInSteps(document.getText(), current, lines, async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (documents.get(uri)?.version !== version) throw new Cancelled();
+      })
+        .then((analysis) => {
+          if (documents.get(uri)?.version === version) plainAnalyses.set(uri, { version, generation: current.generation, analysis, lines });
+          return analysis;
+        })
+        .finally(() => {
+          if (plainInFlight.get(uri)?.done === done) plainInFlight.delete(uri);
+        });
+      flight = { version, corpus: current, done };
+      plainInFlight.set(uri, flight);
+    }
+    const analysis = await flight.done;
+    // The document object is updated in place: an edit during the analysis makes it stale.
+    if (document.version !== version) throw new Cancelled();
+    return analysis;
+  };
+
   /** When a draft was last analysed or asked about: the corpus warm-up waits for a quiet moment. */
   let lastActivity = 0;
   // A drafter who never pauses still gets the warm-up, after WARM_UP_MAX_WAIT_MS.
@@ -292,9 +323,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         plainAnalyses.set(uri, { version: document.version, generation: current.generation, analysis, lines: new PlainLineCache() });
       } else if (previous?.version === document.version && previous.generation === current.generation && previous.analysis.model.text === document.getText()) analysis = previous.analysis;
       else {
-        const lines = previous?.lines ?? new PlainLineCache();
-        analysis = analyzePlainDraft(document.getText(), current, lines);
-        plainAnalyses.set(uri, { version: document.version, generation: current.generation, analysis, lines });
+        analysis = await plainAnalysisOf(uri, document, current, previous?.lines ?? new PlainLineCache());
+        if (token?.isCancellationRequested) throw new Cancelled();
       }
       cache.delete(uri);
     } else {
@@ -377,7 +407,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Push mode (clients without pull diagnostics): publish after a pause in typing. */
   const validate = async (uri: string): Promise<void> => {
-    const result = await lspDiagnosticsOf(uri);
+    // A newer version (or the close) abandoned the analysis: that version has its own validation.
+    const result = await lspDiagnosticsOf(uri).catch((error) => {
+      if (error instanceof Cancelled) return undefined;
+      throw error;
+    });
     if (result) background('publish diagnostics', connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics }));
   };
 

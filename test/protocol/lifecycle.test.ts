@@ -126,3 +126,35 @@ describe('a draft too large to analyse', () => {
     }
   });
 });
+
+describe('a large draft read as plain lines', () => {
+  test('is read in steps: a hover on another draft is answered while it is read, not after', async () => {
+    const server = await startServer({ capabilities: { textDocument: { diagnostic: {} } } });
+    try {
+      const small = 'file:///tmp/small.md';
+      await server.open(small, 'See A/RES/71/280.\n');
+      await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: small } });
+      // About 3 MB of distinct lines (above maxDocumentSize, below the limit of analysis): seconds of reading.
+      const lines = Array.from({ length: 30_000 }, (_, i) => `${i}. Recalling its resolution 71/280 and A/Res/72/244 of ${i % 28} December, [bracketed ${i}] and so on.`);
+      const big = 'file:///tmp/big.md';
+      await server.open(big, `${lines.join('\n')}\n`);
+      const answered: string[] = [];
+      const pull = server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: big } }).then((report) => {
+        answered.push('the large draft');
+        return report as { items: { code: string }[] };
+      });
+      const hover = server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 8 } }).then((result) => {
+        answered.push('the hover');
+        return result;
+      });
+      const [report, shown] = await Promise.all([pull, hover]);
+      // The whole draft was read in one go before: the hover waited for it.
+      assert.deepEqual(answered, ['the hover', 'the large draft']);
+      assert.ok(shown, 'the hover has content');
+      assert.equal(report.items[0]!.code, 'document-too-large');
+      assert.ok(report.items.length > 1, 'the large draft is checked');
+    } finally {
+      await server.stop();
+    }
+  });
+});
