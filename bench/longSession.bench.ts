@@ -30,7 +30,8 @@ interface Memory {
 async function memoryOf(server: TestServer): Promise<Memory> {
   const before = server.stderr().length;
   server.process.kill('SIGUSR2');
-  for (let i = 0; i < 500; i++) {
+  // Up to 30 s: two full collections on a loaded machine can take seconds.
+  for (let i = 0; i < 3000; i++) {
     const match = /MEMORY (\{.*\})/.exec(server.stderr().slice(before));
     if (match) return JSON.parse(match[1]!) as Memory;
     await new Promise((resolve) => setTimeout(resolve, 10));
