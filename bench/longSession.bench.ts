@@ -115,7 +115,12 @@ export async function runLongSessionBench(): Promise<string> {
       const pairMs = performance.now() - pairBegan;
       if (i < stretch) firstStretchMs += pairMs;
       if (i >= pairs - stretch) lastStretchMs += pairMs;
-      if ((i + 1) % (pairs / SAMPLES) === 0 && i + 1 < pairs) series.push(await memoryOf(server));
+      if ((i + 1) % (pairs / SAMPLES) === 0 && i + 1 < pairs) {
+        const sample = await memoryOf(server);
+        series.push(sample);
+        // A run of 20,000 edits takes many minutes: say how far it got.
+        process.stderr.write(`long session: ${(2 * (i + 1)).toLocaleString('en')} edits, ${((performance.now() - began) / 1000).toFixed(0)} s, heap after GC ${(sample.heapUsed / 1048576).toFixed(1)} MB, RSS ${(sample.rss / 1048576).toFixed(1)} MB\n`);
+      }
     }
     const seconds = (performance.now() - began) / 1000;
     // A last edit that stays, so the final text is not the opening one.
