@@ -123,10 +123,78 @@ export function normOf(id: number): string {
   return norms[id]!;
 }
 
-/** hashWord of each id's normalised word, into out (which must hold ids.length values). */
+/** hashWord of each id's normalised word, into out (which must hold ids.length values); a draft's new word (negative id) too. */
 export function hashesOf(ids: ArrayLike<number>, length: number, out: Uint32Array): Uint32Array {
-  for (let i = 0; i < length; i++) out[i] = wordHashes[ids[i]!]!;
+  for (let i = 0; i < length; i++) {
+    const id = ids[i]!;
+    out[i] = id >= 0 ? wordHashes[id]! : newWordHashes[-1 - id]!;
+  }
   return out;
+}
+
+/** The vocabulary's size (tests: a draft's new words do not enter it). */
+export function vocabularySize(): number {
+  return norms.length;
+}
+
+// A draft's words that the vocabulary does not have: each gets a negative id for one word list,
+// and its hash here, until the next draft word list.
+let newWordHashes = new Uint32Array(256);
+
+/** A draft's word list and the normalised forms of its new words (new word k has id -1 - k). */
+export interface DraftWordList {
+  readonly words: WordList;
+  readonly newWords: readonly string[];
+}
+
+/**
+ * The words of a draft's texts, without adding its new words to the vocabulary: the vocabulary
+ * is the corpus's, and a long session added every word typed (each partial word, each typo) for
+ * good. A new word gets a negative id, the same for each of its occurrences, equal to no corpus
+ * word; its hash is that of its normalised form, so fingerprints are as before. Valid until the
+ * next call; settleNewWords then gives a new word the id the corpus gave it meanwhile.
+ */
+export function draftWordList(texts: readonly string[]): DraftWordList {
+  const newIds = new Map<string, number>();
+  const newWords: string[] = [];
+  const words = listWords(texts, (written) => {
+    const id = idOfWritten.get(written);
+    if (id !== undefined) return id;
+    const norm = normaliseWord(written);
+    const known = idOfNorm.get(norm);
+    if (known !== undefined) return known;
+    let fresh = newIds.get(norm);
+    if (fresh === undefined) {
+      fresh = -1 - newWords.length;
+      newIds.set(norm, fresh);
+      newWords.push(norm);
+      if (newWordHashes.length < newWords.length) {
+        const grown = new Uint32Array(newWordHashes.length * 2);
+        grown.set(newWordHashes);
+        newWordHashes = grown;
+      }
+      newWordHashes[newWords.length - 1] = hashWord(norm);
+    }
+    return fresh;
+  });
+  return { words, newWords };
+}
+
+/**
+ * A source read after the draft's word list may have brought a new word into the vocabulary (an
+ * index read from the disk cache adds its units' words as they are first compared): the draft's
+ * occurrences take its id, so draft and source words are equal exactly when their forms are.
+ */
+export function settleNewWords({ words, newWords }: DraftWordList): void {
+  if (newWords.length === 0) return;
+  const ids = words.ids;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id < 0) {
+      const known = idOfNorm.get(newWords[-1 - id]!);
+      if (known !== undefined) ids[i] = known;
+    }
+  }
 }
 
 /**
@@ -195,8 +263,12 @@ function ensureScratch(words: number): void {
   scratchText = new Uint16Array(size);
 }
 
-/** The words of texts, in order. */
+/** The words of texts, in order (of the corpus: their words enter the vocabulary). */
 export function wordList(texts: readonly string[]): WordList {
+  return listWords(texts, wordId);
+}
+
+function listWords(texts: readonly string[], idOf: (written: string) => number): WordList {
   // A text of n characters has at most (n + 1) / 2 words.
   ensureScratch(texts.reduce((sum, text) => sum + (text.length >> 1) + 1, 0));
   let n = 0;
@@ -204,7 +276,7 @@ export function wordList(texts: readonly string[]): WordList {
     const text = texts[t]!;
     WORD.lastIndex = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      scratchIds[n] = wordId(m[0]);
+      scratchIds[n] = idOf(m[0]);
       scratchFrom[n] = m.index;
       scratchTo[n] = m.index + m[0].length;
       scratchText[n++] = t;

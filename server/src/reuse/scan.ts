@@ -4,7 +4,7 @@ import type { DraftModel, OffsetRange, TextSpan } from '../parse/model';
 import { alignWindows, type DiffPart } from './align';
 import { fingerprintsOf } from './fingerprints';
 import type { ReuseLookup } from '../store/corpusStore';
-import { hashesOf, wordList, type WordList } from './normalise';
+import { type DraftWordList, draftWordList, hashesOf, settleNewWords } from './normalise';
 
 export interface ReuseSource {
   readonly id: string;
@@ -78,15 +78,19 @@ export function draftUnits(model: DraftModel): DraftUnit[] {
 
 let hashScratch = new Uint32Array(4096);
 
-function matchUnit(words: WordList, index: ReuseLookup, options: ScanOptions): CachedMatch[] {
+function matchUnit(draft: DraftWordList, index: ReuseLookup, options: ScanOptions): CachedMatch[] {
+  const { words } = draft;
   const minWords = options.minWords ?? 25;
   if (words.length < minWords) return [];
   if (hashScratch.length < words.length) hashScratch = new Uint32Array(Math.max(words.length, hashScratch.length * 2));
   const fps = fingerprintsOf(hashesOf(words.ids, words.length, hashScratch), words.length);
   const candidates = index.candidates({ fingerprints: fps }, { minShared: options.minShared ?? 2, limit: options.maxCandidates ?? 4, excludeSymbol: options.excludeSymbol });
+  // The sources' words first: reading them may add words to the vocabulary that the draft has.
+  const sources = candidates.map((candidate) => index.unitWords(candidate.unit));
+  settleNewWords(draft);
   const out: CachedMatch[] = [];
-  for (const candidate of candidates) {
-    const sourceWords = index.unitWords(candidate.unit);
+  for (const [k, candidate] of candidates.entries()) {
+    const sourceWords = sources[k]!;
     const windows = alignWindows(words, sourceWords, { minWords, minSimilarity: options.minSimilarity ?? 0.8 });
     if (windows.length === 0) continue;
     const unit = index.unit(candidate.unit);
@@ -120,7 +124,7 @@ export function scanDraft(model: DraftModel, index: ReuseLookup, options: ScanOp
     const key = prefix + (unit.spans.length === 1 ? unit.spans[0]!.text : unit.spans.map((s) => s.text).join('\u0001'));
     let cached = cache?.get(key);
     if (!cached) {
-      cached = matchUnit(wordList(unit.spans.map((span) => span.text)), index, options);
+      cached = matchUnit(draftWordList(unit.spans.map((span) => span.text)), index, options);
       cache?.set(key, cached);
     }
     used?.add(key);

@@ -7,7 +7,7 @@
 import type { DraftModel } from '../parse/model';
 import { fingerprintsOf } from '../reuse/fingerprints';
 import { ReuseIndex, type ReuseSourceDocument } from '../reuse/index';
-import { hashesOf, wordList } from '../reuse/normalise';
+import { draftWordList, hashesOf } from '../reuse/normalise';
 import { draftUnits, type ReuseMatch, scanDraft, type ScanOptions } from '../reuse/scan';
 import type { CorpusStore, StoredUnit } from './corpusStore';
 
@@ -17,7 +17,8 @@ let hashScratch = new Uint32Array(4096);
 export function draftQueries(model: DraftModel, minWords: number): number[][] {
   const queries: number[][] = [];
   for (const unit of draftUnits(model)) {
-    const words = wordList(unit.spans.map((span) => span.text));
+    // Hashes only: the draft's new words need not enter the vocabulary.
+    const { words } = draftWordList(unit.spans.map((span) => span.text));
     if (words.length < minWords) continue;
     if (hashScratch.length < words.length) hashScratch = new Uint32Array(Math.max(words.length, hashScratch.length * 2));
     queries.push(fingerprintsOf(hashesOf(words.ids, words.length, hashScratch), words.length));
