@@ -131,19 +131,21 @@ describe('a large draft read as plain lines', () => {
   test('is read in steps: a hover on another draft is answered while it is read, not after', async () => {
     const server = await startServer({ capabilities: { textDocument: { diagnostic: {} } } });
     try {
+      // Drafts by their heading, as real ones would be.
+      const heading = '*The General Assembly*,\n\n';
       const small = 'file:///tmp/small.md';
-      await server.open(small, 'See A/RES/71/280.\n');
+      await server.open(small, `${heading}See A/RES/71/280.\n`);
       await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: small } });
       // About 3 MB of distinct lines (above maxDocumentSize, below the limit of analysis): seconds of reading.
       const lines = Array.from({ length: 30_000 }, (_, i) => `${i}. Recalling its resolution 71/280 and A/Res/72/244 of ${i % 28} December, [bracketed ${i}] and so on.`);
       const big = 'file:///tmp/big.md';
-      await server.open(big, `${lines.join('\n')}\n`);
+      await server.open(big, `${heading}${lines.join('\n')}\n`);
       const answered: string[] = [];
       const pull = server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: big } }).then((report) => {
         answered.push('the large draft');
         return report as { items: { code: string }[] };
       });
-      const hover = server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 8 } }).then((result) => {
+      const hover = server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 8 } }).then((result) => {
         answered.push('the hover');
         return result;
       });
