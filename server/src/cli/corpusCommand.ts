@@ -3,12 +3,13 @@
 // ../shared/un-documents/texts.jsonl) become corpus texts, one Markdown file each, named after the
 // symbol ("A-RES-79-163.md"), in DIR (default ./corpus). Offline: it reads only the files given.
 // An existing file is left alone unless --force; a line that is not a document is reported by number.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unTextMarkdown } from '../knowledge/unTextMarkdown';
 import { CORPUS_PUSH_USAGE, corpusPushCommand } from './corpusPushCommand';
 import type { UnTextRecord } from '../knowledge/unText';
+import { makeFolderSync } from '../files/makeFolder';
 
 export const CORPUS_USAGE = `  compact-drafter corpus add [--out DIR] [--force] FILE.jsonl...
       Write each UN document of a JSON-lines export ({"symbol","title","text"} a line) as a corpus text.
@@ -38,7 +39,7 @@ export function corpusCommand(args: readonly string[], io: Io, cwd: string): num
     return 2;
   }
   const out = resolve(cwd, parsed.values.out ?? 'corpus');
-  mkdirSync(out, { recursive: true });
+  makeFolderSync(out);
   let written = 0;
   let kept = 0;
   let failed = 0;

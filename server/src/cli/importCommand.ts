@@ -4,12 +4,13 @@
 // written for it; the others are written. A file is written atomically (temporary file, renamed),
 // and an existing Markdown file is replaced only if an earlier import wrote it (its front matter
 // names a source_sha256) or --force is given: a drafter's own text is never overwritten by accident.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { importDocument } from '../import/importDocument';
 import { ImportError, inlineText } from '../import/model';
+import { makeFolder } from '../files/makeFolder';
 
 export const IMPORT_USAGE = `  compact-drafter import [--out DIR] [--as-draft] [--force] [--format text|json] FILE.pdf|FILE.docx...
       Turn official PDFs and Word files into Markdown corpus texts (or, with --as-draft, drafts to check).`;
@@ -98,7 +99,7 @@ export async function importCommand(args: string[], io: Io, cwd: string, project
       if ((await exists(target)) && !parsed.values.force && !(await isImported(target))) {
         throw new ImportError(`${relative(cwd, target) || target} exists and was not written by an import; give --force to replace it`);
       }
-      await mkdir(outDir, { recursive: true });
+      await makeFolder(outDir);
       await writeAtomically(target, result.markdown);
       written.add(target);
       const model = result.document;

@@ -3,12 +3,13 @@
 // truncated, corrupt, from another parser or for other text is deleted and the text parsed again.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { describeCacheFailure } from '../files/cacheFailure';
 import { NotRegularFileError, readRegularFileSync } from '../files/regularFile';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DraftModel, TextSpan } from '../parse/model';
+import { makeFolderSync } from '../files/makeFolder';
 
 const FORMAT = 1;
 /**
@@ -108,7 +109,7 @@ export class ModelDiskCache {
     const path = this.pathOf(key);
     const temporary = `${path}.${process.pid}.tmp`;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeFolderSync(this.dir);
       // Written beside and renamed over: a crash mid-write leaves a stray .tmp, never a half file.
       writeFileSync(temporary, `${JSON.stringify(header)}\n${body}`);
       renameSync(temporary, path);

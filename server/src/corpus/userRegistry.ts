@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CorpusProblem } from './loader';
 import { symbolKey, type RegistryEntry } from './registry';
+import { makeFolder } from '../files/makeFolder';
 
 /**
  * The user's own registry: folders of JSON files, each `{ "source": "…", "documents": RegistryEntry[] }`
@@ -85,7 +86,7 @@ export async function readRegistryFile(path: string): Promise<RegistryFile | str
 /** Writes a registry file atomically (a temporary file renamed over it), creating its folder. */
 export async function writeRegistryFile(path: string, file: RegistryFile): Promise<void> {
   const folder = join(path, '..');
-  await mkdir(folder, { recursive: true });
+  await makeFolder(folder);
   const temp = join(folder, `.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   try {

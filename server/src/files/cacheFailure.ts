@@ -16,5 +16,7 @@ export function describeCacheFailure(dir: string, error: unknown): string {
   if (code === 'EROFS') return `${dir} is on a read-only file system: nothing is cached (set another cache folder)`;
   if (code === 'EACCES' || code === 'EPERM' || !writable) return `${existing} cannot be written (read-only or not yours): nothing is cached (set another cache folder)`;
   if (code === 'ENOSPC') return `no space left on the device of ${dir}`;
+  // The folder above exists and is writable, yet the system says "no such file": /proc and its kind.
+  if (code === 'ENOENT' && existing !== dir) return `${existing} does not take new folders (the system answers "no such file", as under /proc): nothing is cached (set another cache folder)`;
   return `${dir} cannot be written (${(error as Error).message})`;
 }

@@ -5,12 +5,13 @@
 // fails any check is deleted and the index rebuilt; it is never trusted because it parses.
 
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { describeCacheFailure } from '../files/cacheFailure';
 import { NotRegularFileError, readRegularFileSync } from '../files/regularFile';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { ReuseSnapshot } from './index';
+import { makeFolderSync } from '../files/makeFolder';
 
 const FORMAT = 2;
 const MAGIC = 'compact-drafter reuse index';
@@ -131,7 +132,7 @@ export class ReuseDiskCache {
         postings: snapshot.keys.length,
         checksum: hash.digest('hex'),
       };
-      mkdirSync(this.dir, { recursive: true });
+      makeFolderSync(this.dir);
       // Written part by part: the texts and postings are tens of megabytes, not worth a joined copy.
       const fd = openSync(temporary, 'w');
       try {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { symbolKey } from '../registry';
+import { makeFolder } from '../../files/makeFolder';
 
 /**
  * Digital Library answers kept on disk, one file per symbol looked up, so a symbol is fetched once
@@ -35,7 +36,7 @@ export class LookupCache {
   }
 
   async put(symbol: string, url: string, xml: string): Promise<void> {
-    await mkdir(this.folder, { recursive: true });
+    await makeFolder(this.folder);
     const body: CachedAnswer = { format: FORMAT, symbol, url, fetchedAt: new Date().toISOString(), sha256: sha256(xml), xml };
     const temp = join(this.folder, `.${randomBytes(4).toString('hex')}.tmp`);
     const handle = await open(temp, 'wx');
