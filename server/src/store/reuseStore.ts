@@ -2,7 +2,7 @@
 // corrupt one deleted and rebuilt, an engine that cannot load reported once and the in-memory
 // index used instead), and bringing it up to the corpus's served documents.
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { makeFolderSync } from '../files/makeFolder';
 import { dirname, join } from 'node:path';
 import type { CorpusDocument } from '../corpus';
 import { unitsOf } from '../reuse/index';
@@ -40,7 +40,7 @@ export function storeFileFor(dir: string, documents: readonly CorpusDocument[]):
 
 /** Opens the store; a corrupt one is deleted and created anew. Undefined when the engine cannot load. */
 export function openStore(file: string, log: (message: string) => void): EmbeddedCorpusStore | undefined {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolderSync(dirname(file));
   try {
     return EmbeddedCorpusStore.open(file);
   } catch (error) {
