@@ -13,9 +13,10 @@ const LEADING_NUMBER = new RegExp(`^(\\d{1,3})(?:[ \\u00a0]?(${INSERTIONS}))?\\.
 /**
  * A paragraph number alone on its line without its full stop, as a PDF text layer sometimes prints
  * it ("26 \nCondemns without reservation …", A/RES/79/160; "6 \nAlso reaffirms …", A/RES/80/167):
- * the next line opens with a capital. Whether it is a paragraph is decided by the run it continues.
+ * the next line is prose opening with a capital (a table's cell, "3 \nReclassification", A/RES/80/243, is
+ * not). Whether it is a paragraph is decided by the run it continues.
  */
-const BARE_NUMBER_LINE = /^(\d{1,3})()[ \t\u00a0]*\n(?=[ \t]*\p{Lu}\p{Ll})/u;
+const BARE_NUMBER_LINE = /^(\d{1,3})()[ \t\u00a0]*\n(?=[ \t]*\p{Lu}\p{Ll}+(?:[ \t]+[^\s]+){3})/u;
 /**
  * A paragraph number inside a line, followed by a capital or an opening quote or bracket; it must
  * also follow a space, which the caller checks: a lookbehind here makes the scan several times slower.

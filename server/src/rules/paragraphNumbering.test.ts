@@ -51,9 +51,15 @@ const rows: readonly RuleRow[] = [
     expect: [],
   },
   {
+    name: 'A/RES/80/243: a table’s number cell before a one-word cell is no paragraph number',
+    draft:
+      '2. Approves the changes to the staffing table as set out in the table below: \n \nAction \nTitle of post \nNumber \nEstablishment \nLegal Officer \nP-4 \n1 \nTotal new posts \n \n \n3 \nReclassification \nPublic Information Officer \nP-4 \n1 \n\n3. Also approves the estimates.\n',
+    expect: [],
+  },
+  {
     name: 'a number without its full stop that breaks the run is still a slip',
-    draft: '4. Four.\n\n5. Five.\n\n5 \nAlso five.\n\n7. Seven.\n',
-    expect: [{ flagged: '5', message: /numbered twice/, fixTitle: 'Renumber paragraph 5 as 6', fixed: '4. Four.\n\n5. Five.\n\n6 \nAlso five.\n\n7. Seven.\n' }],
+    draft: '4. Four.\n\n5. Five.\n\n5 \nAlso reaffirms the important role of the Commission.\n\n7. Seven.\n',
+    expect: [{ flagged: '5', message: /numbered twice/, fixTitle: 'Renumber paragraph 5 as 6', fixed: '4. Four.\n\n5. Five.\n\n6 \nAlso reaffirms the important role of the Commission.\n\n7. Seven.\n' }],
   },
   {
     name: 'alternatives of one paragraph in negotiation brackets',
