@@ -138,6 +138,7 @@ export function ibidReferences(source: string, references: readonly Reference[])
       ...(pinpoint ? { pinpointRange: pinpoint.range } : {}),
       ...(annex !== undefined ? { annex } : {}),
       ...(pinpoint?.pages ? { pages: pinpoint.pages } : {}),
+      antecedent: cited.targetRange,
     });
   }
   return found;
