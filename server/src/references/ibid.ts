@@ -96,7 +96,8 @@ function soleDocument(source: string, footnote: Footnote, cited: readonly Refere
 /** The footnotes' "Ibid." as references to the previous footnote's document; `references` in source order. */
 export function ibidReferences(source: string, references: readonly Reference[]): Reference[] {
   const found: Reference[] = [];
-  const blocks = footnoteBlocks(source);
+  // Read once, and only for a draft that has an "Ibid." (the analysis runs on every edit).
+  let blocks: Footnote[] | undefined;
   let k = 0;
   let previous: Reference | undefined;
   IBID.lastIndex = 0;
@@ -109,10 +110,11 @@ export function ibidReferences(source: string, references: readonly Reference[])
     }
     if (execAt(NOT_A_DOCUMENT_AT, source, end)) continue;
     let cited: Reference | undefined;
-    const own = m[1] !== undefined ? blocks.find((f) => f.start <= start && start < f.end && f.number === Number(m[1])) : undefined;
+    if (m[1] !== undefined) blocks ??= footnoteBlocks(source);
+    const own = m[1] !== undefined && blocks ? blocks.find((f) => f.start <= start && start < f.end && f.number === Number(m[1])) : undefined;
     if (own) {
       // In a footnote block: the footnote numbered one less, the latest before this one.
-      const before = blocks.filter((f) => f.number === own.number - 1 && f.end <= own.start);
+      const before = blocks!.filter((f) => f.number === own.number - 1 && f.end <= own.start);
       const footnote = before[before.length - 1];
       cited = footnote && soleDocument(source, footnote, [...references, ...found]);
     } else {
