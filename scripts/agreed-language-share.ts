@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { parseDraft } from '../server/src/parse';
 import { ReuseIndex } from '../server/src/reuse/index';
 import { wordIdsOf } from '../server/src/reuse/normalise';
+import { reusePassages } from '../server/src/reuse/passages';
 import { draftUnits, scanDraft } from '../server/src/reuse/scan';
 
 const SHARED = process.env.COMPACT_DRAFTER_SHARED ?? join(__dirname, '..', '..', 'shared');
@@ -28,6 +29,17 @@ const index = ReuseIndex.build({
 });
 console.log(`index: ${sources.length} resolutions of sessions 78-79, ${index.unitCount} units, ${Math.round(performance.now() - built)} ms`);
 
+// When a source was adopted: its heading's date (sessions 78-79 are all adopted resolutions).
+const adoptedOn = new Map<string, string>();
+for (const t of sources) {
+  const m = /adopted by the General Assembly on (\d{1,2}) (\w+) (\d{4})/.exec(t.text.replace(/\s+/g, ' '));
+  if (m) adoptedOn.set(t.symbol, new Date(`${m[1]} ${m[2]} ${m[3]} UTC`).toISOString().slice(0, 10));
+}
+let matchCount = 0;
+let passageCount = 0;
+let joined = 0;
+let earliestElsewhere = 0;
+const examples: string[] = [];
 let words = 0;
 let reused = 0;
 const shares: number[] = [];
@@ -37,6 +49,16 @@ for (const t of texts.filter((x) => session(x.symbol) === 80)) {
   const started = performance.now();
   const matches = scanDraft(model, index, { excludeSymbol: t.symbol });
   times.push(performance.now() - started);
+  const passages = reusePassages(t.text, matches, (symbol) => adoptedOn.get(symbol));
+  matchCount += matches.length;
+  passageCount += passages.length;
+  for (const p of passages) {
+    if (p.parts.length > 1) {
+      joined++;
+      if (examples.length < 3) examples.push(`${t.symbol}: ${p.parts.length} paragraphs → ${p.source.symbol}, paras. ${p.source.paragraphs.join(', ')}`);
+    }
+    if (p.earliest) earliestElsewhere++;
+  }
   // Words of the resolution's units (paragraphs and prose), and those inside a matched range.
   const covered = matches.map((m) => m.range).sort((a, b) => a.start - b.start);
   let own = 0;
@@ -61,4 +83,6 @@ times.sort((a, b) => a - b);
 const pct = (n: number) => `${(100 * n).toFixed(1)} %`;
 console.log(`session 80: ${shares.length} resolutions, ${words} words; agreed language from sessions 78-79: ${pct(reused / words)} of the words`);
 console.log(`per resolution: median ${pct(shares[shares.length >> 1])}, quartiles ${pct(shares[shares.length >> 2])} – ${pct(shares[(3 * shares.length) >> 2])}`);
+console.log(`${matchCount} matches → ${passageCount} passages: ${joined} join consecutive paragraphs of one source; ${earliestElsewhere} name an earlier adopted source than the closest`);
+for (const e of examples) console.log(`  e.g. ${e}`);
 console.log(`scan per resolution: p50 ${times[times.length >> 1].toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseDraft } from '../../server/src/parse';
+import { sharedPath } from '../sharedData';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'compact-drafter.js');
@@ -17,6 +18,7 @@ interface Match {
   similarity: number;
   altered: boolean;
   diff: { op: string; draft?: string; source?: string }[];
+  earliest?: { symbol: string; paragraphs: string[]; date: string };
 }
 
 function run(args: string[], env: Record<string, string> = {}) {
@@ -110,5 +112,30 @@ describe('compact-drafter reuse', () => {
     const after = readFileSync(draft, 'utf8');
     assert.ok(after.includes('surrendering'), 'the amendment is kept');
     assert.ok(after.includes('of 6 April 2017'), 'the date is fixed');
+  });
+
+  test('real annual resolutions: consecutive paragraphs are one passage, and the earliest adopted source is named (A/RES/80/100 on 79/109 and 78/96)', () => {
+    const texts = new Map<string, string>();
+    for (const line of readFileSync(sharedPath('un-documents', 'texts.jsonl'), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const record = JSON.parse(line) as { symbol: string; text: string };
+      if (['A/RES/80/100', 'A/RES/79/109', 'A/RES/78/96'].includes(record.symbol)) texts.set(record.symbol, record.text);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'cd-reuse-real-'));
+    const corpus = join(dir, 'corpus');
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, 'A-RES-79-109.txt'), texts.get('A/RES/79/109')!);
+    writeFileSync(join(corpus, 'A-RES-78-96.txt'), texts.get('A/RES/78/96')!);
+    const draft = join(dir, 'saint-helena-80.txt');
+    writeFileSync(draft, texts.get('A/RES/80/100')!);
+    const json = run(['reuse', '--format', 'json', '--corpus', corpus, draft]);
+    assert.equal(json.status, 0, json.stderr);
+    const matches = (JSON.parse(json.stdout) as { matches: Match[] }).matches;
+    const joined = matches.find((m) => m.source.symbol === 'A/RES/79/109' && m.source.paragraphs.length > 1 && m.source.paragraphs[0] === '5');
+    assert.deepEqual(joined?.source.paragraphs, ['5', '6', '7', '8', '9', '10', '11', '12']);
+    // The bundled registry vouches for both adoption dates (each text's printed heading).
+    assert.deepEqual(joined?.earliest, { symbol: 'A/RES/78/96', paragraphs: ['5', '6', '7', '8', '9', '10', '11'], date: '2023-12-07' });
+    const text = run(['reuse', '--format', 'text', '--corpus', corpus, draft]);
+    assert.match(text.stdout, /A\/RES\/79\/109, paras\. 5–12  100 %  verbatim  \(earliest adopted: A\/RES\/78\/96, paras\. 5–11, 2023-12-07\)/);
   });
 });

@@ -22,5 +22,6 @@ export function toSourceReference(span: TextSpan, ref: Reference): Reference {
     problems: ref.problems.map((problem) => ({ ...problem, range: map(problem.range) })),
     statedDate: ref.statedDate && { ...ref.statedDate, range: map(ref.statedDate.range) },
     statedTitle: ref.statedTitle && { ...ref.statedTitle, range: map(ref.statedTitle.range) },
+    antecedent: ref.antecedent && map(ref.antecedent),
   };
 }

@@ -15,7 +15,7 @@ import { PROJECT_CONFIG_FILE, readProjectConfig, trustedCorpusFolders } from './
 import { REGISTRY_USAGE, registryCommand } from './registryCommand';
 import { IMPORT_USAGE, importCommand } from './importCommand';
 import { formatReferenceTable, referenceRecords, type ReferenceRecord } from './refsCommand';
-import { formatReuseTable, reuseRecords, type ReuseRecord } from './reuseCommand';
+import { adoptedOnIn, formatReuseTable, reuseRecords, type ReuseRecord } from './reuseCommand';
 import { toSarif } from './sarif';
 import { CORPUS_USAGE, corpusCommand } from './corpusCommand';
 import { BRACKETS_USAGE, bracketsCommand } from './bracketsCommand';
@@ -206,7 +206,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
       const analysis = analyzeDraft(text, corpus);
       const local = reuse.matches(analysis, corpus, reuseSettings, uri);
       const fromTeam = team ? await team.matches(analysis.model, { ...reuseSettings, excludeSymbol: corpus.documentByUri(uri)?.symbol ?? draftSymbolOf(text, uri) }) : [];
-      records.push(...reuseRecords(file, text, team ? mergeMatches(local, fromTeam) : local));
+      records.push(...reuseRecords(file, text, team ? mergeMatches(local, fromTeam) : local, adoptedOnIn(corpus)));
     }
     io.out(format === 'json' ? JSON.stringify({ matches: records }, null, 2) : formatReuseTable(records));
     await team?.close();

@@ -27,11 +27,14 @@ describe('the bundled registry, built from the real texts', () => {
     const share = (n: number) => n / coverage.citations;
     // The grammar of issue 13 reads ~1,500 more citations of the same texts (lists across PDF line
     // breaks, footnotes, joint symbols, other bodies), mostly of older documents no text dates: more
-    // entries (17,040 of 26,087), a smaller share. Measured again on 2026-12-03 after that change.
-    assert.ok(coverage.citations > 26_000, `citations found: ${coverage.citations}`);
+    // entries (17,040 of 26,087), a smaller share. Measured again on 2026-12-03 after that change,
+    // and again after the symbols of treaty conferences were read (NPT/CONF.…, CAC/COSP/…,
+    // FCCC/KP/CMP/…, FCCC/PA/CMA/…, UNEP/CBD/COP/…: 354 more citations, few of them known):
+    // 26,441 citations, 65.2 % with an entry, 56.2 % with a date, 16.0 % with a name and a date.
+    assert.ok(coverage.citations > 26_400, `citations found: ${coverage.citations}`);
     assert.ok(share(coverage.withEntry) >= 0.65, `with an entry: ${share(coverage.withEntry)}`);
-    assert.ok(share(coverage.withDate) >= 0.565, `with a date: ${share(coverage.withDate)}`);
-    assert.ok(share(coverage.withNameAndDate) >= 0.16, `with a title or name and a date: ${share(coverage.withNameAndDate)}`);
+    assert.ok(share(coverage.withDate) >= 0.56, `with a date: ${share(coverage.withDate)}`);
+    assert.ok(share(coverage.withNameAndDate) >= 0.158, `with a title or name and a date: ${share(coverage.withNameAndDate)}`);
   });
 
   test('every field shown carries where it came from', () => {

@@ -11,6 +11,13 @@ import { sliceSpan, trimSpan } from './spans';
 /** A paragraph number at the start of a block: "27. ", "5 bis. ". */
 const LEADING_NUMBER = new RegExp(`^(\\d{1,3})(?:[ \\u00a0]?(${INSERTIONS}))?\\.(?=\\s)\\s*`);
 /**
+ * A paragraph number alone on its line without its full stop, as a PDF text layer sometimes prints
+ * it ("26 \nCondemns without reservation …", A/RES/79/160; "6 \nAlso reaffirms …", A/RES/80/167):
+ * the next line is prose opening with a capital (a table's cell, "3 \nReclassification", A/RES/80/243, is
+ * not). Whether it is a paragraph is decided by the run it continues.
+ */
+const BARE_NUMBER_LINE = /^(\d{1,3})()[ \t\u00a0]*\n(?=[ \t]*\p{Lu}\p{Ll}+(?:[ \t]+[^\s]+){3})/u;
+/**
  * A paragraph number inside a line, followed by a capital or an opening quote or bracket; it must
  * also follow a space, which the caller checks: a lookbehind here makes the scan several times slower.
  */
@@ -55,8 +62,8 @@ export function detectLeadingNumbers(blocks: readonly Block[]): void {
       block.numbering = { number, label: String(number), range, bodyStart: 0 };
       continue;
     }
-    const match = LEADING_NUMBER.exec(block.span.text);
-    if (match) block.numbering = numberMarker(match[1], match[2], block.span, 0, match[0].trimEnd().length, match[0].length);
+    const match = LEADING_NUMBER.exec(block.span.text) ?? BARE_NUMBER_LINE.exec(block.span.text);
+    if (match) block.numbering = numberMarker(match[1], match[2] || undefined, block.span, 0, match[0].trimEnd().length, match[0].length);
   }
 }
 
@@ -78,6 +85,14 @@ function footnoteAfterSentence(text: string, tokenStart: number, token: string):
   return end >= 0 && /[.;:,]/.test(text[end]);
 }
 
+/** The block's first line or two, short and unpunctuated at their ends: a sub-heading before a paragraph number. */
+function isHeadingBefore(head: string): boolean {
+  if (head.length >= 200) return false;
+  const lines = head.split('\n');
+  if (lines.length > 2 || (lines.length === 1 && head.length >= 100)) return false;
+  return lines.length === 1 || !lines.some((line) => /[.;:,]\s*$/.test(line.replace(/\d{1,3}\s*$/, '')) || line.trim() === '');
+}
+
 function inlineNumbers(text: string): InlineNumber[] {
   const found: InlineNumber[] = [];
   INLINE_NUMBER.lastIndex = 0;
@@ -94,8 +109,10 @@ function inlineNumbers(text: string): InlineNumber[] {
     const word = token.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
     // A sub-heading standing as the block's first line before the number ("Accelerating action \n26. We
     // note …", "IV. Mainstreaming the Programme of Action \n333. We call …"): its last word is no citing word.
+    // The sub-heading may be broken over two lines ("II. Implementation of the Awaza Programme of Action
+    // for Landlocked \nDeveloping Countries for the Decade 2024–2034 \n13. We strongly commit …", A/RES/80/3).
     const lineBreak = text.lastIndexOf('\n', m.index - 1);
-    const headingLine = lineStart && lineBreak < 100 && text.lastIndexOf('\n', lineBreak - 1) < 0;
+    const headingLine = lineStart && isHeadingBefore(text.slice(0, lineBreak));
     if (!sentenceEnd && !headingLine && (CITING_WORDS.has(word) || /[\d/–-]$/.test(token))) continue;
     found.push({ index: m.index, digits: m[1], insertion: m[2], markerLength: m[0].trimEnd().length, sentenceEnd, lineStart });
   }

@@ -8,6 +8,7 @@
 //      their own symbol dropped, nothing inside a URL.
 import type { OffsetRange } from '../parse/model';
 import { compileAliases, type AliasEntry, type AliasMatcher } from './aliases';
+import { anaphoraReferences } from './anaphora';
 import { readTail, type StatedDate, type StatedTitle } from './dates';
 import { PRESENT_DOCUMENT_AT, findInternalReferences } from './internal';
 import type { Reference, SymbolProblem } from './model';
@@ -296,7 +297,9 @@ export function scanReferences(text: string, options: GrammarOptions = {}): Refe
   }
   const internal = findInternalReferences(text);
   const prefixed = prefixedCitations(text, byStart, internal);
-  return select(text, [...[...documents, ...prefixed].map(toReference), ...internal, ...objectiveCitations(text)]);
+  const accepted = select(text, [...[...documents, ...prefixed].map(toReference), ...internal, ...objectiveCitations(text)]);
+  const anaphora = anaphoraReferences(text, accepted).filter((a) => !accepted.some((r) => r.range.start < a.range.end && a.range.start < r.range.end));
+  return anaphora.length ? [...accepted, ...anaphora].sort((a, b) => a.range.start - b.range.start) : accepted;
 }
 
 /** Finds every reference in a run of plain prose. All ranges are offsets into `text`. Never throws. */

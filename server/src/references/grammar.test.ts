@@ -446,8 +446,31 @@ const TABLE: readonly Row[] = [
     doc('A/RES/57/283', '57/283 B, sect. III', '57/283 B', { pinpoint: 'sect. III', parts: ['B'] }),
     doc('A/RES/58/250', '58/250, sect. III', '58/250', { pinpoint: 'sect. III' }),
   ],
-  ['in FCCC/CP/2015/10/Add.1, decision 1/CP.21', doc('FCCC/CP/2015/10/Add.1', 'FCCC/CP/2015/10/Add.1', 'FCCC/CP/2015/10/Add.1')],
-  ['document CBD/COP/15/17, decision 15/4, annex', doc('CBD/COP/15/17', 'CBD/COP/15/17', 'CBD/COP/15/17')],
+  // A conference's decision is a part of the report that holds it, read on to the annex (A/80/L.4, A/80/L.17, A/RES/80/3, A/80/L.22).
+  ['in FCCC/CP/2015/10/Add.1, decision 1/CP.21', doc('FCCC/CP/2015/10/Add.1', 'FCCC/CP/2015/10/Add.1, decision 1/CP.21', 'FCCC/CP/2015/10/Add.1', { pinpoint: 'decision 1/CP.21' })],
+  [
+    '6 See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.',
+    para('FCCC/CP/2015/10/Add.1', 'FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex', 'FCCC/CP/2015/10/Add.1', [], { annex: '', pinpoint: 'decision 1/CP.21, annex' }),
+  ],
+  [
+    'document CBD/COP/15/17, decision 15/4, annex',
+    para('CBD/COP/15/17', 'CBD/COP/15/17, decision 15/4, annex', 'CBD/COP/15/17', [], { annex: '', pinpoint: 'decision 15/4, annex' }),
+  ],
+  [
+    '112 FCCC/KP/CMP/2012/13/Add.1, decision 1/CMP.8.',
+    doc('FCCC/KP/CMP/2012/13/Add.1', 'FCCC/KP/CMP/2012/13/Add.1, decision 1/CMP.8', 'FCCC/KP/CMP/2012/13/Add.1', { pinpoint: 'decision 1/CMP.8' }),
+  ],
+  // A conference report's resolutions: "chap. I, resolution 1, annex" (A/RES/78/143); by sales number only, no symbol (A/80/L.4).
+  [
+    '(A/CONF.48/14/Rev.1), part one, chap. I, resolution 1, annex',
+    para('A/CONF.48/14/Rev.1', 'A/CONF.48/14/Rev.1), part one, chap. I, resolution 1, annex', 'A/CONF.48/14/Rev.1', [], { annex: '', pinpoint: 'part one, chap. I, resolution 1, annex' }),
+  ],
+  ['Mexico, \n18–22 March 2002 (United Nations publication, Sales No. E.02.II.A.7), chap. I, resolution 1, \nannex.'],
+  // More symbol families of the real texts (A/RES/78/46, A/RES/78/39, A/C.3/80/L.3, A/80/L.17).
+  ['3 A/CONF.192/BMS/2022/1, annex.', para('A/CONF.192/BMS/2022/1', 'A/CONF.192/BMS/2022/1, annex', 'A/CONF.192/BMS/2022/1', [], { annex: '', pinpoint: 'annex' })],
+  ['6 NPT/CONF.2020/16 and NPT/CONF.2015/23.', doc('NPT/CONF.2020/16', 'NPT/CONF.2020/16', 'NPT/CONF.2020/16'), doc('NPT/CONF.2015/23', 'NPT/CONF.2015/23', 'NPT/CONF.2015/23')],
+  ['38  See CAC/COSP/2019/17, sect. I.B.', doc('CAC/COSP/2019/17', 'CAC/COSP/2019/17, sect. I.B', 'CAC/COSP/2019/17', { pinpoint: 'sect. I.B' })],
+  ['See United Nations Environment Programme, document UNEP/CBD/COP/9/29, annex I.', para('UNEP/CBD/COP/9/29', 'UNEP/CBD/COP/9/29, annex I', 'UNEP/CBD/COP/9/29', [], { annex: 'I', pinpoint: 'annex I' })],
   ['13 UNEP/EA.5/Res.14.', doc('UNEP/EA.5/Res.14', 'UNEP/EA.5/Res.14', 'UNEP/EA.5/Res.14')],
   ['CTOC/COP/2020/10 and CEDAW/C/GC/38', doc('CTOC/COP/2020/10', 'CTOC/COP/2020/10', 'CTOC/COP/2020/10'), doc('CEDAW/C/GC/38', 'CEDAW/C/GC/38', 'CEDAW/C/GC/38')],
   [
@@ -658,6 +681,8 @@ const ALLOWED = new Set([
   'A/RES/217 (III)',
   'A/RES/71/256',
   'A/RES/55/2',
+  // The Paris Agreement, named: the report that holds decision 1/CP.21 and the Agreement in its annex.
+  'FCCC/CP/2015/10/Add.1',
 ]);
 
 describe('reference grammar on the seed texts', () => {

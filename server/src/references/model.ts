@@ -69,4 +69,9 @@ export interface Reference {
   readonly objective?: { readonly number: number; readonly action?: string };
   /** The symbol was written with the reissue asterisk ("A/71/L.1*"); `symbol` leaves it out. */
   readonly reissue?: boolean;
+  /**
+   * For "Ibid." and anaphora ("that resolution", "the above-mentioned report"): where the citation
+   * they repeat names the document. Rules that judge how a document is cited leave these alone.
+   */
+  readonly antecedent?: OffsetRange;
 }

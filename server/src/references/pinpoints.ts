@@ -125,8 +125,10 @@ export function readParagraphsOrPages(text: string, at: number): Pinpoint | unde
 // "chapter X", "sect. II.B", "sect. B.3 (a)". They are kept in the pinpoint's range (the citation
 // reads on through them to an annex or paragraph: "part one, annex I", "chap. IV, sect. C, para. 5");
 // paragraphs and annexes stay the only parts rules check.
+// A conference's report holds its resolutions and its decisions: "(Sales No. E.02.II.A.7), chap. I,
+// resolution 1, annex", "FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex", "CBD/COP/15/17, decision 15/4, annex".
 const STRUCTURE_AT =
-  /\b(?:[Pp]art\s+(?:one|two|three|four|five|six|[IVX]{1,5})|(?:[Cc]haps?\.|[Cc]hapters?)\s+[IVXL]{1,7}(?:\s?[-–]\s?[IVXL]{1,7})?(?:\.[A-Z](?:\.\d{1,2})?)?|(?:[Ss]ects?\.|[Ss]ections?)\s+(?:[IVX]{1,6}(?:\.[A-Z](?:\.\d{1,2})?)?|[A-Z](?:\.\d{1,2})?)(?:\s?\([a-z]\))?)(?![\p{L}\p{N}])/uy;
+  /\b(?:[Pp]art\s+(?:one|two|three|four|five|six|[IVX]{1,5})|resolution\s+\d{1,2}(?![\d/.])|decision\s+\d{1,2}\/(?:(?:CP|CMA|CMP|COP|MOP|COP-MOP)\.\d{1,2}|\d{1,2}(?![\d/]))|(?:[Cc]haps?\.|[Cc]hapters?)\s+[IVXL]{1,7}(?:\s?[-–]\s?[IVXL]{1,7})?(?:\.[A-Z](?:\.\d{1,2})?)?|(?:[Ss]ects?\.|[Ss]ections?)\s+(?:[IVX]{1,6}(?:\.[A-Z](?:\.\d{1,2})?)?|[A-Z](?:\.\d{1,2})?)(?:\s?\([a-z]\))?)(?![\p{L}\p{N}])/uy;
 const STRUCTURE_SEPARATOR_AT = /\s*,\s*(?:and\s+)?/y;
 
 /** "part one, annex I", "chap. IV, sect. B.2, and annex I", "chap. III": the structural units from `at`, then what follows them. */

@@ -21,6 +21,8 @@ export const ORGANS: readonly string[] = [
   'HRI',
   'CBD', // Convention on Biological Diversity
   'CTOC', // Conference of the Parties to the Organized Crime Convention
+  'CAC', // Conference of the States Parties to the Convention against Corruption (CAC/COSP/10/15)
+  'NPT', // Review Conferences of the Parties to the Non-Proliferation Treaty (NPT/CONF.2020/16)
   // Treaty bodies
   'CAT',
   'CCPR',
@@ -55,7 +57,10 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   // Subsidiary bodies: main committees, commissions, conferences, ad hoc committees, working groups.
   { role: 'body', pattern: /^(C|CN|CONF|AC|WG|EA|CP)\.(\d{1,4})$/i, canonical: (m) => `${m[1].toUpperCase()}.${m[2]}` },
   { role: 'body', pattern: /^(Sub)\.(\d{1,2})$/i, canonical: numbered('Sub') },
-  { role: 'body', pattern: /^(HRC|PC|SC|WG|B|C|CP|COP)$/i, canonical: upper },
+  // The Kyoto Protocol's and the Paris Agreement's meetings of the Parties (FCCC/KP/CMP/2012/13/Add.1,
+  // FCCC/PA/CMA/2018/3/Add.1); a biennial meeting of States (A/CONF.192/BMS/2022/1); the Convention
+  // against Corruption's Conference of the States Parties (CAC/COSP/10/15); UNEP/CBD/COP/10/27.
+  { role: 'body', pattern: /^(HRC|PC|SC|WG|B|C|CP|COP|KP|PA|CMP|CMA|BMS|COSP|CBD)$/i, canonical: upper },
   // Document types without a number of their own.
   { role: 'type', pattern: /^(RES|DEC|PRST|INF|SGB|AI|IC|GC|BUR|NGO)$/i, canonical: upper },
   // Limited distribution (drafts), verbatim and summary records, conference room and working papers.

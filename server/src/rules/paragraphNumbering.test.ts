@@ -39,6 +39,29 @@ const rows: readonly RuleRow[] = [
     expect: [],
   },
   {
+    name: 'A/RES/79/160: numbers alone on their lines without the full stop',
+    draft:
+      '25. Recalls the recommendation of the Special Rapporteur that education \nof national histories and identities in order to sustain ethnonationalist myths of \nracially or ethnically “pure” nations;14 \n \n26 \nCondemns without reservation any denial of or attempt to deny the \nHolocaust; \n \n27 \nAffirms its deep commitment to the duty of remembrance;15 \n \n28. Recalls the conclusions of the Special Rapporteur;\n',
+    expect: [],
+  },
+  {
+    name: 'A/RES/80/3: a sub-heading broken over two lines before the number',
+    draft:
+      '12. We look forward to the 2028 Conference, to be hosted by Tajikistan. \n \nII. Implementation of the Awaza Programme of Action for Landlocked \nDeveloping Countries for the Decade 2024–2034 \n13. We strongly commit ourselves to the full implementation of the Awaza \nProgramme of Action: \n \n(a) \nStructural transformation; \n \n(b) \nMeans of implementation. \n14. We reaffirm our commitment to advancing the concrete deliverables.\n',
+    expect: [],
+  },
+  {
+    name: 'A/RES/80/243: a table’s number cell before a one-word cell is no paragraph number',
+    draft:
+      '2. Approves the changes to the staffing table as set out in the table below: \n \nAction \nTitle of post \nNumber \nEstablishment \nLegal Officer \nP-4 \n1 \nTotal new posts \n \n \n3 \nReclassification \nPublic Information Officer \nP-4 \n1 \n\n3. Also approves the estimates.\n',
+    expect: [],
+  },
+  {
+    name: 'a number without its full stop that breaks the run is still a slip',
+    draft: '4. Four.\n\n5. Five.\n\n5 \nAlso reaffirms the important role of the Commission.\n\n7. Seven.\n',
+    expect: [{ flagged: '5', message: /numbered twice/, fixTitle: 'Renumber paragraph 5 as 6', fixed: '4. Four.\n\n5. Five.\n\n6 \nAlso reaffirms the important role of the Commission.\n\n7. Seven.\n' }],
+  },
+  {
     name: 'alternatives of one paragraph in negotiation brackets',
     draft: draft('1. One.', '2. Two.', '3. [Alt 1: The Assembly decides x.]', '3. [Alt 2: The Assembly decides y.]', '4. Four.'),
     expect: [],

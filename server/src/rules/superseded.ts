@@ -35,7 +35,8 @@ export const supersededRule: Rule = {
     }
     const findings: Finding[] = [];
     for (const ref of analysis.references) {
-      if (!ref.symbol || ref.kind === 'internal') continue;
+      // "Ibid." and "that resolution" repeat a citation: the finding is on the citation itself.
+      if (!ref.symbol || ref.kind === 'internal' || ref.antecedent) continue;
       const successor = successorOf(corpus, ref.symbol, query);
       if (!successor || cited.has(symbolKey(successor.symbol))) continue;
       // Never propose a successor older than a member of the series the draft already cites.
