@@ -28,10 +28,12 @@ describe('the bundled registry, built from the real texts', () => {
     // The grammar of issue 13 reads ~1,500 more citations of the same texts (lists across PDF line
     // breaks, footnotes, joint symbols, other bodies), mostly of older documents no text dates: more
     // entries (17,040 of 26,087), a smaller share. Measured again on 2026-12-03 after that change.
+    // Names of places and events ("South Atlantic", "Habitat III") are no longer aliases: 15.8 %
+    // have a title or a name, and a date.
     assert.ok(coverage.citations > 26_000, `citations found: ${coverage.citations}`);
     assert.ok(share(coverage.withEntry) >= 0.65, `with an entry: ${share(coverage.withEntry)}`);
     assert.ok(share(coverage.withDate) >= 0.565, `with a date: ${share(coverage.withDate)}`);
-    assert.ok(share(coverage.withNameAndDate) >= 0.16, `with a title or name and a date: ${share(coverage.withNameAndDate)}`);
+    assert.ok(share(coverage.withNameAndDate) >= 0.155, `with a title or name and a date: ${share(coverage.withNameAndDate)}`);
   });
 
   test('every field shown carries where it came from', () => {
