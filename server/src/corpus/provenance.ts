@@ -10,6 +10,7 @@ const FIELD_WORDS: Partial<Record<SourcedField, string>> = {
   series: 'series',
   committee: 'committee',
   aliases: 'name',
+  subject: 'subject',
 };
 
 export function describeSources(sources: readonly FactSource[] | undefined): string | undefined {
