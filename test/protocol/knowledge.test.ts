@@ -43,7 +43,7 @@ describe('knowledge over LSP', () => {
     assert.match(printed, /The right of the Palestinian people to self-determination/);
     assert.match(printed, /17 December 2024/);
     assert.match(printed, /on the report of the Third Committee/);
-    assert.match(printed, /Sources: title, date and committee as printed on A\/RES\/79\/163/);
+    assert.match(printed, /Sources: title, date, body, type and committee as printed on A\/RES\/79\/163/);
     const latest = await hover(uri, text, '80/218');
     assert.match(latest, /Status: latest known of its series \(the registry’s knowledge reaches session 80, December 2025\)/);
     assert.doesNotMatch(latest, /current/);
@@ -55,7 +55,7 @@ describe('knowledge over LSP', () => {
     await server.open(uri, text);
     const shown = await hover(uri, text, '53/199');
     assert.match(shown, /Subject, as other texts state it \(its title is not known\): proclamation of international years/);
-    assert.match(shown, /Sources: subject and date as cited in A\/RES\/\d+\/\d+ and \d+ other texts/);
+    assert.match(shown, /Sources: subject and date as cited in A\/RES\/\d+\/\d+ and \d+ other texts · body and type from the symbol/);
     assert.match(shown, /15 December 1998/);
   });
 

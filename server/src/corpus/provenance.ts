@@ -6,6 +6,8 @@ import type { FactSource, RegistryEntry, SourcedField } from './registry';
 const FIELD_WORDS: Partial<Record<SourcedField, string>> = {
   title: 'title',
   date: 'date',
+  body: 'body',
+  kind: 'type',
   draft: 'draft',
   series: 'series',
   committee: 'committee',

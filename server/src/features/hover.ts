@@ -72,7 +72,8 @@ function documentHover(ref: ResolvedReference, context: HoverContext): string {
   if (names?.length) lines.push(`Known as ${names.map((name) => `“${escapeMarkdown(name)}”`).join(', ')}`);
   const status = statusLine(entry.symbol, facts, context.corpus);
   if (status) lines.push(status);
-  const shown = ['title', 'subject', 'date', 'draft', ...(facts?.committee !== 'plenary' ? ['committee' as const] : []), 'series', 'aliases'] as const;
+  // Every fact the hover shows, with where it came from: the body and kind on the line above too.
+  const shown = ['title', 'subject', 'date', 'body', 'kind', 'draft', ...(facts?.committee !== 'plenary' ? ['committee' as const] : []), 'series', 'aliases'] as const;
   const provenance = facts && describeProvenance(facts, shown);
   if (provenance) lines.push(`*Sources: ${escapeMarkdown(provenance)}*`);
   lines.push(...pinpointLines(ref));
