@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Registry } from '../server/src/corpus/registry';
 import { buildRegistry } from '../server/src/knowledge/buildRegistry';
-import { measureCoverage } from '../server/src/knowledge/coverage';
+import { MISS_CAUSES, measureCoverage } from '../server/src/knowledge/coverage';
 import { parseUnTextLines } from '../server/src/knowledge/unText';
 
 const root = join(import.meta.dirname, '..');
@@ -36,4 +36,7 @@ console.log(`  with a registry entry: ${coverage.withEntry} (${pct(coverage.with
 console.log(`  with a date it vouches for: ${coverage.withDate} (${pct(coverage.withDate, coverage.citations)})`);
 console.log(`  with a title and a date it vouches for: ${coverage.withTitleAndDate} (${pct(coverage.withTitleAndDate, coverage.citations)})`);
 console.log(`  with a title or a name agreed by many texts, and a date: ${coverage.withNameAndDate} (${pct(coverage.withNameAndDate, coverage.citations)})`);
+console.log(`  with a title, or a subject two citing texts agree on, and a date: ${coverage.withSubjectAndDate} (${pct(coverage.withSubjectAndDate, coverage.citations)})`);
+console.log(`  without a title and a date, by cause: ${coverage.citations - coverage.withTitleAndDate} (${pct(coverage.citations - coverage.withTitleAndDate, coverage.citations)})`);
+for (const [cause, n] of Object.entries(coverage.misses).sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(6)} ${pct(n, coverage.citations).padStart(7)}  ${MISS_CAUSES[cause as keyof typeof MISS_CAUSES]}`);
 console.log(`  headings' report citations ("[on the report of …]"), apart: ${coverage.headingCitations}, ${pct(coverage.headingWithTitleAndDate, coverage.headingCitations)} with title and date`);

@@ -43,10 +43,20 @@ describe('knowledge over LSP', () => {
     assert.match(printed, /The right of the Palestinian people to self-determination/);
     assert.match(printed, /17 December 2024/);
     assert.match(printed, /on the report of the Third Committee/);
-    assert.match(printed, /Sources: title and date as printed on A\/RES\/79\/163/);
+    assert.match(printed, /Sources: title, date, body, type and committee as printed on A\/RES\/79\/163/);
     const latest = await hover(uri, text, '80/218');
     assert.match(latest, /Status: latest known of its series \(the registry’s knowledge reaches session 80, December 2025\)/);
     assert.doesNotMatch(latest, /current/);
+  });
+
+  test('a resolution no text gives a title: the subject the citing texts agree on, said to be theirs', async () => {
+    const uri = 'file:///tmp/knowledge-subject.md';
+    const text = 'Reaffirming its resolution 53/199 of 15 December 1998,\n';
+    await server.open(uri, text);
+    const shown = await hover(uri, text, '53/199');
+    assert.match(shown, /Subject, as other texts state it \(its title is not known\): proclamation of international years/);
+    assert.match(shown, /Sources: subject and date as cited in A\/RES\/\d+\/\d+ and \d+ other texts · body and type from the symbol/);
+    assert.match(shown, /15 December 1998/);
   });
 
   test('a draft dated 2023 citing 76/172 is right; one dated 2026 is told of 80/218, and the fix leaves no date-mismatch', async () => {

@@ -45,7 +45,7 @@ describe('language server over stdio', () => {
     assert.match(value, /General Assembly resolution/);
     // No bare “current”: a document outside any series has no status line; each field says where it came from.
     assert.doesNotMatch(value, /Status: current/);
-    assert.match(value, /Sources: title, date, draft and name verified by the project/);
+    assert.match(value, /Sources: title, date, body, type, draft and name verified by the project/);
     assert.match(value, /https:\/\/undocs\.org\/A\/RES\/71\/280/);
     assert.match(value, /digitallibrary\.un\.org\/search/);
     assert.match(value, /Cited 3 times in this draft/);

@@ -6,10 +6,13 @@ import type { FactSource, RegistryEntry, SourcedField } from './registry';
 const FIELD_WORDS: Partial<Record<SourcedField, string>> = {
   title: 'title',
   date: 'date',
+  body: 'body',
+  kind: 'type',
   draft: 'draft',
   series: 'series',
   committee: 'committee',
   aliases: 'name',
+  subject: 'subject',
 };
 
 export function describeSources(sources: readonly FactSource[] | undefined): string | undefined {

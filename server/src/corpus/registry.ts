@@ -24,7 +24,7 @@ export interface FactSource {
 }
 
 /** The fields whose sources an entry keeps. */
-export type SourcedField = 'title' | 'date' | 'body' | 'kind' | 'draft' | 'series' | 'aliases' | 'committee' | 'agendaItem' | 'report';
+export type SourcedField = 'title' | 'date' | 'body' | 'kind' | 'draft' | 'series' | 'aliases' | 'committee' | 'agendaItem' | 'report' | 'subject';
 
 /** One document of the bundled registry (built from shared/facts by scripts/build-registry.mjs). */
 export interface RegistryEntry {
@@ -50,6 +50,12 @@ export interface RegistryEntry {
   readonly agendaItem?: string;
   /** The committee report it was adopted on ("A/78/481/Add.2"). */
   readonly report?: string;
+  /**
+   * Where no title is known: what the citing texts say the document is about, in their words ("the
+   * proclamation of international years", from "its resolutions 53/199 … on the proclamation of
+   * international years"). Not a title: shown as the texts' words, never checked against a quote.
+   */
+  readonly subject?: string;
   /** Where each field came from; a field without sources is from the verified facts. */
   readonly provenance?: Partial<Record<SourcedField, readonly FactSource[]>>;
 }

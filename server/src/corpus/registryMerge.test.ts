@@ -22,7 +22,7 @@ describe('Digital Library records as registry entries', () => {
       body: 'General Assembly',
       kind: 'draft resolution',
       committee: 'Third Committee',
-      agendaItem: 'Human rights questions, including alternative approaches for improving the effective enjoyment of human rights and fundamental freedoms',
+      agendaItem: '71 (b): Human rights questions, including alternative approaches for improving the effective enjoyment of human rights and fundamental freedoms',
       report: 'A/78/481/Add.2',
       source: 'UN Digital Library record 4027181',
       provenance: { title: source, date: source, body: source, kind: source, committee: source, agendaItem: source, report: source },

@@ -117,7 +117,7 @@ function entryProblem(entry: unknown): string | undefined {
   const e = entry as Record<string, unknown>;
   if (typeof e.symbol !== 'string' || !/^[A-Z]+(?:\/[\w.()\- ]+)+$/i.test(e.symbol)) return 'no document symbol';
   for (const field of ['title', 'date', 'body', 'kind'] as const) if (typeof e[field] !== 'string') return `"${field}" must be text`;
-  for (const field of ['draft', 'series', 'committee', 'agendaItem', 'report'] as const) if (e[field] !== undefined && typeof e[field] !== 'string') return `"${field}" must be text`;
+  for (const field of ['draft', 'series', 'committee', 'agendaItem', 'report', 'subject'] as const) if (e[field] !== undefined && typeof e[field] !== 'string') return `"${field}" must be text`;
   if (e.aliases !== undefined && !(Array.isArray(e.aliases) && e.aliases.every((a) => typeof a === 'string'))) return '"aliases" must be a list of names';
   if (e.unverified !== undefined && !(Array.isArray(e.unverified) && e.unverified.every((a) => typeof a === 'string'))) return '"unverified" must be a list of fields';
   if (e.date !== '' && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(e.date as string)) return `"date" must be an ISO date, not "${e.date}"`;

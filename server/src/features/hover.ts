@@ -56,6 +56,9 @@ function documentHover(ref: ResolvedReference, context: HoverContext): string {
   if (title) {
     const doubt = facts?.unverified?.includes('title') ? ' (title not verified)' : facts?.titleIsDescription ? ' (description; the document bears no title)' : '';
     lines.push(`*${escapeMarkdown(title)}*${doubt}`);
+  } else if (facts?.subject) {
+    // The citing texts' words for what it is about, where no title is known: not a title.
+    lines.push(`Subject, as other texts state it (its title is not known): ${escapeMarkdown(facts.subject)}`);
   }
   const about: string[] = [];
   if (facts) about.push(`${escapeMarkdown(facts.body)} ${escapeMarkdown(facts.kind)}`);
@@ -69,7 +72,9 @@ function documentHover(ref: ResolvedReference, context: HoverContext): string {
   if (names?.length) lines.push(`Known as ${names.map((name) => `“${escapeMarkdown(name)}”`).join(', ')}`);
   const status = statusLine(entry.symbol, facts, context.corpus);
   if (status) lines.push(status);
-  const provenance = facts && describeProvenance(facts, ['title', 'date', 'draft', 'series', 'aliases']);
+  // Every fact the hover shows, with where it came from: the body and kind on the line above too.
+  const shown = ['title', 'subject', 'date', 'body', 'kind', 'draft', ...(facts?.committee !== 'plenary' ? ['committee' as const] : []), 'series', 'aliases'] as const;
+  const provenance = facts && describeProvenance(facts, shown);
   if (provenance) lines.push(`*Sources: ${escapeMarkdown(provenance)}*`);
   lines.push(...pinpointLines(ref));
   const counts = context.counts(entry.symbol);

@@ -52,6 +52,11 @@ export function buildRegistry(factsTsv: string, records: readonly UnTextRecord[]
   for (const entry of entries as Mutable[]) {
     const note = facts.notes.get(entry.symbol);
     if (note) Object.assign(entry, note);
+    // A subject stands in for a title no source vouches for; where one does, the title says it.
+    if (entry.subject && entry.title && !entry.unverified?.includes('title')) {
+      delete entry.subject;
+      delete (entry.provenance as Record<string, unknown> | undefined)?.subject;
+    }
     const bySymbol = factsOfSymbol(entry.symbol);
     if (!entry.body && bySymbol) {
       entry.body = bySymbol.body;

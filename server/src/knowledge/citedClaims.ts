@@ -1,11 +1,13 @@
 // What adopted texts say about the documents they cite: "its resolution 74/148 of 18 December
 // 2019" (a date), "resolution 71/1 of 19 September 2016, entitled “New York Declaration …”" (a
-// title), and names paired with a symbol through a footnote (footnoteNames.ts). Each statement
+// title), the subject it gives a list of them ("its resolutions 53/199 … and 61/185 … on the
+// proclamation of international years", citedSubjects.ts), and names paired with a symbol through a footnote (footnoteNames.ts). Each statement
 // is a claim from the citing text; the merge accepts a cited fact where two texts agree and
 // nothing printed or verified contradicts it.
 import { laterPart, plausibleDate } from '../corpus/sessions';
 import { findReferences } from '../references';
 import type { Claim } from './claims';
+import { citedSubjects } from './citedSubjects';
 import { footnotedNames } from './footnoteNames';
 import type { UnText } from './unText';
 
@@ -21,8 +23,10 @@ export function citedEvidence(doc: UnText): CitedEvidence {
   const claims: Claim[] = [];
   const texts = [doc.body, ...doc.footnotes.values()];
   for (const text of texts) {
-    for (const ref of findReferences(text)) {
-      if (!ref.symbol || ref.kind === 'internal' || ref.symbol === from) continue;
+    const refs = findReferences(text).filter((ref) => ref.symbol && ref.kind !== 'internal' && ref.form !== 'alias' && ref.symbol !== from);
+    claims.push(...citedSubjects(text, refs, source));
+    for (const ref of refs) {
+      if (!ref.symbol) continue;
       // A later part may be adopted on a date of its own ("68/247 B of 9 April 2014"): its date is not the
       // resolution's, which is its first part's ("217 A (III) of 10 December 1948").
       if (ref.statedDate && !laterPart(ref.parts) && plausibleDate(ref.symbol, ref.statedDate.iso)) claims.push({ symbol: ref.symbol, field: 'date', value: ref.statedDate.iso, source });

@@ -7,6 +7,7 @@ import { footnoteSymbol } from './citedClaims';
 import { plausibleDate } from '../corpus/sessions';
 import { committeeDraftLinks } from './draftLinks';
 import { footnotedNames, nameBefore } from './footnoteNames';
+import { namesADocument } from './documentNames';
 import { learnAliases } from './learnedAliases';
 import { mergeClaims } from './merge';
 import { printedClaims } from './printedFacts';
@@ -154,7 +155,6 @@ describe('merging claims', () => {
 });
 
 test('aliases need three texts that agree', () => {
-  const pair = (name: string, symbol: string, from: string) => ({ name, symbol, from });
   const claims = learnAliases([
     pair('New Urban Agenda', 'A/RES/71/256', 'A/RES/78/1'),
     pair('New Urban Agenda', 'A/RES/71/256', 'A/RES/78/2'),
@@ -167,6 +167,40 @@ test('aliases need three texts that agree', () => {
     pair('Charter of the United Nations', 'A/RES/70/1', 'A/RES/78/4'),
   ]);
   assert.deepEqual(claims.map((c) => [c.value, c.symbol, c.source.count]), [['New Urban Agenda', 'A/RES/71/256', 3]]);
+});
+
+const pair = (name: string, symbol: string, from: string) => ({ name, symbol, from });
+
+describe('a learned name becomes an alias only where it names a document', () => {
+  // Names the 1,190 texts pair with a symbol through a footnote, as footnoteNames.ts reads them.
+  const rows: [string, boolean][] = [
+    ['New Urban Agenda', true],
+    ['Vienna Declaration and Programme of Action', true],
+    ['Sendai Framework for Disaster Risk Reduction 2015–2030', true],
+    ['Guiding Principles on Business and Human Rights', true],
+    ['International Covenants on Human Rights', true],
+    ['Nelson Mandela Rules', true],
+    ['Treaty of Pelindaba', true],
+    ['2005 World Summit Outcome', true],
+    ['Sevilla Commitment of the Fourth International Conference on Financing For Development', true],
+    ['South Atlantic', false],
+    ['Indian Ocean', false],
+    ['Habitat III', false],
+    ['Sustainable Development Goals Summit', false],
+    ['SDG Summit', false],
+    ['World Conference on Indigenous Peoples', false],
+    ['International Day of Non-Violence', false],
+    ['Fourth International Decade for the Eradication of Colonialism', false],
+    ['Headquarters of the United Nations', false],
+    ['Towards the Achievement of the 2030 Agenda for Sustainable Development', false],
+  ];
+  for (const [name, document] of rows) test(`${name} → ${document ? 'a document' : 'not a document'}`, () => assert.equal(namesADocument(name), document));
+
+  test('however many texts agree', () => {
+    const texts = ['A/RES/78/1', 'A/RES/78/2', 'A/RES/78/3', 'A/RES/78/4'];
+    const claims = learnAliases([...texts.map((from) => pair('South Atlantic', 'A/RES/41/11', from)), ...texts.map((from) => pair('Habitat III', 'A/RES/71/256', from))]);
+    assert.deepEqual(claims, []);
+  });
 });
 
 test('series: one title in several sessions, never two in one session', () => {

@@ -1,7 +1,10 @@
 // Aliases learned from footnoted names (footnoteNames.ts): a name becomes an alias of a symbol
 // when at least ALIAS_TEXTS texts pair it with that symbol and at most one in five pairs it with
 // another. "Many texts agreeing make it one" (issue #12): a single drafter's phrasing is not a name.
+// Only names of documents: a place or an event the footnote follows ("South Atlantic", "Habitat III")
+// is no alias, however many texts agree (documentNames.ts).
 import type { Claim } from './claims';
+import { namesADocument } from './documentNames';
 
 export const ALIAS_TEXTS = 3;
 const AGREEMENT = 0.8;
@@ -15,6 +18,7 @@ export interface NamePairing {
 export function learnAliases(pairings: readonly NamePairing[]): Claim[] {
   const byName = new Map<string, { name: string; symbols: Map<string, Set<string>> }>();
   for (const { name, symbol, from } of pairings) {
+    if (!namesADocument(name)) continue;
     const key = name.toLowerCase().replace(/[–—]/g, '-').replace(/\s+/g, ' ');
     let slot = byName.get(key);
     if (!slot) byName.set(key, (slot = { name, symbols: new Map() }));

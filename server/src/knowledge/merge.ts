@@ -14,7 +14,7 @@ const RANK: Record<FactSource['kind'], number> = { verified: 0, printed: 1, libr
 export const CITED_AGREEMENT = 2;
 /** At most this many sources are kept per field (the count says how many stated it). */
 const SOURCES_KEPT = 3;
-const SINGLE_FIELDS: readonly SourcedField[] = ['title', 'date', 'body', 'kind', 'draft', 'series', 'committee', 'agendaItem', 'report'];
+const SINGLE_FIELDS: readonly SourcedField[] = ['title', 'date', 'body', 'kind', 'draft', 'series', 'committee', 'agendaItem', 'report', 'subject'];
 
 export interface Disagreement {
   readonly symbol: string;
@@ -42,11 +42,13 @@ export function mergeClaims(book: ClaimBook, unvouched: readonly Claim[]): Merge
     const uncertain = new Set<UncertainField>();
     for (const field of SINGLE_FIELDS) {
       const chosen = choose(claims.filter((c) => c.field === field), unvouchedBySymbol.get(symbol)?.filter((c) => c.field === field) ?? []);
-      if (!chosen) continue;
+      // A subject is shown only where two texts agree on it: it stands in for a title no one states.
+      if (!chosen || (field === 'subject' && !chosen.certain)) continue;
       (entry as Record<string, unknown>)[field] = chosen.value;
       provenance[field] = chosen.sources;
       if (!chosen.certain && (field === 'date' || field === 'title' || field === 'draft')) uncertain.add(field);
-      for (const other of chosen.others) disagreements.push({ symbol, field, chosen: chosen.value, other: other.value, otherSources: other.sources });
+      // Subjects are the citing texts' own words: two wordings of one subject are no disagreement.
+      if (field !== 'subject') for (const other of chosen.others) disagreements.push({ symbol, field, chosen: chosen.value, other: other.value, otherSources: other.sources });
     }
     const aliases = claims.filter((c) => c.field === 'aliases');
     if (aliases.length) {
@@ -54,6 +56,8 @@ export function mergeClaims(book: ClaimBook, unvouched: readonly Claim[]): Merge
       entry.aliases = names;
       provenance.aliases = aliases.map((c) => c.source).slice(0, SOURCES_KEPT * names.length);
     }
+    // Nothing kept (a subject one text alone states): no entry.
+    if (!Object.keys(provenance).length) continue;
     if (uncertain.size) entry.unverified = [...uncertain];
     if (Object.keys(provenance).length) entry.provenance = provenance;
     entries.push(entry);

@@ -7,6 +7,7 @@
 //   79/163. The right of the Palestinian people to self-determination → title
 //
 // Drafts print "Distr.: Limited", the date of issue, and "…: draft resolution" after the sponsors.
+import { coverAgendaItem } from '../corpus/agendaItem';
 import { ADOPTION_HEADING, DATE_OF_ISSUE, parseUnDate } from '../corpus/metadata';
 import type { Claim } from './claims';
 import type { UnText } from './unText';
@@ -14,7 +15,8 @@ import type { UnText } from './unText';
 const ON_REPORT = /\[on the report of the ([A-Z][a-z]+(?:-[a-z]+)?) Committee \((A\/[^\s,)]+)/;
 const WITHOUT_REFERENCE = /\[without reference to a Main Committee \((A\/[^\s,)]+)/;
 const DRAFT_KIND = /:\*{0,2}\s*(draft (?:resolution|decision))\b/;
-const AGENDA = /^Agenda items? (\d+(?:[a-z]\))?(?:(?:,| and) \d+(?:[a-z]\))?)*)/;
+/** The cover page and heading stand within the text layer's first lines. */
+const COVER_LINES = 80;
 const COMMITTEE_SYMBOL = /^A\/C\.(\d)\//;
 const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'];
 
@@ -29,7 +31,7 @@ export function printedClaims(doc: UnText): Claim[] {
   const isResolution = /^A\/RES\//.test(symbol);
   claim('title', printedTitle(doc.record.title));
   claim('body', 'General Assembly');
-  claim('agendaItem', agendaItem(doc.headLines));
+  claim('agendaItem', coverAgendaItem(doc.record.text.split(/\r?\n/).slice(0, COVER_LINES)));
   if (isResolution) {
     claim('kind', 'resolution');
     const adopted = ADOPTION_HEADING.exec(head);
@@ -58,19 +60,4 @@ export function printedClaims(doc: UnText): Claim[] {
 export function printedTitle(title: string): string | undefined {
   const bare = title.replace(/^\s*\d+\/\d+\.\s*/, '').replace(/\s+/g, ' ').trim();
   return bare || undefined;
-}
-
-/** "Agenda item 70" and the item's title on the lines after it, up to the heading or the sponsors. */
-function agendaItem(lines: readonly string[]): string | undefined {
-  const at = lines.findIndex((line) => AGENDA.test(line));
-  if (at < 0) return undefined;
-  const number = AGENDA.exec(lines[at])![1];
-  const title: string[] = [];
-  for (const line of lines.slice(at + 1)) {
-    if (/^(Resolution adopted|\[|\d+\/\d+\.)/.test(line) || /:\*{0,2}\s*draft (resolution|decision)/.test(line) || /^[A-Z][a-z]+(,| and) /.test(line) && line.includes(':')) break;
-    title.push(line);
-    if (title.length >= 4) break;
-  }
-  const text = title.join(' ').replace(/\s+/g, ' ').trim();
-  return text ? `${number}: ${text}` : number;
 }

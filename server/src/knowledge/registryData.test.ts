@@ -28,18 +28,35 @@ describe('the bundled registry, built from the real texts', () => {
     // The grammar of issue 13 reads ~1,500 more citations of the same texts (lists across PDF line
     // breaks, footnotes, joint symbols, other bodies), mostly of older documents no text dates: more
     // entries (17,040 of 26,087), a smaller share. Measured again on 2026-12-03 after that change,
-    // and again after the symbols of treaty conferences were read (NPT/CONF.…, CAC/COSP/…,
-    // FCCC/KP/CMP/…, FCCC/PA/CMA/…, UNEP/CBD/COP/…: 354 more citations, few of them known):
-    // 26,441 citations, 65.2 % with an entry, 56.2 % with a date, 16.0 % with a name and a date.
+    // after the symbols of treaty conferences were read (NPT/CONF.…, CAC/COSP/…, FCCC/KP/CMP/…:
+    // 354 more citations, few of them known), and after names of places and events ("South
+    // Atlantic", "Habitat III") stopped being aliases: 26,449 citations, 65.4 % with an entry,
+    // 56.2 % with a date, 13.9 % with a title and a date, 15.6 % with a title or a name and a date.
     assert.ok(coverage.citations > 26_400, `citations found: ${coverage.citations}`);
     assert.ok(share(coverage.withEntry) >= 0.65, `with an entry: ${share(coverage.withEntry)}`);
     assert.ok(share(coverage.withDate) >= 0.56, `with a date: ${share(coverage.withDate)}`);
-    assert.ok(share(coverage.withNameAndDate) >= 0.158, `with a title or name and a date: ${share(coverage.withNameAndDate)}`);
+    assert.ok(share(coverage.withNameAndDate) >= 0.155, `with a title or name and a date: ${share(coverage.withNameAndDate)}`);
+    assert.ok(share(coverage.withTitleAndDate) >= 0.138, `with a title and a date: ${share(coverage.withTitleAndDate)}`);
+    // Subjects two citing texts agree on ("its resolutions 53/199 … on the proclamation of international years").
+    assert.ok(share(coverage.withSubjectAndDate) >= 0.205, `with a title or a subject, and a date: ${share(coverage.withSubjectAndDate)}`);
+  });
+
+  test('every citation without a title and a date has a cause, and the causes are what the data lacks', () => {
+    const coverage = measureCoverage(records, new Registry(bundled));
+    const missed = Object.values(coverage.misses).reduce((a, b) => a + b, 0);
+    assert.equal(missed, coverage.citations - coverage.withTitleAndDate);
+    // Measured 2026-12-03: older resolutions dated but untitled (36 %), Assembly reports (21 %), other
+    // bodies' documents (14 %), older resolutions no two texts date (12 %). No text on this machine
+    // states those titles: a Digital Library export of the older sessions would (registry import).
+    const share = (cause: keyof typeof coverage.misses) => coverage.misses[cause] / coverage.citations;
+    assert.ok(share('old-no-title') < 0.37, `older resolutions without a title: ${share('old-no-title')}`);
+    assert.ok(share('another-body-read-as-assembly') < 0.001, `another body’s resolutions read as the Assembly’s: ${share('another-body-read-as-assembly')}`);
+    assert.ok(share('recent-not-in-texts') < 0.001, `resolutions of sessions 78-80 not in the texts: ${share('recent-not-in-texts')}`);
   });
 
   test('every field shown carries where it came from', () => {
     for (const entry of bundled) {
-      for (const field of ['title', 'date', 'draft', 'series', 'committee', 'report'] as const) {
+      for (const field of ['title', 'subject', 'date', 'body', 'kind', 'draft', 'series', 'committee', 'agendaItem', 'report', 'aliases'] as const) {
         if (!entry[field]) continue;
         assert.ok(entry.provenance?.[field]?.length, `${entry.symbol}: ${field} without a source`);
       }

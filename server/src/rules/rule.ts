@@ -2,6 +2,7 @@ import type { DraftAnalysis } from '../analysis';
 import type { Corpus } from '../corpus';
 import type { OffsetRange } from '../parse/model';
 import type { ReuseMatch } from '../reuse/scan';
+import type { Suppressions } from './suppressions';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -53,6 +54,12 @@ export interface RuleContext {
   readonly analysis: DraftAnalysis;
   readonly corpus: Corpus;
   readonly houseStyle: HouseStyle;
+  /**
+   * The draft's in-place suppressions (suppressions.ts). The runner drops a finding whose place is
+   * suppressed; a rule that gathers several places into one finding (unknown-document: once per
+   * document) asks here first, so a suppression silences the places it covers and no others.
+   */
+  readonly suppressions?: Suppressions;
   /** The draft's reused passages (reuse/service.ts); absent where no reuse index is kept. */
   readonly reuseMatches?: () => readonly ReuseMatch[];
 }

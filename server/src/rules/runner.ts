@@ -24,7 +24,8 @@ export function runRules(
   config: DiagnosticsConfig,
   onError: (rule: Rule, error: unknown) => void = () => {},
 ): Diagnostic[] {
-  const suppressions = new Suppressions(context.text);
+  const suppressions = context.suppressions ?? new Suppressions(context.text);
+  const withSuppressions: RuleContext = { ...context, suppressions };
   // "Ignore this document": the front matter's accepted documents are not reported as unknown.
   const accepted = acceptedDocuments(context.text);
   const isAccepted = (code: string, range: OffsetRange) =>
@@ -35,7 +36,7 @@ export function runRules(
     if (level === 'off') continue;
     let findings;
     try {
-      findings = rule.check(context);
+      findings = rule.check(withSuppressions);
     } catch (error) {
       onError(rule, error);
       continue;

@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { analyzeDraft } from '../analysis';
 import { bundledDataDir, type Corpus } from '../corpus';
 import { testCorpus } from '../corpus/testCorpus';
+import { Suppressions } from './suppressions';
 import { DEFAULT_HOUSE_STYLE, type Finding, type Fix, type HouseStyle, type Rule, type TextEdit } from './rule';
 
 export { testCorpus } from '../corpus/testCorpus';
 
 export function check(rule: Rule, text: string, options: { corpus?: Corpus; houseStyle?: HouseStyle } = {}): Finding[] {
   const corpus = options.corpus ?? testCorpus();
-  return rule.check({ text, analysis: analyzeDraft(text, corpus), corpus, houseStyle: options.houseStyle ?? DEFAULT_HOUSE_STYLE });
+  return rule.check({ text, analysis: analyzeDraft(text, corpus), corpus, houseStyle: options.houseStyle ?? DEFAULT_HOUSE_STYLE, suppressions: new Suppressions(text) });
 }
 
 /** Applies a fix's edits (non-overlapping) to the text. */

@@ -4,6 +4,10 @@ import { bundledRegistry, mergeRegistries, Registry } from '../corpus';
 import { testCorpus, workspaceText } from '../corpus/testCorpus';
 import { entriesFromMarcXml } from '../corpus/undl/importExport';
 import { collection, fixtureRecord } from '../corpus/undl/testFixture';
+import { analyzeDraft } from '../analysis';
+import { DEFAULT_DIAGNOSTICS_CONFIG } from './config';
+import { DEFAULT_HOUSE_STYLE } from './rule';
+import { runRules } from './runner';
 import { check, flagged, runRuleTable, seed, type ExpectedFinding, type RuleRow } from './testing';
 import { unknownDocumentRule } from './unknownDocument';
 
@@ -73,5 +77,35 @@ describe('unknown-document', () => {
     const findings = check(unknownDocumentRule, text);
     assert.deepEqual(flagged(text, findings), ['A/59/2005/Add.3']);
     assert.match(findings[0].message, UNKNOWN('A/59/2005/Add.3'));
+  });
+
+  describe('a suppression covers the citations it says, not the document', () => {
+    const cases: { name: string; draft: string; reported: number[]; message?: RegExp }[] = [
+      {
+        name: 'the next line: the finding moves to the citation left',
+        draft: '<!-- compact-drafter-disable-next-line unknown-document -->\nSee A/70/59.\n\nAgain A/70/59 and A/70/59.\n',
+        reported: [1, 2],
+        message: UNKNOWN('A/70/59', 2),
+      },
+      {
+        name: 'a region: the citations inside it only',
+        draft: '<!-- compact-drafter-disable unknown-document -->\nSee A/70/59 and A/70/59.\n<!-- compact-drafter-enable unknown-document -->\n\nAgain A/70/59.\n',
+        reported: [2],
+        message: UNKNOWN('A/70/59'),
+      },
+      { name: 'the whole draft: none', draft: '<!-- compact-drafter-disable unknown-document -->\nSee A/70/59.\n\nAgain A/70/59.\n', reported: [] },
+      { name: 'another rule suppressed: all reported', draft: '<!-- compact-drafter-disable-next-line superseded -->\nSee A/70/59.\n\nAgain A/70/59.\n', reported: [0, 1], message: UNKNOWN('A/70/59', 2) },
+    ];
+    /** Which citations of A/70/59 (0 for the first) a diagnostic sits on or points to. */
+    const citationIndex = (draft: string, start: number) => [...draft.matchAll(/A\/70\/59/g)].findIndex((m) => m.index === start);
+    for (const c of cases) {
+      test(c.name, () => {
+        const corpus = testCorpus();
+        const diagnostics = runRules([unknownDocumentRule], { text: c.draft, analysis: analyzeDraft(c.draft, corpus), corpus, houseStyle: DEFAULT_HOUSE_STYLE }, DEFAULT_DIAGNOSTICS_CONFIG);
+        const places = diagnostics.flatMap((d) => [d.range.start, ...(d.related ?? []).map((r) => r.range.start)]).map((start) => citationIndex(c.draft, start));
+        assert.deepEqual(places, c.reported);
+        if (c.message) assert.match(diagnostics[0].message, c.message);
+      });
+    }
   });
 });

@@ -7,6 +7,8 @@ import type { Finding, Rule } from './rule';
  * Information only, and once per document per draft: the document may well exist, the drafter has
  * done nothing wrong, and a note at every citation would bury the draft in notes saying the same
  * thing. The finding sits on the first citation and points to the others (related information).
+ * A suppression covers the citations it says (the next line, a region) and no others: the finding
+ * then sits on the first citation left, and counts only those.
  * It offers what would help: importing a UN Digital Library export, or looking the symbol up
  * online when the user has turned that on (the editor decides which it can offer).
  *
@@ -19,12 +21,13 @@ export const unknownDocumentRule: Rule = {
   code: 'unknown-document',
   defaultSeverity: 'information',
   description: 'A document Compact Drafter does not know, so what the draft says of it cannot be checked.',
-  check({ analysis, corpus }) {
+  check({ analysis, corpus, suppressions }) {
     const citations = new Map<string, Reference[]>();
     for (const ref of analysis.references) {
       if (ref.kind === 'internal' || ref.kind === 'alias' || ref.form === 'alias') continue;
       if (!ref.symbol || ref.problems.length > 0 || ref.resolution.status !== 'unknown-document') continue;
       if (successorOf(corpus, ref.symbol)) continue;
+      if (suppressions?.isSuppressed(unknownDocumentRule.code, ref.targetRange.start)) continue;
       const key = symbolKey(ref.symbol);
       citations.set(key, [...(citations.get(key) ?? []), ref]);
     }

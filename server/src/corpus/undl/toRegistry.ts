@@ -1,5 +1,6 @@
 import type { FactSource, RegistryEntry, SourcedField, UncertainField } from '../registry';
 import type { LibraryRecord } from './libraryRecord';
+import { agendaItemLabel, libraryAgendaNumber } from '../agendaItem';
 
 /**
  * Digital Library records as registry entries, every field sourced "library". A draft's record
@@ -31,7 +32,7 @@ export function registryEntries(records: readonly LibraryRecord[], origin: strin
         body: sourced('body', record.body) ?? '',
         kind: sourced('kind', documentKind(record)) ?? 'document',
         committee: sourced('committee', record.committee),
-        agendaItem: sourced('agendaItem', record.agendaItems.map((item) => item.title).join('; ') || undefined),
+        agendaItem: sourced('agendaItem', record.agendaItems.map((item) => agendaItemLabel(libraryAgendaNumber(item.number), item.title)).join('; ') || undefined),
         report: sourced('report', record.reports[0]),
         unverified: unverified.length ? unverified : undefined,
         source: from,
