@@ -140,6 +140,10 @@ async function servePhase(storePath: string, paragraphs: number, draftPath: stri
   }
   const hoverCpuMeanMs = (cpuMs() - c) / hovers.length;
   const rss = await rssMB();
+  // The RSS split: pages of the process's own (heap, buffers) and pages of the store's file mapped
+  // in (clean page cache, given back under memory pressure without writing anything).
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kB = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
   return {
     scanMs,
     scanCpuMs,
@@ -154,6 +158,8 @@ async function servePhase(storePath: string, paragraphs: number, draftPath: stri
     hoverP50Ms: percentile(hovers, 50),
     hoverP95Ms: percentile(hovers, 95),
     rssMB: rss,
+    rssAnonMB: kB('RssAnon'),
+    rssFileMB: kB('RssFile'),
   };
 }
 
@@ -229,6 +235,8 @@ async function main(): Promise<void> {
       buildResumed: Number(built.unchanged) > 0,
       storeMB: built.storeMB,
       rssMB: served.rssMB,
+      rssAnonMB: served.rssAnonMB,
+      rssFileMB: served.rssFileMB,
       scanMs: served.scanMs,
       scanCpuMs: served.scanCpuMs,
       scanAgainMs: served.scanAgainMs,
