@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type CancellationToken,
@@ -45,7 +45,7 @@ import { type DigitalLibrarySupport, registerDigitalLibrarySupport } from './fea
 import { CITATION_CHOICES_REQUEST, citationChoices, citationContext, type CitationChoicesParams } from './language/citations';
 import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
 import { ALL_RULES, runRules, type Diagnostic } from './rules';
-import { readSettings, type ServerSettings } from './settings';
+import { ConfigurationStore } from './host/configuration';
 import { TeamCorpusLayer } from './store/postgres/teamLayer';
 import { WorkspaceDrafts } from './workspace/workspaceDrafts';
 import { DraftScopes, type DraftDecision } from './workspace/draftScope';
@@ -103,9 +103,7 @@ const MISSING_FOLDER_CHECK_MS = 2000;
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
-  let settings: ServerSettings = readSettings(undefined);
-  let trusted = true;
-  let workspaceFolders: string[] = [];
+  const configuration = new ConfigurationStore((message) => connection.console.warn(message));
   let corpus: Corpus | undefined;
   let corpusLoading: Promise<Corpus> | undefined;
   let generation = 0;
@@ -168,11 +166,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       }
     };
 
-  const corpusFolders = () =>
-    trusted ? workspaceFolders.flatMap((root) => settings.corpus.paths.map((p) => (isAbsolute(p) ? p : join(root, p)))) : [];
-
-  // Not read in Restricted Mode, as the corpus folders.
-  const registryFolders = () => (trusted ? workspaceFolders.flatMap((root) => settings.registry.paths.map((p) => (isAbsolute(p) ? p : join(root, p)))) : []);
+  const corpusFolders = () => configuration.corpusFolders();
+  const registryFolders = () => configuration.registryFolders();
 
   const reloadCorpus = (): Promise<Corpus> => {
     diagnosticsByUri.clear();
@@ -189,7 +184,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     missingFolderCheck = missing.length ? setInterval(() => missing.some((folder) => existsSync(folder)) && reloadSoon(), MISSING_FOLDER_CHECK_MS) : undefined;
     missingFolderCheck?.unref();
     registerCorpusWatchers(folders);
-    team.configure(settings.corpus.server, trusted);
+    team.configure(configuration.settings.corpus.server, configuration.trusted);
     const loading = loadCorpus({ folders, registryFolders: registryFolders(), generation: ++generation, modelCache })
       .then((local) => team.layer(local))
       .then((loaded) => {
@@ -198,8 +193,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const texts = loaded.documents.length;
       log(`corpus: ${loaded.registry.size} registry entries, ${texts} texts (${folders.length ? folders.join(', ') : 'bundled only'})`);
       for (const problem of loaded.problems) connection.console.warn(`corpus: ${problem.uri}: ${problem.message}`);
-      if (!trusted) log('Restricted Mode: the workspace corpus folders are not read; only the bundled corpus is used.');
-      drafts = new WorkspaceDrafts(workspaceFolders, folders);
+      if (!configuration.trusted) log('Restricted Mode: the workspace corpus folders are not read; only the bundled corpus is used.');
+      drafts = new WorkspaceDrafts([...configuration.workspaceFolders], folders);
       const scanned = drafts;
       background('workspace scan', scanned.scan(loaded).then(() => scanned.skipped.forEach(({ path, reason }) => connection.console.warn(`workspace scan: ${path}: ${reason}`))));
       revalidateAll();
@@ -255,7 +250,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const currentCorpus = async (): Promise<Corpus> => corpus ?? (await (corpusLoading ?? reloadCorpus()));
 
   /** Drafts above compactDrafter.maxDocumentSize are read as plain lines (analysis/plain.ts). */
-  const isLarge = (document: TextDocument) => document.getText().length > settings.maxDocumentSize;
+  const isLarge = (document: TextDocument) => document.getText().length > configuration.settings.maxDocumentSize;
   const plainAnalyses = new Map<string, { version: number; generation: number; analysis: DraftAnalysis; lines: PlainLineCache }>();
 
   const plainInFlight = new Map<string, { version: number; corpus: Corpus; done: Promise<DraftAnalysis> }>();
@@ -357,11 +352,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         text: document.getText(),
         analysis,
         corpus: current,
-        houseStyle: settings.diagnostics.houseStyle,
+        houseStyle: configuration.settings.diagnostics.houseStyle,
         // Not on plain lines: a draft that large would be scanned paragraph by paragraph at every edit.
-        reuseMatches: plain || !reuse.isReady(current) ? undefined : () => reuse.matches(analysis, current, settings.reuse, document.uri),
+        reuseMatches: plain || !reuse.isReady(current) ? undefined : () => reuse.matches(analysis, current, configuration.settings.reuse, document.uri),
       },
-      settings.diagnostics,
+      configuration.settings.diagnostics,
       (rule, error) => connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
     );
     diagnosticsByUri.set(document.uri, { version: document.version, generation: current.generation, diagnostics });
@@ -381,7 +376,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!state || documents.get(uri)?.version !== state.document.version) return undefined;
     const scope = draftDecision(state.document);
     const diagnostics = scope.draft ? diagnosticsOf(state.document, state.analysis, state.corpus, state.plain) : [];
-    const notices: LspDiagnostic[] = state.plain && scope.draft ? [tooLargeNotice(uri, state.document.getText().length, settings.maxDocumentSize)] : [];
+    const notices: LspDiagnostic[] = state.plain && scope.draft ? [tooLargeNotice(uri, state.document.getText().length, configuration.settings.maxDocumentSize)] : [];
     // A corpus file that could not be loaded says why on its own first line, when it is open.
     const corpusProblems = state.corpus.problems
       .filter((problem) => problem.uri === uri)
@@ -438,7 +433,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    trusted = options.trusted !== false;
     serveSnippets = options.serveSnippets !== false;
     snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     clientUri = options.bundledTextScheme === true ? (uri) => uri : bundledFileUri;
@@ -449,24 +443,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     dynamicWatchers = !watchesCorpus && watched?.dynamicRegistration ? { relativePatterns: !!watched.relativePatternSupport } : undefined;
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
     modelCache = cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), log) : undefined;
-    settings = readSettings(options.settings);
+    const folders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
+    if (folders.length === 0 && params.rootUri) folders.push(URI.parse(params.rootUri).fsPath);
+    configuration.initialize(options.settings, { trusted: options.trusted !== false, folders });
     // The store's mode and place are read once: changing them takes a restart of the server.
-    reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log, log, storeOptionsFor(settings.corpus.store, settings.corpus.storePath, cacheDir ?? undefined));
-    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
-    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log, log, storeOptionsFor(configuration.settings.corpus.store, configuration.settings.corpus.storePath, cacheDir ?? undefined));
     configurationPush = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic && !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     library = registerDigitalLibrarySupport(connection, {
-      onlineLookupEnabled: () => settings.onlineLookup.enabled,
-      trusted: () => trusted,
+      onlineLookupEnabled: () => configuration.settings.onlineLookup.enabled,
+      trusted: () => configuration.trusted,
       registryFolder: () => registryFolders()[0],
-      workspaceRoot: () => workspaceFolders[0],
+      workspaceRoot: () => configuration.workspaceFolders[0],
       reload: reloadCorpus,
       cacheDir: cacheDir ?? undefined,
       log,
       clientCommands: Array.isArray(options.clientCommands) ? options.clientCommands.filter((c) => typeof c === 'string') : [],
     });
-    draftScopes.configure(workspaceFolders, settings.drafts.include);
+    draftScopes.configure([...configuration.workspaceFolders], configuration.settings.drafts.include);
     background('corpus load', reloadCorpus());
     lifecycle = 'running';
     return {
@@ -507,17 +501,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else scheduleValidation(params.uri, 0);
   });
 
-  connection.onDidChangeConfiguration((change) => {
-    const raw = (change.settings as { compactDrafter?: unknown } | undefined)?.compactDrafter;
+  connection.onDidChangeConfiguration((params) => {
+    const raw = (params.settings as { compactDrafter?: unknown } | undefined)?.compactDrafter;
     if (raw === undefined) return;
-    const next = readSettings(raw);
-    if (JSON.stringify(next) === JSON.stringify(settings)) return;
-    const corpusChanged = JSON.stringify([next.corpus, next.registry]) !== JSON.stringify([settings.corpus, settings.registry]);
-    settings = next;
-    draftScopes.configure(workspaceFolders, settings.drafts.include);
-    for (const problem of settings.problems) connection.console.warn(`settings: ${problem}`);
+    const change = configuration.update(raw);
+    if (!change) return;
+    draftScopes.configure([...configuration.workspaceFolders], change.settings.drafts.include);
     diagnosticsByUri.clear();
-    if (corpusChanged) background('corpus load', reloadCorpus());
+    if (change.corpusChanged) background('corpus load', reloadCorpus());
     else revalidateAll();
   });
 
@@ -539,10 +530,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           corpus: current,
           counts: (symbol) => ({
             draft: analysis.references.filter((ref) => ref.symbol === symbol).length,
-            workspace: drafts.ready && workspaceFolders.length ? drafts.count(symbol) : undefined,
+            workspace: drafts.ready && configuration.workspaceFolders.length ? drafts.count(symbol) : undefined,
           }),
         }) ??
-        (!draft || state.plain || !reuse.isReady(current) ? undefined : reuseHoverAt(reuse.matches(analysis, current, settings.reuse, document.uri), offset)) ??
+        (!draft || state.plain || !reuse.isReady(current) ? undefined : reuseHoverAt(reuse.matches(analysis, current, configuration.settings.reuse, document.uri), offset)) ??
         (draft ? verbHoverAt(analysis, offset) : undefined);
       if (!hover) return null;
       return {
@@ -588,7 +579,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const list = completionListAt(state.analysis, state.document.offsetAt(params.position), state.corpus, {
         triggerCharacter: params.context?.triggerCharacter,
         snippets: serveSnippets,
-        citationForm: settings.citationForm,
+        citationForm: configuration.settings.citationForm,
       });
       return snippetSupport ? list : { ...list, items: list.items.map(withoutSnippetSyntax) };
     }, token)(),
@@ -632,7 +623,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         const state = await analysisOf(params?.uri, token);
         if (!state || state.plain) return [];
         // Asked for explicitly: worth waiting for the index if the warm-up has not built it yet.
-        return reuse.matches(state.analysis, state.corpus, settings.reuse, state.document.uri).map((match) => ({
+        return reuse.matches(state.analysis, state.corpus, configuration.settings.reuse, state.document.uri).map((match) => ({
           range: { start: state.document.positionAt(match.range.start), end: state.document.positionAt(match.range.end) },
           source: { symbol: match.source.symbol, paragraphs: match.source.paragraphs, uri: clientUri(match.source.uri) },
           similarity: match.similarity,
