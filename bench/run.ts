@@ -22,7 +22,7 @@ import { PEER_BIN, startOurs, startPeer } from './lsp';
 import { measureServer, type ServerPlan, type ServerResult } from './serverBench';
 import { megabytes, ms, p50, p95, ratio, spread, table, type Samples } from './stats';
 
-/** The server's validation debounce (VALIDATION_DELAY_MS in server/src/server.ts): push diagnostics wait this long after an edit. */
+/** The server's validation debounce (VALIDATION_DELAY_MS in server/src/host/diagnosticsScheduler.ts): push diagnostics wait this long after an edit. */
 const DEBOUNCE_MS = 150;
 
 const SIZES = [
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   console.log(
     [
       'Notes:',
-      `- Push: the server publishes ${DEBOUNCE_MS} ms after the last edit (a fixed debounce, VALIDATION_DELAY_MS in server/src/server.ts); "minus the debounce" subtracts it.`,
+      `- Push: the server publishes ${DEBOUNCE_MS} ms after the last edit (a fixed debounce, VALIDATION_DELAY_MS in server/src/host/diagnosticsScheduler.ts); "minus the debounce" subtracts it.`,
       '- Cold start: the first session of ours starts with an empty disk cache of parsed corpus texts (a first start ever), the later ones with the cache it filled; the peer keeps none.',
       '- Pull: the client asks (textDocument/diagnostic) right after each didChange, as VS Code does when the server offers a diagnosticProvider; the peer is always pulled.',
       "- The peer does not parse itself: it asks the client (markdown/parse) for markdown-it tokens, which VS Code's Markdown extension computes in the editor's process; here the bench answers, caching tokens per version like VS Code, and that time is inside the peer's figures.",

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -26,7 +25,7 @@ import {
 import { URI } from 'vscode-uri';
 import { AnalysisCache, type DraftAnalysis, referenceAt } from './analysis';
 import { analyzePlainDraft, analyzePlainDraftInSteps, MAX_ANALYSED_CHARACTERS, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
-import { BUNDLED_SCHEME, bundledFileUri, type Corpus, isBundledFileUri, defaultCacheDir, loadCorpus, ModelDiskCache, warmCorpus } from './corpus';
+import { BUNDLED_SCHEME, bundledFileUri, type Corpus, isBundledFileUri, defaultCacheDir, ModelDiskCache } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
@@ -44,9 +43,13 @@ import { BRACKETS_REQUEST, bracketsResponse, COMPARE_REQUEST, compareResponse } 
 import { type DigitalLibrarySupport, registerDigitalLibrarySupport } from './features/digitalLibrary';
 import { CITATION_CHOICES_REQUEST, citationChoices, citationContext, type CitationChoicesParams } from './language/citations';
 import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
-import { ALL_RULES, runRules, type Diagnostic } from './rules';
+import type { Diagnostic } from './rules';
+import { computeDiagnostics } from './rules/compute';
+import { VERSION } from './version';
 import { ConfigurationStore } from './host/configuration';
 import { TeamCorpusLayer } from './store/postgres/teamLayer';
+import { CorpusService } from './host/corpusService';
+import { DiagnosticsScheduler, VALIDATION_DELAY_MS } from './host/diagnosticsScheduler';
 import { WorkspaceDrafts } from './workspace/workspaceDrafts';
 import { DraftScopes, type DraftDecision } from './workspace/draftScope';
 import { corpusWatchers } from './workspace/corpusWatchers';
@@ -90,37 +93,22 @@ export interface ReuseMatchItem {
 }
 /** Sent after each validation: what the client's status bar shows for the active draft. */
 export const STATUS_NOTIFICATION = 'compactDrafter/status';
-/** Typing pauses shorter than this do not trigger a validation. */
-const VALIDATION_DELAY_MS = 150;
-/** Corpus texts are parsed in the background this long after the corpus loads, and only in pauses this long. */
-const WARM_UP_DELAY_MS = 1000;
+/** The corpus warm-up works only in pauses this long. */
 const IDLE_MS = 100;
 const WARM_UP_MAX_WAIT_MS = 5000;
-/** Corpus file events within this pause are one reload; a saved corpus text reaches the hover well within a second. */
-const CORPUS_RELOAD_DELAY_MS = 100;
-const MISSING_FOLDER_CHECK_MS = 2000;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
   const configuration = new ConfigurationStore((message) => connection.console.warn(message));
-  let corpus: Corpus | undefined;
-  let corpusLoading: Promise<Corpus> | undefined;
-  let generation = 0;
+  let corpusService: CorpusService | undefined;
   let drafts = new WorkspaceDrafts([], []);
   let configurationPush = false;
   let serveSnippets = true;
   let snippetSupport = false;
   /** Bundled texts as compact-drafter-corpus: URIs (the client opted in), else as their files. */
   let clientUri = bundledFileUri;
-  let modelCache: ModelDiskCache | undefined;
   let reuse = new ReuseService();
-  /**
-   * The client asks for diagnostics (LSP 3.17 pull) when it needs them, as VS Code does; else they are
-   * pushed. Only a client that also takes workspace/diagnostic/refresh pulls: Eglot 1.24 pulls without
-   * it, and would keep stale diagnostics after a corpus or reuse-index change until the next edit.
-   */
-  let pullDiagnostics = false;
   let library: DigitalLibrarySupport | undefined;
   let lifecycle: 'new' | 'running' | 'shut down' = 'new';
   let serveDocumentSymbols = true;
@@ -130,8 +118,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** The client has sent "initialized": dynamic registrations are allowed. */
   let initialized = false;
   const draftScopes = new DraftScopes();
-  /** Corpus folders already reported missing: said once, not at every reload. */
-  const reportedMissing = new Set<string>();
 
   const log = (message: string) => connection.console.log(message);
   /** compactDrafter.corpus.server: the team corpus on PostgreSQL, a layer over the local corpus (store/postgres/teamLayer.ts). */
@@ -142,7 +128,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   /** Diagnostics of the latest validated version of each document; code actions read them. */
   const diagnosticsByUri = new Map<string, { version: number; generation: number; diagnostics: Diagnostic[] }>();
-  const pending = new Map<string, NodeJS.Timeout>();
   const liveCounted = new Map<string, DraftAnalysis>();
 
   /**
@@ -169,59 +154,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const corpusFolders = () => configuration.corpusFolders();
   const registryFolders = () => configuration.registryFolders();
 
-  const reloadCorpus = (): Promise<Corpus> => {
-    diagnosticsByUri.clear();
-    const folders = corpusFolders();
-    const missing = folders.filter((folder) => !existsSync(folder));
-    for (const folder of missing) {
-      if (reportedMissing.has(folder)) continue;
-      reportedMissing.add(folder);
-      connection.console.warn(`corpus: the folder ${folder} (compactDrafter.corpus.paths) does not exist; its texts are not read until it is created.`);
-    }
-    // A watcher set up before its folder exists can miss the first file written into a new folder
-    // (seen in VS Code): a missing folder is looked for every 2 s, and read as soon as it is there.
-    clearInterval(missingFolderCheck);
-    missingFolderCheck = missing.length ? setInterval(() => missing.some((folder) => existsSync(folder)) && reloadSoon(), MISSING_FOLDER_CHECK_MS) : undefined;
-    missingFolderCheck?.unref();
-    registerCorpusWatchers(folders);
-    team.configure(configuration.settings.corpus.server, configuration.trusted);
-    const loading = loadCorpus({ folders, registryFolders: registryFolders(), generation: ++generation, modelCache })
-      .then((local) => team.layer(local))
-      .then((loaded) => {
-      if (loading !== corpusLoading) return corpus ?? loaded;
-      corpus = loaded;
-      const texts = loaded.documents.length;
-      log(`corpus: ${loaded.registry.size} registry entries, ${texts} texts (${folders.length ? folders.join(', ') : 'bundled only'})`);
-      for (const problem of loaded.problems) connection.console.warn(`corpus: ${problem.uri}: ${problem.message}`);
-      if (!configuration.trusted) log('Restricted Mode: the workspace corpus folders are not read; only the bundled corpus is used.');
-      drafts = new WorkspaceDrafts([...configuration.workspaceFolders], folders);
-      const scanned = drafts;
-      background('workspace scan', scanned.scan(loaded).then(() => scanned.skipped.forEach(({ path, reason }) => connection.console.warn(`workspace scan: ${path}: ${reason}`))));
-      revalidateAll();
-      // Texts are parsed when first needed; parsing them now, between requests, keeps the first hover fast.
-      // After a pause, so the drafts opened with the editor get their diagnostics first.
-      setTimeout(
-        () =>
-          background(
-            'corpus warm-up',
-            warmCorpus(loaded, () => loading !== corpusLoading, whenIdle).then(async () => {
-              await whenIdle();
-              // The reuse index needs every text parsed: built here, in a pause, so no request waits for it;
-              // drafts are checked again once it is there.
-              if (loading !== corpusLoading) return;
-              reuse.indexFor(loaded);
-              diagnosticsByUri.clear();
-              revalidateAll();
-            }),
-          ),
-        WARM_UP_DELAY_MS,
-      );
-      return loaded;
-    });
-    corpusLoading = loading;
-    return loading;
-  };
-
   /** Clients that allow it (and do not watch the corpus themselves) are asked to report changes under the corpus folders. */
   let watchedFolders = '';
   const registerCorpusWatchers = (folders: string[]) => {
@@ -235,19 +167,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     background('corpus watchers', Promise.all([previous?.then((registration) => registration.dispose()), watcherRegistration]));
   };
 
-  let missingFolderCheck: NodeJS.Timeout | undefined;
-  /** A save writes several events (and editors save several files at once): one reload for the burst. */
-  let reloadTimer: NodeJS.Timeout | undefined;
-  const reloadSoon = () => {
-    clearTimeout(reloadTimer);
-    reloadTimer = setTimeout(() => background('corpus load', reloadCorpus()), CORPUS_RELOAD_DELAY_MS);
-  };
-
   /** Whether a document is a draft: everything else gets no diagnostics, fixes, outline or drafting help. */
   const draftDecision = (document: TextDocument): DraftDecision =>
     draftScopes.decide(document, document.uri.startsWith('file:') ? URI.parse(document.uri).fsPath : undefined);
 
-  const currentCorpus = async (): Promise<Corpus> => corpus ?? (await (corpusLoading ?? reloadCorpus()));
+  // Requests are answered only after \`initialize\` (the guard), which makes the corpus service.
+  const currentCorpus = (): Promise<Corpus> => corpusService!.current();
+  const reloadCorpus = (): Promise<Corpus> => corpusService!.reload();
 
   /** Drafts above compactDrafter.maxDocumentSize are read as plain lines (analysis/plain.ts). */
   const isLarge = (document: TextDocument) => document.getText().length > configuration.settings.maxDocumentSize;
@@ -291,7 +217,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     new Promise<void>((resolve) => {
       const since = Date.now();
       const check = () =>
-        (pending.size === 0 && Date.now() - lastActivity >= IDLE_MS) || Date.now() - since >= WARM_UP_MAX_WAIT_MS ? resolve() : setTimeout(check, IDLE_MS);
+        (!scheduler.waiting && Date.now() - lastActivity >= IDLE_MS) || Date.now() - since >= WARM_UP_MAX_WAIT_MS ? resolve() : setTimeout(check, IDLE_MS);
       check();
     });
 
@@ -332,9 +258,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       drafts.setLive(uri, analysis.references, document);
       // The team's texts of what the draft cites, fetched after it is answered; with new ones the drafts are checked again.
       if (team.active) {
-        background('team corpus', team.withCited(current, analysis, () => ++generation).then((next) => {
-          if (!next || corpus !== current) return;
-          corpus = next;
+        background('team corpus', team.withCited(current, analysis, () => corpusService!.nextGeneration()).then((next) => {
+          if (!next || !corpusService!.replace(current, next)) return;
           diagnosticsByUri.clear();
           revalidateAll();
         }));
@@ -346,19 +271,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const diagnosticsOf = (document: TextDocument, analysis: DraftAnalysis, current: Corpus, plain = false): Diagnostic[] => {
     const cached = diagnosticsByUri.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === current.generation) return cached.diagnostics;
-    const diagnostics = runRules(
-      plain ? ALL_RULES.filter((rule) => !STRUCTURAL_RULES.has(rule.code)) : ALL_RULES,
-      {
-        text: document.getText(),
-        analysis,
-        corpus: current,
-        houseStyle: configuration.settings.diagnostics.houseStyle,
-        // Not on plain lines: a draft that large would be scanned paragraph by paragraph at every edit.
-        reuseMatches: plain || !reuse.isReady(current) ? undefined : () => reuse.matches(analysis, current, configuration.settings.reuse, document.uri),
-      },
-      configuration.settings.diagnostics,
-      (rule, error) => connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
-    );
+    const diagnostics = computeDiagnostics({
+      text: document.getText(),
+      analysis,
+      corpus: current,
+      config: configuration.settings.diagnostics,
+      plain,
+      // Not on plain lines: a draft that large would be scanned paragraph by paragraph at every edit.
+      reuseMatches: plain || !reuse.isReady(current) ? undefined : () => reuse.matches(analysis, current, configuration.settings.reuse, document.uri),
+      onError: (rule, error) => connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
+    });
     diagnosticsByUri.set(document.uri, { version: document.version, generation: current.generation, diagnostics });
     return diagnostics;
   };
@@ -410,26 +332,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (result) background('publish diagnostics', connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics }));
   };
 
-  const scheduleValidation = (uri: string, delay = VALIDATION_DELAY_MS) => {
-    if (pullDiagnostics) return;
-    clearTimeout(pending.get(uri));
-    pending.set(
-      uri,
-      setTimeout(() => {
-        pending.delete(uri);
-        validate(uri).catch((error) => connection.console.error(`validation failed: ${(error as Error).stack ?? error}`));
-      }, delay),
-    );
-  };
-
-  const revalidateAll = () => {
-    if (pullDiagnostics) {
-      // The client pulls again on every edit; after a corpus or settings change it must be told to.
-      background('diagnostics refresh', connection.languages.diagnostics.refresh());
-      return;
-    }
-    for (const document of documents.all()) scheduleValidation(document.uri, 0);
-  };
+  const scheduler = new DiagnosticsScheduler({
+    validate,
+    refresh: () => background('diagnostics refresh', connection.languages.diagnostics.refresh()),
+    onError: (error) => connection.console.error(`validation failed: ${(error as Error).stack ?? error}`),
+  });
+  const scheduleValidation = (uri: string, delay?: number) => scheduler.schedule(uri, delay);
+  const revalidateAll = () => scheduler.revalidate(documents.all().map((document) => document.uri));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -442,14 +351,41 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const watched = params.capabilities.workspace?.didChangeWatchedFiles;
     dynamicWatchers = !watchesCorpus && watched?.dynamicRegistration ? { relativePatterns: !!watched.relativePatternSupport } : undefined;
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-    modelCache = cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), log) : undefined;
     const folders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (folders.length === 0 && params.rootUri) folders.push(URI.parse(params.rootUri).fsPath);
     configuration.initialize(options.settings, { trusted: options.trusted !== false, folders });
     // The store's mode and place are read once: changing them takes a restart of the server.
     reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log, log, storeOptionsFor(configuration.settings.corpus.store, configuration.settings.corpus.storePath, cacheDir ?? undefined));
+    corpusService = new CorpusService({
+      configuration,
+      reuse,
+      team,
+      modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), log) : undefined,
+      log,
+      warn: (message) => connection.console.warn(message),
+      background,
+      whenIdle,
+    });
+    corpusService.listen({
+      reloading: () => diagnosticsByUri.clear(),
+      folders: registerCorpusWatchers,
+      loaded: (loaded, folders) => {
+        drafts = new WorkspaceDrafts([...configuration.workspaceFolders], folders);
+        const scanned = drafts;
+        background('workspace scan', scanned.scan(loaded).then(() => scanned.skipped.forEach(({ path, reason }) => connection.console.warn(`workspace scan: ${path}: ${reason}`))));
+        revalidateAll();
+      },
+      // Drafts are checked again once the reuse index is there.
+      indexed: () => {
+        diagnosticsByUri.clear();
+        revalidateAll();
+      },
+    });
     configurationPush = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic && !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    // The client asks for diagnostics (LSP 3.17 pull) when it needs them, as VS Code does; else they are
+    // pushed. Only a client that also takes workspace/diagnostic/refresh pulls: Eglot 1.24 pulls without
+    // it, and would keep stale diagnostics after a corpus or reuse-index change until the next edit.
+    scheduler.pull = !!params.capabilities.textDocument?.diagnostic && !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     library = registerDigitalLibrarySupport(connection, {
       onlineLookupEnabled: () => configuration.settings.onlineLookup.enabled,
       trusted: () => configuration.trusted,
@@ -476,9 +412,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: true,
         referencesProvider: true,
         executeCommandProvider: { commands: [...library.commands] },
-        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'compact-drafter', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(scheduler.pull ? { diagnosticProvider: { identifier: 'compact-drafter', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'compact-drafter-ls', version: '0.1.0' },
+      serverInfo: { name: 'compact-drafter-ls', version: VERSION },
     };
   });
 
@@ -497,7 +433,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (typeof params?.uri !== 'string') return;
     draftScopes.setOverride(params.uri, typeof params.draft === 'boolean' ? params.draft : undefined);
     diagnosticsByUri.delete(params.uri);
-    if (pullDiagnostics) revalidateAll();
+    if (scheduler.pull) revalidateAll();
     else scheduleValidation(params.uri, 0);
   });
 
@@ -514,7 +450,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeWatchedFiles(() => {
     // A corpus or registry file changed on disk: reload the layers (texts are parsed lazily, so this is cheap).
-    reloadSoon();
+    corpusService?.reloadSoon();
   });
 
   connection.onHover((params, token) =>
@@ -697,8 +633,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.onDidClose((event) => {
     const uri = event.document.uri;
-    clearTimeout(pending.get(uri));
-    pending.delete(uri);
+    scheduler.cancel(uri);
     cache.delete(uri);
     plainAnalyses.delete(uri);
     diagnosticsByUri.delete(uri);

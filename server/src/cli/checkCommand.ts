@@ -1,11 +1,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDraft } from '../analysis';
 import type { Corpus } from '../corpus';
-import { ALL_RULES } from '../rules';
 import type { ReuseService, ReuseSettings } from '../reuse/service';
 import type { DiagnosticsConfig } from '../rules/config';
 import type { TextEdit } from '../rules/rule';
-import { runRules, type Diagnostic } from '../rules/runner';
+import { computeDiagnostics } from '../rules/compute';
+import type { Diagnostic } from '../rules/runner';
 
 type Position = { line: number; character: number };
 type Range = { start: Position; end: Position };
@@ -33,7 +33,7 @@ export function checkText(
 ): Diagnostic[] {
   const analysis = analyzeDraft(text, corpus);
   const reuseMatches = reuse && (() => reuse.service.matches(analysis, corpus, reuse.settings, uri));
-  return runRules(ALL_RULES, { text, analysis, corpus, houseStyle: config.houseStyle, reuseMatches }, config, (rule, error) => onError?.(rule.code, error));
+  return computeDiagnostics({ text, analysis, corpus, config, reuseMatches, onError: (rule, error) => onError?.(rule.code, error) });
 }
 
 export function fileReport(file: string, text: string, diagnostics: readonly Diagnostic[]): FileReport {

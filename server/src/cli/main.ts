@@ -21,8 +21,8 @@ import { CORPUS_USAGE, corpusCommand } from './corpusCommand';
 import { BRACKETS_USAGE, bracketsCommand } from './bracketsCommand';
 import { draftSymbolOf, mergeMatches, openTeamCorpus } from './corpusServerOption';
 import { COMPARE_USAGE, compareCommand } from './compareCommand';
+import { VERSION } from '../version';
 
-const VERSION = '0.1.0';
 
 const USAGE = `Usage:
   compact-drafter refs  [--format json|text] [--corpus DIR]... FILE...
