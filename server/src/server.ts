@@ -6,7 +6,6 @@ import {
   createConnection,
   type Connection,
   type Diagnostic as LspDiagnostic,
-  DiagnosticSeverity,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   DidChangeConfigurationNotification,
@@ -23,8 +22,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { AnalysisCache, type DraftAnalysis, referenceAt } from './analysis';
-import { analyzePlainDraft, analyzePlainDraftInSteps, MAX_ANALYSED_CHARACTERS, PlainLineCache, STRUCTURAL_RULES } from './analysis/plain';
+import { type DraftAnalysis, referenceAt } from './analysis';
 import { BUNDLED_SCHEME, bundledFileUri, type Corpus, isBundledFileUri, defaultCacheDir, ModelDiskCache } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
@@ -42,13 +40,15 @@ import { withoutSnippetSyntax } from './features/snippets';
 import { BRACKETS_REQUEST, bracketsResponse, COMPARE_REQUEST, compareResponse } from './features/negotiation';
 import { type DigitalLibrarySupport, registerDigitalLibrarySupport } from './features/digitalLibrary';
 import { CITATION_CHOICES_REQUEST, citationChoices, citationContext, type CitationChoicesParams } from './language/citations';
-import { DIAGNOSTIC_SOURCE, quickFixes, toLspDiagnostic } from './features/diagnostics';
+import { quickFixes, toLspDiagnostic } from './features/diagnostics';
+import { corpusFileNotices, tooLargeNotice } from './features/notices';
 import type { Diagnostic } from './rules';
 import { computeDiagnostics } from './rules/compute';
 import { VERSION } from './version';
 import { ConfigurationStore } from './host/configuration';
 import { TeamCorpusLayer } from './store/postgres/teamLayer';
 import { CorpusService } from './host/corpusService';
+import { DocumentStore } from './host/documentStore';
 import { DiagnosticsScheduler, VALIDATION_DELAY_MS } from './host/diagnosticsScheduler';
 import { WorkspaceDrafts } from './workspace/workspaceDrafts';
 import { DraftScopes, type DraftDecision } from './workspace/draftScope';
@@ -99,7 +99,6 @@ const WARM_UP_MAX_WAIT_MS = 5000;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache();
   const configuration = new ConfigurationStore((message) => connection.console.warn(message));
   let corpusService: CorpusService | undefined;
   let drafts = new WorkspaceDrafts([], []);
@@ -127,8 +126,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     work.catch((error) => connection.console.error(`${what} failed: ${(error as Error)?.stack ?? error}`));
   };
   /** Diagnostics of the latest validated version of each document; code actions read them. */
-  const diagnosticsByUri = new Map<string, { version: number; generation: number; diagnostics: Diagnostic[] }>();
-  const liveCounted = new Map<string, DraftAnalysis>();
+  const store = new DocumentStore({
+    maxDocumentSize: () => configuration.settings.maxDocumentSize,
+    isCurrent: (uri, version) => documents.get(uri)?.version === version,
+    stale: () => new Cancelled(),
+  });
 
   /**
    * Runs a handler; an exception is logged and answered with the empty result, never fatal. A
@@ -176,39 +178,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const reloadCorpus = (): Promise<Corpus> => corpusService!.reload();
 
   /** Drafts above compactDrafter.maxDocumentSize are read as plain lines (analysis/plain.ts). */
-  const isLarge = (document: TextDocument) => document.getText().length > configuration.settings.maxDocumentSize;
-  const plainAnalyses = new Map<string, { version: number; generation: number; analysis: DraftAnalysis; lines: PlainLineCache }>();
-
-  const plainInFlight = new Map<string, { version: number; corpus: Corpus; done: Promise<DraftAnalysis> }>();
-
-  /**
-   * The plain-line analysis of a document's current version, in steps with the other requests
-   * answered between them (a multi-megabyte draft takes seconds); requests for the same version share
-   * one. Abandoned once a newer version arrives, which has its own.
-   */
-  const plainAnalysisOf = async (uri: string, document: TextDocument, current: Corpus, lines: PlainLineCache): Promise<DraftAnalysis> => {
-    const version = document.version;
-    let flight = plainInFlight.get(uri);
-    if (!flight || flight.version !== version || flight.corpus !== current) {
-      const done: Promise<DraftAnalysis> = analyzePlainDraftInSteps(document.getText(), current, lines, async () => {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (documents.get(uri)?.version !== version) throw new Cancelled();
-      })
-        .then((analysis) => {
-          if (documents.get(uri)?.version === version) plainAnalyses.set(uri, { version, generation: current.generation, analysis, lines });
-          return analysis;
-        })
-        .finally(() => {
-          if (plainInFlight.get(uri)?.done === done) plainInFlight.delete(uri);
-        });
-      flight = { version, corpus: current, done };
-      plainInFlight.set(uri, flight);
-    }
-    const analysis = await flight.done;
-    // The document object is updated in place: an edit during the analysis makes it stale.
-    if (document.version !== version) throw new Cancelled();
-    return analysis;
-  };
 
   /** When a draft was last analysed or asked about: the corpus warm-up waits for a quiet moment. */
   let lastActivity = 0;
@@ -234,33 +203,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       await new Promise((resolve) => setImmediate(resolve));
       if (token.isCancellationRequested) throw new Cancelled();
     }
-    const plain = isLarge(document);
-    let analysis: DraftAnalysis;
-    if (plain) {
-      const previous = plainAnalyses.get(uri);
-      if (document.getText().length > MAX_ANALYSED_CHARACTERS) {
-        // Not analysed (the notice says so): an empty analysis, so every feature answers at once.
-        analysis = previous?.analysis.model.text === '' ? previous.analysis : analyzePlainDraft('', current);
-        plainAnalyses.set(uri, { version: document.version, generation: current.generation, analysis, lines: new PlainLineCache() });
-      } else if (previous?.version === document.version && previous.generation === current.generation && previous.analysis.model.text === document.getText()) analysis = previous.analysis;
-      else {
-        analysis = await plainAnalysisOf(uri, document, current, previous?.lines ?? new PlainLineCache());
-        if (token?.isCancellationRequested) throw new Cancelled();
-      }
-      cache.delete(uri);
-    } else {
-      plainAnalyses.delete(uri);
-      analysis = cache.get(uri, document.version, () => document.getText(), current);
-    }
+    const { analysis, plain, fresh } = await store.analyse(document, current);
+    if (token?.isCancellationRequested) throw new Cancelled();
     // Counted once per new analysis, not at every request that reads it.
-    if (liveCounted.get(uri) !== analysis) {
-      liveCounted.set(uri, analysis);
+    if (fresh) {
       drafts.setLive(uri, analysis.references, document);
       // The team's texts of what the draft cites, fetched after it is answered; with new ones the drafts are checked again.
       if (team.active) {
         background('team corpus', team.withCited(current, analysis, () => corpusService!.nextGeneration()).then((next) => {
           if (!next || !corpusService!.replace(current, next)) return;
-          diagnosticsByUri.clear();
+          store.forgetDiagnostics();
           revalidateAll();
         }));
       }
@@ -269,9 +221,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const diagnosticsOf = (document: TextDocument, analysis: DraftAnalysis, current: Corpus, plain = false): Diagnostic[] => {
-    const cached = diagnosticsByUri.get(document.uri);
-    if (cached && cached.version === document.version && cached.generation === current.generation) return cached.diagnostics;
-    const diagnostics = computeDiagnostics({
+    return store.diagnostics(document, current, () => computeDiagnostics({
       text: document.getText(),
       analysis,
       corpus: current,
@@ -280,9 +230,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // Not on plain lines: a draft that large would be scanned paragraph by paragraph at every edit.
       reuseMatches: plain || !reuse.isReady(current) ? undefined : () => reuse.matches(analysis, current, configuration.settings.reuse, document.uri),
       onError: (rule, error) => connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
-    });
-    diagnosticsByUri.set(document.uri, { version: document.version, generation: current.generation, diagnostics });
-    return diagnostics;
+    }));
   };
 
   /** The LSP diagnostics of a document's current version, or undefined if it is closed or changed meanwhile. */
@@ -300,15 +248,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const diagnostics = scope.draft ? diagnosticsOf(state.document, state.analysis, state.corpus, state.plain) : [];
     const notices: LspDiagnostic[] = state.plain && scope.draft ? [tooLargeNotice(uri, state.document.getText().length, configuration.settings.maxDocumentSize)] : [];
     // A corpus file that could not be loaded says why on its own first line, when it is open.
-    const corpusProblems = state.corpus.problems
-      .filter((problem) => problem.uri === uri)
-      .map((problem) => ({
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-        code: 'corpus-file',
-        source: DIAGNOSTIC_SOURCE,
-        message: `This corpus file is ${problem.message.startsWith('skipped') ? '' : 'used, but '}${problem.message}.`,
-      }));
+    const corpusProblems = corpusFileNotices(state.corpus, uri);
     background('status', connection.sendNotification(STATUS_NOTIFICATION, {
       uri,
       version: state.document.version,
@@ -367,7 +307,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       whenIdle,
     });
     corpusService.listen({
-      reloading: () => diagnosticsByUri.clear(),
+      reloading: () => store.forgetDiagnostics(),
       folders: registerCorpusWatchers,
       loaded: (loaded, folders) => {
         drafts = new WorkspaceDrafts([...configuration.workspaceFolders], folders);
@@ -377,7 +317,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       },
       // Drafts are checked again once the reuse index is there.
       indexed: () => {
-        diagnosticsByUri.clear();
+        store.forgetDiagnostics();
         revalidateAll();
       },
     });
@@ -432,7 +372,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onNotification(SET_DRAFT_NOTIFICATION, (params: { uri?: string; draft?: boolean | null }) => {
     if (typeof params?.uri !== 'string') return;
     draftScopes.setOverride(params.uri, typeof params.draft === 'boolean' ? params.draft : undefined);
-    diagnosticsByUri.delete(params.uri);
+    store.forgetDiagnostics(params.uri);
     if (scheduler.pull) revalidateAll();
     else scheduleValidation(params.uri, 0);
   });
@@ -443,7 +383,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const change = configuration.update(raw);
     if (!change) return;
     draftScopes.configure([...configuration.workspaceFolders], change.settings.drafts.include);
-    diagnosticsByUri.clear();
+    store.forgetDiagnostics();
     if (change.corpusChanged) background('corpus load', reloadCorpus());
     else revalidateAll();
   });
@@ -625,21 +565,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // New text drops the diagnostics kept for the old: a client may reopen without closing, or reuse a version number.
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
-    const delay = diagnosticsByUri.has(uri) ? VALIDATION_DELAY_MS : 0;
-    diagnosticsByUri.delete(uri);
-    cache.invalidate(uri);
+    const delay = store.hasDiagnostics(uri) ? VALIDATION_DELAY_MS : 0;
+    store.changed(uri);
     scheduleValidation(uri, delay);
   });
 
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     scheduler.cancel(uri);
-    cache.delete(uri);
-    plainAnalyses.delete(uri);
-    diagnosticsByUri.delete(uri);
+    store.close(uri);
     draftScopes.forget(uri);
     drafts.closeLive(uri);
-    liveCounted.delete(uri);
     background('clear diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
   });
 
@@ -651,33 +587,3 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 class Cancelled extends Error {}
 
 const cancelled = () => new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-
-function tooLargeNotice(uri: string, length: number, limit: number): LspDiagnostic {
-  const millions = (n: number) => (n / 1e6).toFixed(1);
-  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  // The fact first (the Problems panel cuts rows at ~100 characters); what it means in the related information.
-  if (length > MAX_ANALYSED_CHARACTERS) {
-    return {
-      range: top,
-      severity: DiagnosticSeverity.Information,
-      code: 'document-too-large',
-      source: DIAGNOSTIC_SOURCE,
-      message: `Not checked: ${millions(length)} million characters, above the ${millions(MAX_ANALYSED_CHARACTERS)} million Compact Drafter analyses.`,
-      relatedInformation: [
-        { location: { uri, range: top }, message: 'Each edit of a text this long would block the editor for seconds, so it is not analysed at all.' },
-        { location: { uri, range: top }, message: 'Split it, or check it with the command line (compact-drafter check).' },
-      ],
-    };
-  }
-  return {
-    range: top,
-    severity: DiagnosticSeverity.Information,
-    code: 'document-too-large',
-    source: DIAGNOSTIC_SOURCE,
-    message: `Read as plain lines: ${millions(length)} million characters, above compactDrafter.maxDocumentSize (${millions(limit)} million).`,
-    relatedInformation: [
-      { location: { uri, range: top }, message: `Citations are checked; the paragraph structure is not (${[...STRUCTURAL_RULES].join(', ')} skipped; no outline).` },
-      { location: { uri, range: top }, message: 'Raise compactDrafter.maxDocumentSize to read the draft whole, at the cost of slower responses.' },
-    ],
-  };
-}
