@@ -16,10 +16,10 @@ import { analyzeDraft, type DraftAnalysis } from '../analysis';
 import { successorOf, symbolKey, type Corpus, type CorpusEntry } from '../corpus';
 import { type CitationForm, citableDocument, dateClause, entryDisplayDate, entrySortDate, entryTitle, formatCitation, shortFormOf } from '../language/citations';
 import { GCM_OBJECTIVES, GCM_SYMBOL } from '../language/gcm';
-import { INSERTION_WORDS, PARAGRAPH_NUMBER_SOURCE, escapeRegExp } from '../language/patterns';
+import { PARAGRAPH_NUMBER_SOURCE, escapeRegExp } from '../language/patterns';
 import { DRAFTING_SNIPPETS, type SnippetKind } from '../language/snippets';
 import { findReferences, type AliasEntry } from '../references';
-import { ORGAN_NAMES, type Organ } from '../references/shortForms';
+import { INSERTION_SOURCE, ORGAN_FULL_NAMES, ORGAN_NAMES, type Organ } from '../vocabulary';
 import { ORGANS } from '../references/symbols';
 import { escapeMarkdown, truncate } from './markdown';
 import { visibleText } from '../text/invisible';
@@ -313,7 +313,7 @@ function documentItem(request: Request, document: KnownDocument, label: string, 
 // ---------------------------------------------------------------------------------------------
 // "A/68/283, para. 8": the paragraphs of a held text.
 
-const LABEL = String.raw`\d{1,4}(?:[ \t]?(?:${INSERTION_WORDS.join('|')})\b)?(?:[ \t]?\([a-z]{1,5}\)){0,2}`;
+const LABEL = String.raw`\d{1,4}(?:[ \t]?(?:${INSERTION_SOURCE})\b)?(?:[ \t]?\([a-z]{1,5}\)){0,2}`;
 const SEPARATOR = String.raw`(?:[ \t]?,[ \t]?(?:and[ \t]+)?|[ \t]+(?:and|to)[ \t]+|[ \t]?[-–][ \t]?)`;
 const PINPOINT_TAIL = new RegExp(String.raw`(?:,[ \t]*|[ \t]+|\()[Pp]ara(?:graphs?|s?\.|s)?[ \t\u00a0]+((?:${LABEL}${SEPARATOR})*)(\d{0,4})$`, 'u');
 const FIRST_WORDS = 10;
@@ -326,20 +326,9 @@ function citedBefore(text: string, corpus: Corpus): string | undefined {
     .replace(/\]\([^()\s]*\)$/, '')
     .replace(/[*_]+$/, '')
     .replace(/[\s,(]+$/, '');
-  const refs = findReferences(cleaned, { aliases: aliasList(corpus) });
+  const refs = findReferences(cleaned, { aliases: corpus.aliases() });
   const last = refs[refs.length - 1];
   return last && last.kind !== 'internal' && last.range.end === cleaned.length ? last.symbol : undefined;
-}
-
-const aliasLists = new WeakMap<Corpus, AliasEntry[]>();
-
-function aliasList(corpus: Corpus): AliasEntry[] {
-  let aliases = aliasLists.get(corpus);
-  if (!aliases) {
-    aliases = corpus.aliases();
-    aliasLists.set(corpus, aliases);
-  }
-  return aliases;
 }
 
 function firstWords(text: string): string {
@@ -457,12 +446,7 @@ const LIST_SEPARATOR = String.raw`(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+
 const SHORT_FORM_TAIL = new RegExp(String.raw`(?<![\p{L}\p{N}])([Rr]esolution|[Dd]ecision)(s?)[ \t]+((?:${ITEM}${LIST_SEPARATOR})*)([\d/]*)$`, 'u');
 
 /** The organ names the short forms of citations.ts write, by the reference grammar's organ. */
-const ORGAN_DISPLAY: Partial<Record<Organ, string>> = {
-  GA: 'General Assembly',
-  HRC: 'Human Rights Council',
-  SC: 'Security Council',
-  ECOSOC: 'Economic and Social Council',
-};
+const ORGAN_DISPLAY: Partial<Record<Organ, string>> = ORGAN_FULL_NAMES;
 
 const shortFormContext: Context = (request) => {
   const m = SHORT_FORM_TAIL.exec(request.before);
@@ -561,7 +545,7 @@ function isWordChar(char: string | undefined): boolean {
 const aliasContext: Context = (request) => {
   const window = request.before.slice(-NAME_WINDOW);
   const windowStart = request.offset - window.length;
-  const aliases = aliasList(request.corpus);
+  const aliases = request.corpus.aliases();
   // The longest typed tail that starts a name, from the earliest word start.
   for (let i = 0; i < window.length; i++) {
     const startsWord = isWordChar(window[i]) && !isWordChar(i > 0 ? window[i - 1] : request.text[windowStart - 1]);

@@ -14,7 +14,8 @@ import { PRESENT_DOCUMENT_AT, findInternalReferences } from './internal';
 import type { Reference, SymbolProblem } from './model';
 import { readAnnex, readPinpoint, readSuffixPinpoint, type Pinpoint } from './pinpoints';
 import { objectiveCitations } from './objectives';
-import { KEYWORD_PATTERN, keywordAt, nextItemAt, readItem, type Organ } from './shortForms';
+import { KEYWORD_PATTERN, keywordAt, nextItemAt, readItem } from './shortForms';
+import type { Organ } from '../vocabulary';
 import { symbolCandidates } from './symbols';
 import { execAt, insideAny, range, urlRanges } from './text';
 

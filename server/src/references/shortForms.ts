@@ -9,9 +9,6 @@ import { readSymbolAt } from './symbols';
 import { execAt, range } from './text';
 import { ORGAN_NAMES, type Organ } from '../vocabulary';
 
-// The organs' names are vocabulary; completion and the TextMate grammar read them from there too.
-export { ORGAN_NAMES, type Organ } from '../vocabulary';
-
 /** The first and last General Assembly sessions numbered "NN/NNN" (sessions 1-30 used "NNN (XXX)"). */
 const GA_SESSIONS = { first: 31, last: 120 };
 const YEARS = { first: 1946, last: 2100 };
