@@ -38,7 +38,8 @@ describe('the bundled registry, built from the real texts', () => {
     assert.ok(share(coverage.withNameAndDate) >= 0.155, `with a title or name and a date: ${share(coverage.withNameAndDate)}`);
     assert.ok(share(coverage.withTitleAndDate) >= 0.138, `with a title and a date: ${share(coverage.withTitleAndDate)}`);
     // Subjects two citing texts agree on ("its resolutions 53/199 … on the proclamation of international years").
-    assert.ok(share(coverage.withSubjectAndDate) >= 0.20, `with a title or a subject, and a date: ${share(coverage.withSubjectAndDate)}`);
+    // 20.3 % of 26,449 after the reading grammar of h/reading found 362 more citations (treaty conferences).
+    assert.ok(share(coverage.withSubjectAndDate) >= 0.2, `with a title or a subject, and a date: ${share(coverage.withSubjectAndDate)}`);
   });
 
   test('every citation without a title and a date has a cause, and the causes are what the data lacks', () => {
