@@ -7,6 +7,7 @@
 import { fingerprintsOf, hashWord } from './fingerprints';
 import { hashesOf, wordIdsOf, wordList, type WordList } from './normalise';
 import { TextStore } from './textStore';
+import { bestCandidates } from './bestCandidates';
 
 /** What the index keeps of a corpus document. */
 export interface ReuseSourceRef {
@@ -400,28 +401,11 @@ export class ReuseIndex {
       const extra = this.delta.get(fp);
       if (extra) for (const unit of extra) if (counts[unit]++ === 0) touched[touchedCount++] = unit;
     }
-    // The best `limit` by insertion: hundreds of near copies of a paragraph share its
-    // fingerprints, and only the closest few are verified.
     const exclude = options.excludeSymbol?.toUpperCase();
-    const best: Candidate[] = [];
-    for (let t = 0; t < touchedCount; t++) {
-      const unit = touched[t]!;
-      const shared = counts[unit]!;
-      counts[unit] = 0;
-      if (shared < minShared || limit <= 0) continue;
-      if (best.length === limit) {
-        const worst = best[limit - 1]!;
-        if (shared < worst.shared || (shared === worst.shared && unit > worst.unit)) continue;
-      }
+    return bestCandidates(counts, touched, touchedCount, minShared, limit, (unit) => {
       const slot = this.slots[this.unitSlot[unit]!]!;
-      if (!slot.alive) continue;
-      if (exclude && slot.document.symbol?.toUpperCase() === exclude) continue;
-      let k = best.length;
-      while (k > 0 && (best[k - 1]!.shared < shared || (best[k - 1]!.shared === shared && best[k - 1]!.unit > unit))) k--;
-      best.splice(k, 0, { unit, shared });
-      if (best.length > limit) best.pop();
-    }
-    return best;
+      return slot.alive && !(exclude && slot.document.symbol?.toUpperCase() === exclude);
+    });
   }
 }
 

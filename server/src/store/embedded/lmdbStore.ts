@@ -23,6 +23,7 @@ import { lmdbFileProblem } from './fileCheck';
 import { inputsOf, planSync, type SyncResult, type SyncSource } from '../sync';
 import { loadLmdb } from './lmdbModule';
 import { appendPostings, decodeUnit, encodeUnit, forEachPosting, withoutPosting } from './records';
+import { bestCandidates } from '../../reuse/bestCandidates';
 
 export const STORE_FORMAT = 1;
 const MAGIC = 'compact-drafter corpus store';
@@ -351,25 +352,10 @@ export class EmbeddedCorpusStore implements CorpusStore {
       });
     }
     const exclude = options.excludeSymbol ? symbolKey(options.excludeSymbol) : undefined;
-    const best: StoreCandidate[] = [];
-    for (let t = 0; t < touchedCount; t++) {
-      const unit = touched[t]!;
-      const shared = counts[unit]!;
-      counts[unit] = 0;
-      if (shared < minShared || limit <= 0) continue;
-      if (best.length === limit) {
-        const worst = best[limit - 1]!;
-        if (shared < worst.shared || (shared === worst.shared && unit > worst.unit)) continue;
-      }
+    return bestCandidates(counts, touched, touchedCount, minShared, limit, (unit) => {
       const slotIndex = this.unitSlot[unit]!;
-      if (slotIndex === NONE) continue;
-      if (exclude && this.slots[slotIndex]!.symbolKey === exclude) continue;
-      let k = best.length;
-      while (k > 0 && (best[k - 1]!.shared < shared || (best[k - 1]!.shared === shared && best[k - 1]!.unit > unit))) k--;
-      best.splice(k, 0, { unit, shared });
-      if (best.length > limit) best.pop();
-    }
-    return best;
+      return slotIndex !== NONE && !(exclude && this.slots[slotIndex]!.symbolKey === exclude);
+    });
   }
 
   async candidates(queries: readonly (readonly number[])[], options?: CandidateOptions): Promise<StoreCandidate[][]> {
