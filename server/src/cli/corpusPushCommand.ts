@@ -4,16 +4,16 @@
 // The folders are those of `refs` and `check` (--corpus, else the config's, else ./corpus).
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
-import { DEFAULT_REGISTRY_PATH, loadCorpusFolder, loadRegistryFolder, type RegistryEntry } from '../corpus';
+import { loadCorpusFolder, loadRegistryFolder, type RegistryEntry } from '../corpus';
 import { teamTextUri } from '../store/postgres/teamCorpus';
 import { StoreUnavailableError } from '../store/corpusStore';
 import { corpusServerConnection, CorpusServerConfigError, PUSH_TIMEOUTS } from '../store/postgres/connection';
 import { PgCorpusStore } from '../store/postgres/pgStore';
 import { pushCorpus } from '../store/postgres/push';
-import { readProjectConfig, trustedCorpusFolders } from './projectConfig';
+import { cliFolders, readProjectConfig } from './projectConfig';
 
 export const CORPUS_PUSH_USAGE = `  compact-drafter corpus push --corpus-server URL [--corpus DIR]... [--registry DIR]... [--prune]
       Load the team corpus on PostgreSQL from the corpus and registry folders; only changed texts are sent.
@@ -53,14 +53,7 @@ export async function corpusPushCommand(args: readonly string[], io: Io, cwd: st
     throw error;
   }
   const project = await readProjectConfig(cwd);
-  let folders = parsed.values.corpus?.map((dir) => resolve(cwd, dir));
-  if (!folders && project.corpus.length) {
-    const trusted = await trustedCorpusFolders(project);
-    for (const refusal of trusted.refused) io.err(`compact-drafter: ${project.file}: ${refusal}`);
-    folders = trusted.folders;
-  }
-  folders ??= existsSync(resolve(cwd, 'corpus')) ? [resolve(cwd, 'corpus')] : [];
-  const registryFolders = parsed.values.registry?.map((dir) => resolve(cwd, dir)) ?? (project.registry.length ? project.registry : [resolve(cwd, DEFAULT_REGISTRY_PATH)]);
+  const { folders, registryFolders } = await cliFolders(cwd, parsed.values, project, (message) => io.err(message));
   if (folders.length === 0 && registryFolders.every((folder) => !existsSync(folder))) {
     io.err('compact-drafter corpus push: no corpus folder (--corpus DIR, the "corpus" list of .compactdrafter.json, or ./corpus) and no registry folder');
     await store.close();

@@ -1,5 +1,4 @@
 // `compact-drafter`: the same analysis as the language server, in-process, for terminals and CI.
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,7 +10,7 @@ import { storeOptionsFor } from '../store/reuseStore';
 import { ALL_RULES } from '../rules';
 import { type DraftFile, readDraftFile, writeFixedDraft } from './draftFile';
 import { applyEdits, automaticEdits, checkText, fileReport, formatTextReport, type FileReport } from './checkCommand';
-import { PROJECT_CONFIG_FILE, readProjectConfig, trustedCorpusFolders } from './projectConfig';
+import { cliFolders, PROJECT_CONFIG_FILE, readProjectConfig } from './projectConfig';
 import { REGISTRY_USAGE, registryCommand } from './registryCommand';
 import { IMPORT_USAGE, importCommand } from './importCommand';
 import { formatReferenceTable, referenceRecords, type ReferenceRecord } from './refsCommand';
@@ -154,15 +153,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
   }
   const project = await readProjectConfig(cwd);
   for (const problem of project.problems) io.err(`compact-drafter: ${project.file}: ${problem}`);
-  let folders = parsed.values.corpus?.map((dir) => resolve(cwd, dir));
-  if (!folders && project.corpus.length) {
-    // The config file comes with the repository: in CI a hostile one must not print files from outside it.
-    const trusted = await trustedCorpusFolders(project);
-    for (const refusal of trusted.refused) io.err(`compact-drafter: ${project.file}: ${refusal}`);
-    folders = trusted.folders;
-  }
-  folders ??= existsSync(resolve(cwd, 'corpus')) ? [resolve(cwd, 'corpus')] : [];
-  const registryFolders = parsed.values.registry?.map((dir) => resolve(cwd, dir)) ?? (project.registry.length ? project.registry : [resolve(cwd, DEFAULT_REGISTRY_PATH)]);
+  const { folders, registryFolders } = await cliFolders(cwd, parsed.values, project, (message) => io.err(message));
   const cacheDir = parsed.values['no-cache'] ? undefined : resolve(cwd, parsed.values['cache-dir'] ?? defaultCacheDir());
   const cacheLog = (message: string) => io.err(`compact-drafter: ${message}`);
   let corpus = await loadCorpus({ folders, registryFolders, modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), cacheLog) : undefined });

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_REGISTRY_PATH } from '../corpus';
 import { isInside } from '../files/walk';
 import { ALL_RULES } from '../rules';
 import { DEFAULT_DIAGNOSTICS_CONFIG, readDiagnosticsConfig, type DiagnosticsConfig } from '../rules/config';
@@ -61,4 +63,26 @@ export async function trustedCorpusFolders(config: ProjectConfig): Promise<{ fol
     else refused.push(`corpus folder ${folder} lies outside the repository (${repository}): not read; give it with --corpus to read it`);
   }
   return { folders, refused };
+}
+
+/**
+ * The corpus and registry folders a CLI command reads: the command line's, else the config file's
+ * (corpus folders only where trusted: the file comes with the repository, and in CI a hostile one
+ * must not print files from outside it), else ./corpus and the default registry folder.
+ */
+export async function cliFolders(
+  cwd: string,
+  given: { readonly corpus?: readonly string[]; readonly registry?: readonly string[] },
+  project: ProjectConfig,
+  err: (message: string) => void,
+): Promise<{ folders: string[]; registryFolders: string[] }> {
+  let folders = given.corpus?.map((dir) => resolve(cwd, dir));
+  if (!folders && project.corpus.length) {
+    const trusted = await trustedCorpusFolders(project);
+    for (const refusal of trusted.refused) err(`compact-drafter: ${project.file}: ${refusal}`);
+    folders = trusted.folders;
+  }
+  folders ??= existsSync(resolve(cwd, 'corpus')) ? [resolve(cwd, 'corpus')] : [];
+  const registryFolders = given.registry?.map((dir) => resolve(cwd, dir)) ?? (project.registry.length ? [...project.registry] : [resolve(cwd, DEFAULT_REGISTRY_PATH)]);
+  return { folders, registryFolders };
 }
