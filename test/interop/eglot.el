@@ -117,7 +117,14 @@
           (cd-wait "the diagnostic on A/Res/72/244" (lambda () (flymake-diagnostics beg end)) 10)
           (let ((titles (mapcar (lambda (a) (plist-get a :title)) (eglot-code-actions beg end "quickfix"))))
             (cd-note "codeActions" titles)
-            (eglot-code-actions beg end "quickfix" t))
+            ;; Two actions: Eglot asks with completing-read (a popup menu when the last event was a
+            ;; mouse click or nothing, as in batch mode), answered here as a user would.
+            (cl-letf ((last-nonmenu-event ?\r)
+                      ((symbol-function 'completing-read)
+                       (lambda (_prompt collection &rest _)
+                         (seq-find (lambda (title) (string-match-p "A/RES/72/244" title))
+                                   (mapcar (lambda (c) (if (consp c) (car c) c)) collection)))))
+              (eglot-code-actions beg end "quickfix" t)))
           (cd-note "fixedLine" (buffer-substring-no-properties (line-beginning-position) (line-end-position))))
 
         ;; 5. Go to definition from "A/68/283, para. 91" into the bundled text.
