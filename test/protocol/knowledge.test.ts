@@ -72,7 +72,7 @@ describe('knowledge over LSP', () => {
     const diagnostics = await diagnosticsOf(uri, 1);
     assert.deepEqual(diagnostics.map((d) => d.code), ['superseded']);
     const superseded = diagnostics[0] as Diagnostic;
-    assert.match(superseded.message as string, /^80\/218 of 18 December 2025 replaces resolution 76\/172 \(2021\)/);
+    assert.match(superseded.message as string, /^80\/218 of 18 December 2025 was the latest resolution on “Protection of migrants” at this draft’s date \(10 February 2026\), after resolution 76\/172 \(2021\)\./);
     const actions = (await server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: superseded.range,

@@ -42,7 +42,7 @@ describe('messages that survive the Problems panel', () => {
     assert.ok(new Set(diagnostics.map((d) => d.code)).size >= 9, diagnostics.map((d) => d.code).join(', '));
     assert.deepEqual(checkRows('flagged-draft.md', diagnostics), []);
     const superseded = diagnostics.find((d) => d.code === 'superseded')!;
-    assert.match(superseded.message.slice(0, PROBLEMS_ROW), /^80\/218 of 18 December 2025 replaces resolution 67\/172/);
+    assert.match(superseded.message.slice(0, PROBLEMS_ROW), /^80\/218 of 18 December 2025 is the latest resolution on “Protection of migrants”/);
   });
 
   test('every finding on 150 real UN documents says its fact within a row', () => {

@@ -7,7 +7,7 @@ import { applyFix, check, flagged, type RuleRow, runRuleTable, seed, testCorpus 
 const withRevisions = testCorpus(['A/C.3/74/L.35/Rev.1', 'A/C.3/74/L.35/Rev.2', 'A/71/728/Corr.1'].map((symbol) => workspaceText(symbol)));
 
 const PROTECTION = (cited: string, year: string) =>
-  new RegExp(`^80/218 of 18 December 2025 replaces resolution ${cited} \\(${year}\\): it is the latest resolution on “Protection of migrants”\\.$`);
+  new RegExp(`^80/218 of 18 December 2025 is the latest resolution on “Protection of migrants”, after resolution ${cited} \\(${year}\\)\\.$`);
 const dated = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
 const MODALITIES_DRAFT = /^Draft resolution A\/71\/L\.58 was adopted as resolution 71\/280 of 6 April 2017; cite the resolution, not the draft\.$/;
 
@@ -56,7 +56,7 @@ const rows: readonly RuleRow[] = [
     expect: [
       {
         flagged: '76/172 of 16 December 2021',
-        message: /^80\/218 of 18 December 2025 replaces resolution 76\/172 \(2021\): it is the latest resolution on “Protection of migrants”, before this draft’s date \(1 March 2026\)\.$/,
+        message: /^80\/218 of 18 December 2025 was the latest resolution on “Protection of migrants” at this draft’s date \(1 March 2026\), after resolution 76\/172 \(2021\)\.$/,
         fixed: dated('2026-03-01', 'Recalling its resolution 80/218 of 18 December 2025,'),
       },
     ],
@@ -64,7 +64,7 @@ const rows: readonly RuleRow[] = [
   {
     name: 'a draft of June 2021 is told of 74/148, the latest before it, not of what came later',
     draft: dated('2021-06-01', 'resolution 72/179'),
-    expect: [{ flagged: '72/179', message: /^74\/148 of 18 December 2019 replaces resolution 72\/179 \(2017\).*before this draft’s date \(1 June 2021\)\.$/, fixed: dated('2021-06-01', 'resolution 74/148') }],
+    expect: [{ flagged: '72/179', message: /^74\/148 of 18 December 2019 was the latest .*at this draft’s date \(1 June 2021\), after resolution 72\/179 \(2017\)\.$/, fixed: dated('2021-06-01', 'resolution 74/148') }],
   },
   {
     name: 'a resolution is not outdated by one adopted in the same session as the draft (from A/RES/79/156)',
@@ -82,7 +82,7 @@ const rows: readonly RuleRow[] = [
     expect: [
       {
         flagged: '77/250 of 30 December 2022',
-        message: /^78\/238 of 22 December 2023 replaces resolution 77\/250 \(2022\): it is the latest resolution on “Further practical measures for the prevention of an arms race in outer space”/,
+        message: /^78\/238 of 22 December 2023 was the latest resolution on “Further practical measures for the prevention of an arms race in outer space” at this draft’s date \(20 November 2024\), after resolution 77\/250 \(2022\)\.$/,
         fixed: '---\ndate: 2024-11-20\ntitle: Further practical measures for the prevention of an arms race in outer space\n---\nRecalling its resolution 78/238 of 22 December 2023,',
       },
     ],

@@ -5,8 +5,9 @@ import type { ResolvedReference } from '../analysis';
 import type { Finding, Fix, Rule, TextEdit } from './rule';
 
 /**
- * A citation of a document that something later replaces: an earlier resolution of a recurring
- * series, a draft after its adoption, a text after its revision (Rev.N). Judged as of the draft's
+ * A citation of a document that something later takes the place of: an earlier resolution of a
+ * recurring series (not repealed, but no longer the latest), a draft after its adoption, a text after
+ * its revision (Rev.N). Judged as of the draft's
  * own date (corpus/succession.ts, analysis/draftIdentity.ts): a text of 22 December 2023 that
  * cites 76/172 as the latest was right then, and is left alone; the same citation in a draft of
  * 2026 is outdated by 78/217 and 80/218.
@@ -152,6 +153,8 @@ function message(cited: string, citedEntry: RegistryEntry | undefined, successor
   const year = citedEntry?.date && !/\(\d{4}\)$/.test(cited) ? ` (${citedEntry.date.slice(0, 4)})` : '';
   const kind = next?.kind || 'document';
   const topic = next && !next.unverified?.includes('title') && !next.titleIsDescription ? ` on “${next.title}”` : ' of its series';
-  const when = asOf ? `, before this draft’s date (${formatDate(asOf)})` : '';
-  return `${resolutionNumber(successor.symbol) ?? successor.symbol}${dated} replaces ${documentName(cited)}${year}: it is the latest ${kind}${topic}${when}.`;
+  // A later resolution of a series does not repeal the earlier ones (texts keep recalling them);
+  // what the sources show is that it is the latest, so that is all the message says.
+  const latest = asOf ? `was the latest ${kind}${topic} at this draft’s date (${formatDate(asOf)})` : `is the latest ${kind}${topic}`;
+  return `${resolutionNumber(successor.symbol) ?? successor.symbol}${dated} ${latest}, after ${documentName(cited)}${year}.`;
 }
