@@ -61,7 +61,7 @@ describe('language server over stdio', () => {
   test('hover on a superseded resolution names its successor', async () => {
     const value = await hover(server, uri, text, 'resolution 67/172', 12);
     assert.match(value, /A\/RES\/67\/172/);
-    assert.match(value, /superseded by the later resolution \*\*A\/RES\/80\/218\*\* of 18 December 2025/);
+    assert.match(value, /the latest of its series is \*\*A\/RES\/80\/218\*\* of 18 December 2025/);
     // The facts do not vouch for 67/172's day: only the year is shown.
     assert.match(value, /2012 \(exact date not verified\)/);
   });

@@ -8,7 +8,8 @@ import { escapeMarkdown } from './markdown';
 const WHY: Record<Successor['reason'], string> = {
   adopted: 'adopted as',
   revised: 'revised as',
-  series: 'superseded by the later resolution',
+  // Not "superseded": a later resolution of a series does not repeal the earlier ones.
+  series: 'the latest of its series is',
 };
 
 /** "⚠ Status: revised as **A/C.3/74/L.35/Rev.2**", with the successor's date where known; undefined when nothing replaces the document. */

@@ -19,7 +19,7 @@ function hover(draft: string, cited: string, corpus: Corpus): string {
 
 // What replaces a document is one fact: the superseded rule and the hover say the same successor.
 const rows: readonly { name: string; draft: string; cited: string; corpus: Corpus; status: string; successor: string }[] = [
-  { name: 'a resolution of a series', draft: 'See A/RES/67/172.', cited: 'A/RES/67/172', corpus: testCorpus(), status: 'superseded by the later resolution', successor: 'A/RES/80/218' },
+  { name: 'a resolution of a series', draft: 'See A/RES/67/172.', cited: 'A/RES/67/172', corpus: testCorpus(), status: 'the latest of its series is', successor: 'A/RES/80/218' },
   { name: 'an adopted draft', draft: 'See A/71/L.58.', cited: 'A/71/L.58', corpus: testCorpus(), status: 'adopted as', successor: 'A/RES/71/280' },
   { name: 'an earlier revision held as a text', draft: 'See A/C.3/74/L.35/Rev.1.', cited: 'A/C.3/74/L.35/Rev.1', corpus: withRevisions, status: 'revised as', successor: 'A/C.3/74/L.35/Rev.2' },
   // The unrevised draft is neither in the registry nor held as a text: only its revisions are.
