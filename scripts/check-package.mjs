@@ -4,7 +4,7 @@
 //     LICENSE, the two bundles, the registry and seed texts, media/, and the one example draft the
 //     walkthrough opens; nothing of server/src, client/src, test/, node_modules, .cache, scripts,
 //     the other examples, source maps, TypeScript or the CLI bundle;
-//   - every path the packaged manifest names is inside (main, icon, walkthrough media, grammars,
+//   - every path the packaged manifest names is inside (main, icon, walkthrough media,
 //     snippets), and every image the walkthrough pages show; the icon is a 128×128 PNG; every
 //     compactDrafter.* command the walkthrough uses is contributed and registered by the packaged client;
 //   - the .vsix is at most 2 MB.
@@ -72,8 +72,7 @@ const allowed = [
   /^extension\/server\/data\/corpus\/[^/]+\.(md|txt|json)$/,
   /^extension\/media\/[\w./-]+\.(png|md|svg)$/,
   /^extension\/examples\/flagged-draft\.md$/,
-  // .vscodeignore also lets these through, for contributed grammars and snippets.
-  /^extension\/syntaxes\/[\w.-]+\.json$/,
+  // .vscodeignore also lets these through, for contributed snippets.
   /^extension\/snippets\/[\w.-]+\.(json|code-snippets)$/,
 ];
 // Named for a clearer message; all of these are outside the allowlist anyway.

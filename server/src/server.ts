@@ -26,6 +26,7 @@ import { type DraftAnalysis, referenceAt } from './analysis';
 import { BUNDLED_SCHEME, bundledFileUri, type Corpus, isBundledFileUri, defaultCacheDir, ModelDiskCache } from './corpus';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
+import { SEMANTIC_TOKENS_LEGEND, draftTokens, encodeTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
@@ -278,12 +279,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     onError: (error) => connection.console.error(`validation failed: ${(error as Error).stack ?? error}`),
   });
   const scheduleValidation = (uri: string, delay?: number) => scheduler.schedule(uri, delay);
-  const revalidateAll = () => scheduler.revalidate(documents.all().map((document) => document.uri));
+  /** A draft's colours follow what it is and what the corpus knows: asked again when either changes. */
+  let tokensRefresh = false;
+  const refreshTokens = () => {
+    if (tokensRefresh && initialized) background('semantic tokens refresh', connection.languages.semanticTokens.refresh());
+  };
+  const revalidateAll = () => {
+    scheduler.revalidate(documents.all().map((document) => document.uri));
+    refreshTokens();
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     serveSnippets = options.serveSnippets !== false;
     snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+    tokensRefresh = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
     clientUri = options.bundledTextScheme === true ? (uri) => uri : bundledFileUri;
     serveDocumentSymbols = options.documentSymbols !== false;
     watchesCorpus = options.watchesCorpus === true;
@@ -345,6 +355,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         hoverProvider: true,
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         documentSymbolProvider: serveDocumentSymbols,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll'] },
@@ -375,6 +386,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     store.forgetDiagnostics(params.uri);
     if (scheduler.pull) revalidateAll();
     else scheduleValidation(params.uri, 0);
+    refreshTokens();
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -424,6 +436,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const state = await analysisOf(params.textDocument.uri, token);
       if (!state) return [];
       return definitionAt(state.analysis, state.document, state.document.offsetAt(params.position)).map((location) => ({ ...location, uri: clientUri(location.uri) }));
+    }, token)(),
+  );
+
+  // Colours for drafts only: a README's "see paragraph 3 below" is no citation (features/semanticTokens.ts).
+  connection.languages.semanticTokens.on((params, token) =>
+    guard('semanticTokens', { data: [] }, async () => {
+      const state = await analysisOf(params.textDocument.uri, token);
+      // Plain-line drafts (above compactDrafter.maxDocumentSize) stay uncoloured: they are read in steps.
+      if (!state || state.plain || !draftDecision(state.document).draft) return { data: [] };
+      return encodeTokens(draftTokens(state.analysis), state.document);
     }, token)(),
   );
 

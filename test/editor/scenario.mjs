@@ -944,12 +944,21 @@ async function stepType(step) {
 }
 
 // The colour the theme gives the token at `target`; `notRed` fails on the red of errors.
+// With `expectColor`, waits up to 5 s for it: colours come from the server's semantic tokens, after
+// the draft is analysed.
 async function stepColor(step) {
-  const hit = await findText(step.target, step.occurrence ?? 1, 'start');
-  const color = await page.evaluate(({ x, y }) => {
-    const el = document.elementFromPoint(x, y);
-    return el ? getComputedStyle(el).color : null;
-  }, { x: hit.x + 1, y: hit.y });
+  const colorAt = async () => {
+    const hit = await findText(step.target, step.occurrence ?? 1, 'start');
+    return page.evaluate(({ x, y }) => {
+      const el = document.elementFromPoint(x, y);
+      return el ? getComputedStyle(el).color : null;
+    }, { x: hit.x + 1, y: hit.y });
+  };
+  let color = await colorAt();
+  for (const until = Date.now() + 5000; step.expectColor && !expectList(step.expectColor).includes(color) && Date.now() < until; ) {
+    await sleep(250);
+    color = await colorAt();
+  }
   const m = /rgba?\((\d+), (\d+), (\d+)/.exec(color || '');
   if (!m) throw new StepFailure(`no colour at ${JSON.stringify(step.target)} (${color})`);
   const [r, g, b] = m.slice(1).map(Number);

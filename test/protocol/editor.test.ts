@@ -102,6 +102,53 @@ describe('ordinary Markdown is not a draft', () => {
   });
 });
 
+describe('colours for drafts only (semantic tokens)', () => {
+  let server: TestServer;
+  let refreshes = 0;
+  const readmeUri = 'file:///tmp/colours/README.md';
+  const tokensOf = async (uri: string) =>
+    ((await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] }).data;
+  before(async () => {
+    server = await startServer({ capabilities: { workspace: { semanticTokens: { refreshSupport: true } } } });
+    server.connection.onRequest('workspace/semanticTokens/refresh', () => {
+      refreshes++;
+      return null;
+    });
+    await server.open(readmeUri, README);
+  });
+  after(() => server.stop());
+
+  test('the server offers semantic tokens with the legend package.json maps to calm scopes', () => {
+    const provider = server.initialize.capabilities.semanticTokensProvider!;
+    assert.equal(provider.full, true);
+    assert.ok(provider.legend.tokenTypes.includes('unOpening'));
+  });
+
+  test('the team README of issue 14 gets no colours: "see paragraph 3 below" is no citation there', async () => {
+    assert.deepEqual(await tokensOf(readmeUri), []);
+  });
+
+  test('the example draft is coloured: openings, citations, paragraph numbers, brackets', async () => {
+    const uri = 'file:///tmp/colours/flagged.md';
+    const text = readFileSync(join(ROOT, 'examples', 'flagged-draft.md'), 'utf8');
+    await server.open(uri, text);
+    const data = await tokensOf(uri);
+    const legend = server.initialize.capabilities.semanticTokensProvider!.legend.tokenTypes;
+    const kinds = new Set<string>();
+    for (let i = 3; i < data.length; i += 5) kinds.add(legend[data[i]]);
+    assert.deepEqual([...kinds].sort(), ['unBracket', 'unCitation', 'unOpening', 'unParagraphNumber', 'unPinpointNumber', 'unResolutionNumber', 'unSymbol']);
+  });
+
+  test('turning a file into a draft asks the editor for its colours again, and the README is then coloured', async () => {
+    const before = refreshes;
+    await server.connection.sendNotification('compactDrafter/setDraft', { uri: readmeUri, draft: true });
+    await waitFor(() => (refreshes > before ? true : undefined), 5000, 'a semantic tokens refresh');
+    assert.ok((await tokensOf(readmeUri)).length > 0);
+    await server.connection.sendNotification('compactDrafter/setDraft', { uri: readmeUri, draft: null });
+    assert.deepEqual(await tokensOf(readmeUri), []);
+  });
+});
+
 describe('document symbols', () => {
   test('served to LSP clients, not to VS Code, whose Markdown outline already has the headings', async () => {
     const plain = await startServer();

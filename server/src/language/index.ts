@@ -1,7 +1,7 @@
 // The drafting language as data: how paragraphs open and what the words weigh, the Global Compact's
-// structure, the drafting snippets, citations in the house style, and the TextMate grammars generated
-// from all of it. Features (completion, verb hover, snippets) read it; scripts/build-snippets.ts and
-// scripts/build-grammar.ts write the editor's files from it.
+// structure, the drafting snippets and citations in the house style. Features (completion, verb
+// hover, snippets, the colours of a draft) read it; scripts/build-snippets.ts writes the editor's
+// snippets file from it.
 export {
   EXHORTATION_SCALE,
   LEADING_MODIFIERS,
@@ -36,4 +36,3 @@ export {
   type CitationChoicesParams,
   type CitationForm,
 } from './citations';
-export { GRAMMAR_SCOPE_NAME, PARAGRAPH_NUMBER_GRAMMAR_SCOPE_NAME, SCOPES, grammarFiles, injectionGrammar, paragraphNumberGrammar } from './grammar';
