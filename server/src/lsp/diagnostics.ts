@@ -1,0 +1,100 @@
+// Diagnostics of the open drafts: computed once per document version and corpus (rules, notices,
+// the reuse matches), pushed after a pause in typing to clients that do not pull, answered at once
+// to clients that pull (LSP 3.17 textDocument/diagnostic).
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  type CancellationToken,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+} from 'vscode-languageserver/node';
+import type { DraftAnalysis } from '../analysis';
+import { type Corpus, isBundledFileUri } from '../corpus';
+import { toLspDiagnostic } from '../features/diagnostics';
+import { corpusFileNotices, tooLargeNotice } from '../features/notices';
+import type { Diagnostic } from '../rules';
+import { computeDiagnostics } from '../rules/compute';
+import { Cancelled } from './requests';
+import type { Services } from './services';
+
+/** Sent after each validation: what the client's status bar shows for the active draft. */
+export const STATUS_NOTIFICATION = 'compactDrafter/status';
+
+export class DraftDiagnostics {
+  constructor(
+    private readonly connection: Connection,
+    private readonly services: Services,
+  ) {}
+
+  /** The rule findings of a document's current version, computed once per version and corpus generation. */
+  of(document: TextDocument, analysis: DraftAnalysis, current: Corpus, plain = false): Diagnostic[] {
+    const { store, configuration, reuse } = this.services;
+    return store.diagnostics(document, current, () => computeDiagnostics({
+      text: document.getText(),
+      analysis,
+      corpus: current,
+      config: configuration.settings.diagnostics,
+      plain,
+      // Not on plain lines: a draft that large would be scanned paragraph by paragraph at every edit.
+      reuseMatches: plain || !reuse.isReady(current) ? undefined : () => reuse.matches(analysis, current, configuration.settings.reuse, document.uri),
+      onError: (rule, error) => this.connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
+    }));
+  }
+
+  /** The LSP diagnostics of a document's current version, or undefined if it is closed or changed meanwhile. */
+  async forDocument(uri: string, token?: CancellationToken): Promise<{ version: number; diagnostics: LspDiagnostic[] } | undefined> {
+    const { documents, configuration } = this.services;
+    // A bundled text opened from go to definition is adopted language to read, not a draft to check:
+    // A/68/283 (2013) cites 67/172, current then, and would be flagged as superseded.
+    if (isBundledFileUri(uri)) {
+      const document = documents.get(uri);
+      return document && { version: document.version, diagnostics: [] };
+    }
+    const state = await this.services.analysisOf(uri, token);
+    // A newer version arrived meanwhile: it has its own validation; report nothing stale.
+    if (!state || documents.get(uri)?.version !== state.document.version) return undefined;
+    const scope = this.services.draftDecision(state.document);
+    const diagnostics = scope.draft ? this.of(state.document, state.analysis, state.corpus, state.plain) : [];
+    const notices: LspDiagnostic[] = state.plain && scope.draft ? [tooLargeNotice(uri, state.document.getText().length, configuration.settings.maxDocumentSize)] : [];
+    // A corpus file that could not be loaded says why on its own first line, when it is open.
+    const corpusProblems = corpusFileNotices(state.corpus, uri);
+    this.services.background('status', this.connection.sendNotification(STATUS_NOTIFICATION, {
+      uri,
+      version: state.document.version,
+      isDraft: scope.draft,
+      draftReason: scope.reason,
+      bracketedPassages: state.analysis.brackets.passages.length,
+      alternatives: state.analysis.brackets.alternatives,
+      unbalancedBrackets: state.analysis.brackets.unmatched.length,
+      references: state.analysis.references.length,
+    }));
+    return { version: state.document.version, diagnostics: [...notices, ...corpusProblems, ...diagnostics.map((d) => toLspDiagnostic(d, state.document))] };
+  }
+
+  /** Push mode (clients without pull diagnostics): computes and publishes; the scheduler calls it after a pause in typing. */
+  async publish(uri: string): Promise<void> {
+    // A newer version (or the close) abandoned the analysis: that version has its own validation.
+    const result = await this.forDocument(uri).catch((error) => {
+      if (error instanceof Cancelled) return undefined;
+      throw error;
+    });
+    if (result) this.services.background('publish diagnostics', this.connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics }));
+  }
+}
+
+/** Pull mode: answered at once, from the analysis of the version the client has. */
+export function register(connection: Connection, services: Services): void {
+  // No debounce: the client cancels a pull that a newer edit makes stale, and analysis re-parses only changed blocks.
+  connection.languages.diagnostics.on((params, token) =>
+    services.guard(
+      'diagnostics',
+      { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport,
+      async () => {
+        const result = await services.diagnostics.forDocument(params.textDocument.uri, token);
+        return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] } as DocumentDiagnosticReport;
+      },
+      token,
+    ),
+  );
+}

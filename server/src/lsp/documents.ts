@@ -1,0 +1,39 @@
+// Open documents: an edit schedules a validation (the first, the open, at once; later ones after a
+// pause in typing), a close drops everything kept for the document, and the drafter's "check this
+// file as a draft" choice (compactDrafter/setDraft) validates it again.
+import { type Connection } from 'vscode-languageserver/node';
+import { VALIDATION_DELAY_MS } from '../host/diagnosticsScheduler';
+import type { Services } from './services';
+
+/** Client → server: the drafter turned checking on or off for a file (`draft: null` returns it to the automatic decision). */
+export const SET_DRAFT_NOTIFICATION = 'compactDrafter/setDraft';
+
+export function register(connection: Connection, services: Services): void {
+  const { documents, store, scheduler, draftScopes } = services;
+
+  connection.onNotification(SET_DRAFT_NOTIFICATION, (params: { uri?: string; draft?: boolean | null }) => {
+    if (typeof params?.uri !== 'string') return;
+    draftScopes.setOverride(params.uri, typeof params.draft === 'boolean' ? params.draft : undefined);
+    store.forgetDiagnostics(params.uri);
+    if (scheduler.pull) services.revalidateAll();
+    else scheduler.schedule(params.uri, 0);
+    services.refreshTokens();
+  });
+
+  // New text drops the diagnostics kept for the old: a client may reopen without closing, or reuse a version number.
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    const delay = store.hasDiagnostics(uri) ? VALIDATION_DELAY_MS : 0;
+    store.changed(uri);
+    scheduler.schedule(uri, delay);
+  });
+
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    scheduler.cancel(uri);
+    store.close(uri);
+    draftScopes.forget(uri);
+    services.drafts.closeLive(uri);
+    services.background('clear diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
+  });
+}

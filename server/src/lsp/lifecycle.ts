@@ -1,0 +1,142 @@
+// The session's start and end: `initialize` reads the client's capabilities and options, makes the
+// corpus service, reuse index and Digital Library commands, starts the corpus load and answers
+// with the server's capabilities; "initialized" allows the dynamic registrations; `shutdown` ends
+// the answering of requests.
+import { join } from 'node:path';
+import {
+  type Connection,
+  DidChangeConfigurationNotification,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { bundledFileUri, defaultCacheDir, ModelDiskCache } from '../corpus';
+import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
+import { registerDigitalLibrarySupport } from '../features/digitalLibrary';
+import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
+import { CorpusService } from '../host/corpusService';
+import { ReuseDiskCache } from '../reuse/diskCache';
+import { ReuseService } from '../reuse/service';
+import { storeOptionsFor } from '../store/reuseStore';
+import { VERSION } from '../version';
+import { WorkspaceDrafts } from '../workspace/workspaceDrafts';
+import type { Services } from './services';
+
+export interface InitializationOptions {
+  /** False in VS Code's Restricted Mode: the workspace's corpus folders are then not read. */
+  trusted?: boolean;
+  settings?: unknown;
+  /** False when the client also loads snippets/compact-drafter.code-snippets and wants each snippet listed once. */
+  serveSnippets?: boolean;
+  /** Where parsed corpus texts are cached between sessions (VS Code: the extension's global storage); null: no cache. Default: ~/.cache/compact-drafter. */
+  cacheDir?: string | null;
+  /**
+   * True when the client shows bundled texts under compact-drafter-corpus: itself (VS Code's extension,
+   * through compactDrafter/corpusText). Otherwise go to definition, workspace symbols and the reused
+   * passages point at the texts' files on disk, which any editor opens.
+   */
+  bundledTextScheme?: boolean;
+  /** Commands the client has that quick fixes may use (VS Code: "compactDrafter.importLibraryExport"). */
+  clientCommands?: string[];
+  /** False when the client has an outline of its own for Markdown (VS Code): the server then offers no document symbols. */
+  documentSymbols?: boolean;
+  /** True when the client watches the corpus folders itself; otherwise the server registers the watchers (when the client allows). */
+  watchesCorpus?: boolean;
+  /** The drafter's per-file choices: checked as a draft (true) or not (false), by URI. */
+  draftOverrides?: Record<string, boolean>;
+}
+
+export function register(connection: Connection, services: Services): void {
+  const { configuration, client, draftScopes, store, team, log, background, whenIdle } = services;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    client.serveSnippets = options.serveSnippets !== false;
+    client.snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+    client.tokensRefresh = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
+    client.clientUri = options.bundledTextScheme === true ? (uri) => uri : bundledFileUri;
+    client.documentSymbols = options.documentSymbols !== false;
+    const watchesCorpus = options.watchesCorpus === true;
+    for (const [uri, draft] of Object.entries(options.draftOverrides ?? {})) if (typeof draft === 'boolean') draftScopes.setOverride(uri, draft);
+    const watched = params.capabilities.workspace?.didChangeWatchedFiles;
+    client.dynamicWatchers = !watchesCorpus && watched?.dynamicRegistration ? { relativePatterns: !!watched.relativePatternSupport } : undefined;
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+    const folders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
+    if (folders.length === 0 && params.rootUri) folders.push(URI.parse(params.rootUri).fsPath);
+    configuration.initialize(options.settings, { trusted: options.trusted !== false, folders });
+    // The store's mode and place are read once: changing them takes a restart of the server.
+    services.reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log, log, storeOptionsFor(configuration.settings.corpus.store, configuration.settings.corpus.storePath, cacheDir ?? undefined));
+    services.corpus = new CorpusService({
+      configuration,
+      reuse: services.reuse,
+      team,
+      modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), log) : undefined,
+      log,
+      warn: (message) => connection.console.warn(message),
+      background,
+      whenIdle,
+    });
+    services.corpus.listen({
+      reloading: () => store.forgetDiagnostics(),
+      folders: (corpusFolders) => services.watchers.update(corpusFolders),
+      loaded: (loaded, corpusFolders) => {
+        const scanned = (services.drafts = new WorkspaceDrafts([...configuration.workspaceFolders], corpusFolders));
+        background('workspace scan', scanned.scan(loaded).then(() => scanned.skipped.forEach(({ path, reason }) => connection.console.warn(`workspace scan: ${path}: ${reason}`))));
+        services.revalidateAll();
+      },
+      // Drafts are checked again once the reuse index is there.
+      indexed: () => {
+        store.forgetDiagnostics();
+        services.revalidateAll();
+      },
+    });
+    client.configurationPush = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    // The client asks for diagnostics (LSP 3.17 pull) when it needs them, as VS Code does; else they are
+    // pushed. Only a client that also takes workspace/diagnostic/refresh pulls: Eglot 1.24 pulls without
+    // it, and would keep stale diagnostics after a corpus or reuse-index change until the next edit.
+    services.scheduler.pull = !!params.capabilities.textDocument?.diagnostic && !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    const library = (services.library = registerDigitalLibrarySupport(connection, {
+      onlineLookupEnabled: () => configuration.settings.onlineLookup.enabled,
+      trusted: () => configuration.trusted,
+      registryFolder: () => configuration.registryFolders()[0],
+      workspaceRoot: () => configuration.workspaceFolders[0],
+      reload: () => services.corpus.reload(),
+      cacheDir: cacheDir ?? undefined,
+      log,
+      clientCommands: Array.isArray(options.clientCommands) ? options.clientCommands.filter((c) => typeof c === 'string') : [],
+    }));
+    draftScopes.configure([...configuration.workspaceFolders], configuration.settings.drafts.include);
+    background('corpus load', services.corpus.reload());
+    services.lifecycle = 'running';
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        documentSymbolProvider: client.documentSymbols,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll'] },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
+        workspaceSymbolProvider: true,
+        referencesProvider: true,
+        executeCommandProvider: { commands: [...library.commands] },
+        ...(services.scheduler.pull ? { diagnosticProvider: { identifier: 'compact-drafter', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'compact-drafter-ls', version: VERSION },
+    };
+  });
+
+  connection.onShutdown(() => {
+    services.lifecycle = 'shut down';
+    background('team corpus', team.close());
+  });
+
+  connection.onInitialized(() => {
+    if (client.configurationPush) background('configuration registration', connection.client.register(DidChangeConfigurationNotification.type, { section: 'compactDrafter' }));
+    services.initialized = true;
+    services.watchers.clientInitialized();
+  });
+}

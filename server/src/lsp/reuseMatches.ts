@@ -1,0 +1,34 @@
+// "Show reused agreed language": every reused passage of a draft, for the client's quick pick.
+import type { CancellationToken, Connection } from 'vscode-languageserver/node';
+import type { Services } from './services';
+
+/** The reused passages of a draft (the "Show reused agreed language" command). */
+export const REUSE_MATCHES_REQUEST = 'compactDrafter/reuseMatches';
+
+export interface ReuseMatchItem {
+  readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  readonly source: { readonly symbol?: string; readonly paragraphs: readonly string[]; readonly uri: string };
+  readonly similarity: number;
+  readonly altered: boolean;
+}
+
+export function register(connection: Connection, services: Services): void {
+  connection.onRequest(REUSE_MATCHES_REQUEST, (params: { uri: string }, token: CancellationToken) =>
+    services.guard(
+      'reuseMatches',
+      [] as ReuseMatchItem[],
+      async () => {
+        const state = await services.analysisOf(params?.uri, token);
+        if (!state || state.plain) return [];
+        // Asked for explicitly: worth waiting for the index if the warm-up has not built it yet.
+        return services.reuse.matches(state.analysis, state.corpus, services.configuration.settings.reuse, state.document.uri).map((match) => ({
+          range: { start: state.document.positionAt(match.range.start), end: state.document.positionAt(match.range.end) },
+          source: { symbol: match.source.symbol, paragraphs: match.source.paragraphs, uri: services.client.clientUri(match.source.uri) },
+          similarity: match.similarity,
+          altered: match.altered,
+        }));
+      },
+      token,
+    ),
+  );
+}
