@@ -15,7 +15,7 @@ import { hoverAt } from '../../server/src/features/hover';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { noSuchParagraphRule } from '../../server/src/rules/noSuchParagraph';
 import { check } from '../../server/src/rules/testing';
-import { TeamTexts, type TeamCorpusSource } from '../../server/src/store/postgres/teamCorpus';
+import { TeamTexts, withTeamRegistry, type TeamCorpusSource } from '../../server/src/store/postgres/teamCorpus';
 
 const SYMBOL = 'A/68/283';
 const OWN_URI = 'file:///ws/corpus/A-68-283.md';
@@ -52,6 +52,18 @@ describe('which copy of a text is served', () => {
     assert.deepEqual(
       corpus.problems.map((p) => p.uri),
       ['file:///ws/corpus/later/A-68-283.md'],
+    );
+  });
+
+  test('a copy passed over is reported once, also when the team corpus layers its registry and texts over the corpus', async () => {
+    const later = 'file:///ws/corpus/later/A-68-283.md';
+    const local = testCorpus([own(), own(later)]);
+    const teamEntry = local.registry.get('A/RES/73/195')!;
+    const layered = (await new TeamTexts(teamSource(['A/RES/73/195'])).corpusFor(withTeamRegistry(local, [teamEntry]), ['A/RES/73/195'])).corpus;
+    assert.equal(layered.lookup('A/RES/73/195')?.document?.uri, 'compact-drafter-team:/A-RES-73-195.md');
+    assert.deepEqual(
+      layered.problems.map((p) => p.uri),
+      [later],
     );
   });
 

@@ -30,7 +30,10 @@ export class Corpus {
   ) {
     const served = servedCopies(documents);
     this.textBySymbol = served.served;
-    this.problems = [...problems, ...served.problems];
+    // A corpus built over another (the team layer) is handed that corpus's problems, its duplicates
+    // among them: each is said once, not again at every layer.
+    const given = new Set(problems.map((p) => `${p.uri}\u0000${p.message}`));
+    this.problems = [...problems, ...served.problems.filter((p) => !given.has(`${p.uri}\u0000${p.message}`))];
   }
 
   /** The registry's facts of a symbol and the copy of its text the corpus serves. */
