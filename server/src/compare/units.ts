@@ -31,9 +31,12 @@
 // A PDF layer often runs paragraphs on without a blank line ("… developing countries. \n2. \nWe
 // welcome …", the whole annex of A/RES/80/3), so a block is also cut before a line that starts a
 // numbered paragraph, a sub-paragraph or a roman heading when the line before ended a clause.
+//
+// The blocks themselves (lines, page furniture, cuts in a PDF layer) come from roundBlocks.ts.
 import type { OffsetRange } from '../parse/model';
-import { BODY_NAMES, INSERTION_WORDS } from '../vocabulary';
+import { BODY_NAMES } from '../vocabulary';
 import { operativeOpening } from './force';
+import { blockText, ENDED, leadingSpace, OPERATIVE, range, roundBlocks, stripEmphasis, SUB_MARKER, type Block } from './roundBlocks';
 
 export type UnitKind = 'preambular' | 'operative';
 
@@ -59,24 +62,10 @@ export interface Unit {
   readonly index: number;
 }
 
-interface Block {
-  readonly start: number;
-  readonly end: number;
-  readonly lines: readonly { text: string; start: number }[];
-}
-
 const OPENING_OF_BODY = new RegExp(String.raw`^\W{0,3}The (?:${[...BODY_NAMES, 'Conference'].join('|')})\W{0,3},?\W{0,3}$`);
-const JOB_NUMBER = /^\s*\d{2}-\d{5}\b/;
-const BARCODE = /^\s*\*\d{5,}\*\s*$/;
-const PAGE_COUNTER = /^\s*\d{1,3}\/\d{1,3}\s*$/;
-const SYMBOL_LINE = /^\s*[A-Z]{1,3}\/[A-Z0-9.]+(?:\/[A-Za-z0-9.]+)+\s*$/;
-const FOOTNOTE_RULE = /^\s*_{5,}\s*$/;
 const PLENARY_MEETING = /^\s*\d+(?:st|nd|rd|th) plenary meeting\b/;
 const ANNEX_HEADING = /^\W{0,3}Annex(?: ([IVXL]+))?\W{0,3}$/;
-const OPERATIVE = new RegExp(String.raw`^[\s\[*_]*(\d{1,3}(?: (?:${INSERTION_WORDS.join('|')}))?)\.(?=\s|$)`);
 const ROMAN_HEADING = /^[\s*_#]*[IVXL]+\.\s/;
-// A paragraph has ended at a closing mark, also when a footnote number is glued after it ("Council,1").
-const ENDED = /[,;:.!?…)\]”"’]\s*(?:\d{1,3}\s*)?$/;
 
 interface Building {
   id: string;
@@ -95,7 +84,6 @@ interface Building {
   article?: string;
 }
 
-const SUB_MARKER = /^[\s*_]*\(([a-z]{1,2}|[ivxl]+)\)(?=\s|$)/;
 const OBJECTIVE_HEADING = /^\W{0,3}Objective (\d{1,2})\s*:/;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const ARTICLE_HEADING = /^\W{0,3}(Article|Rule) (\d{1,3})\s*$/;
@@ -118,8 +106,7 @@ function markerOf(sub: Building | undefined): string | undefined {
 
 /** The paragraphs of a round, in reading order, each with its sub-paragraphs. */
 export function readUnits(text: string): Unit[] {
-  const pdfLayer = /^\s*Distr\.:/m.test(text.slice(0, 2000));
-  const blocks = cutAtMarkers(furnitureless(splitBlocks(text), pdfLayer));
+  const blocks = roundBlocks(text);
   const startAt = blocks.findIndex((b) => b.lines.length === 1 && OPENING_OF_BODY.test(stripEmphasis(b.lines[0].text)));
   const units: Building[] = [];
   let annex = '';
@@ -295,114 +282,4 @@ function finished(u: Building, index: number, subparagraphs: Unit[]): Unit {
     blocks: u.blocks,
     index,
   };
-}
-
-/**
- * Cuts a block before a line that opens a numbered paragraph ("2." alone, as a PDF layer prints it,
- * or "10. Instruments …"), a sub-paragraph ("(b)") or a roman heading ("II."), when the line before
- * ended a clause or the number stands alone on its line: a wrapped line that happens to start "(a) of
- * resolution …" is not cut.
- */
-function cutAtMarkers(blocks: readonly Block[]): Block[] {
-  const out: Block[] = [];
-  for (const block of blocks) {
-    let from = 0;
-    for (let i = 1; i < block.lines.length; i++) {
-      const line = block.lines[i].text;
-      if (!(OPERATIVE.test(line) || SUB_MARKER.test(line) || /^\s*[IVXL]+\.(?:\s|$)/.test(line))) continue;
-      // A number or marker alone on its line is how a PDF layer prints one, also after a heading.
-      // So is a number after a heading ("II. Implementation of …" on two lines, then "13. We …").
-      const afterHeading = i - from <= 3 && block.lines.slice(from, i).every((l) => !ENDED.test(l.text.trimEnd()) || /^\s*[IVXL]+\.\s*$/.test(l.text));
-      if (!CLAUSE_ENDED.test(block.lines[i - 1].text) && !MARKER_ALONE.test(line) && !afterHeading) continue;
-      out.push(blockOf(block.lines.slice(from, i)));
-      from = i;
-    }
-    out.push(from === 0 ? block : blockOf(block.lines.slice(from)));
-  }
-  return out;
-}
-
-const MARKER_ALONE = /^\s*(?:\d{1,3}(?: bis)?\.|\((?:[a-z]{1,2}|[ivxl]+)\)|[IVXL]+\.)\s*$/;
-const CLAUSE_ENDED = /(?:[.;:]["”’)]?|;\s*(?:and|or))\s*(?:\d{1,3}\s*)?$/;
-
-function blockOf(lines: readonly { text: string; start: number }[]): Block {
-  const last = lines[lines.length - 1];
-  return { start: lines[0].start + leadingSpace(lines[0].text), end: last.start + last.text.trimEnd().length, lines };
-}
-
-function splitBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let lines: { text: string; start: number }[] = [];
-  const flush = () => {
-    if (lines.length) {
-      const lastLine = lines[lines.length - 1];
-      blocks.push({ start: lines[0].start + leadingSpace(lines[0].text), end: lastLine.start + lastLine.text.trimEnd().length, lines });
-    }
-    lines = [];
-  };
-  let offset = 0;
-  for (const raw of text.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (/^\s*$/.test(line)) flush();
-    else lines.push({ text: line, start: offset });
-    offset += raw.length + 1;
-  }
-  flush();
-  return blocks;
-}
-
-/** Drops page furniture lines and, in a PDF layer, running headers and the footnotes below a rule. */
-function furnitureless(blocks: readonly Block[], pdfLayer: boolean): Block[] {
-  const kept: Block[] = [];
-  let inFootnotes = false;
-  for (const block of blocks) {
-    const lines = block.lines.filter((l) => !JOB_NUMBER.test(l.text) && !BARCODE.test(l.text) && !PAGE_COUNTER.test(l.text));
-    if (!lines.length) continue;
-    if (pdfLayer && lines.length <= 4 && lines.some((l) => SYMBOL_LINE.test(l.text))) {
-      inFootnotes = false;
-      continue;
-    }
-    if (inFootnotes) continue;
-    const rule = pdfLayer ? lines.findIndex((l) => FOOTNOTE_RULE.test(l.text)) : -1;
-    if (rule >= 0) {
-      inFootnotes = true;
-      lines.splice(rule);
-      if (!lines.length) continue;
-    }
-    const last = lines[lines.length - 1];
-    kept.push({ start: lines[0].start + leadingSpace(lines[0].text), end: last.start + last.text.trimEnd().length, lines });
-  }
-  return kept;
-}
-
-function blockText(block: Block): string {
-  return stripEmphasis(block.lines.map((l) => l.text.trim()).join(' '));
-}
-
-/** Markdown emphasis around openings ("*Recalling*", "**Urges**") is not wording. */
-function stripEmphasis(text: string): string {
-  if (!/[*_]/.test(text)) return text.trim();
-  // A run of one or two markers opening a word (after a space, bracket or quote) or closing one
-  // (before a space or punctuation). Checked around each run rather than with lookbehinds over the
-  // whole line: that expression took a quarter of reading a 150 KB round.
-  return text
-    .replace(/[*_]{1,2}/g, (run, at: number) => {
-      const before = at === 0 ? '' : text[at - 1];
-      const after = text[at + run.length] ?? '';
-      const opens = (before === '' || OPENS_AFTER.test(before)) && after !== '' && !/\s/.test(after);
-      const closes = before !== '' && !/\s/.test(before) && (after === '' || CLOSES_BEFORE.test(after));
-      return opens || closes ? '' : run;
-    })
-    .trim();
-}
-
-const OPENS_AFTER = /[\s(\[“"]/;
-const CLOSES_BEFORE = /[\s,;:.)\]”"]/;
-
-function leadingSpace(text: string): number {
-  return text.length - text.trimStart().length;
-}
-
-function range(block: Block): OffsetRange {
-  return { start: block.start, end: block.end };
 }

@@ -2,6 +2,7 @@ import type { AliasEntry } from '../references';
 import type { CorpusDocument } from './document';
 import type { CorpusProblem } from './loader';
 import { type Registry, type RegistryEntry, symbolKey } from './registry';
+import { servedCopies } from './servedCopy';
 
 /** What the corpus knows of one symbol: registry facts, text, or both. */
 export interface CorpusEntry {
@@ -12,11 +13,12 @@ export interface CorpusEntry {
 
 /**
  * The three layers merged: the bundled registry (facts), the bundled seed texts and the
- * user's own corpus folders. The user's text wins over a bundled text of the same symbol;
- * registry facts are kept either way.
+ * user's own corpus folders. Which copy of a text is served when a symbol is held twice is
+ * decided once, by servedCopies (servedCopy.ts: the user's text wins over a bundled text of
+ * the same symbol); registry facts are kept either way.
  */
 export class Corpus {
-  private readonly textBySymbol = new Map<string, CorpusDocument>();
+  private readonly textBySymbol: ReadonlyMap<string, CorpusDocument>;
   readonly problems: CorpusProblem[];
 
   constructor(
@@ -26,31 +28,26 @@ export class Corpus {
     /** Bumped on every reload, so analyses can tell their resolution is stale. */
     readonly generation = 0,
   ) {
-    this.problems = [...problems];
-    const layerRank = { workspace: 0, bundled: 1 } as const;
-    const ordered = [...documents].sort((a, b) => layerRank[a.layer] - layerRank[b.layer]);
-    for (const document of ordered) {
-      if (!document.symbol) continue;
-      const key = symbolKey(document.symbol);
-      const existing = this.textBySymbol.get(key);
-      if (!existing) {
-        this.textBySymbol.set(key, document);
-      } else if (existing.layer === document.layer) {
-        this.problems.push({
-          uri: document.uri,
-          severity: 'warning',
-          message: `duplicate symbol ${document.symbol}: also in ${existing.uri}; that file is used`,
-        });
-      }
-    }
+    const served = servedCopies(documents);
+    this.textBySymbol = served.served;
+    // A corpus built over another (the team layer) is handed that corpus's problems, its duplicates
+    // among them: each is said once, not again at every layer.
+    const given = new Set(problems.map((p) => `${p.uri}\u0000${p.message}`));
+    this.problems = [...problems, ...served.problems.filter((p) => !given.has(`${p.uri}\u0000${p.message}`))];
   }
 
+  /** The registry's facts of a symbol and the copy of its text the corpus serves. */
   lookup(symbol: string): CorpusEntry | undefined {
     const key = symbolKey(symbol);
     const registry = this.registry.get(symbol);
     const document = this.textBySymbol.get(key);
     if (!registry && !document) return undefined;
     return { symbol: registry?.symbol ?? document!.symbol!, registry, document };
+  }
+
+  /** Whether this is the copy served for its symbol (servedCopy.ts); a text without a symbol always is. */
+  serves(document: CorpusDocument): boolean {
+    return !document.symbol || this.textBySymbol.get(symbolKey(document.symbol)) === document;
   }
 
   documentByUri(uri: string): CorpusDocument | undefined {

@@ -1,5 +1,6 @@
 // What Compact Drafter knows of UN documents: the registry's facts (with provenance and aliases), the
-// texts of the bundled seed corpus and of the user's folders, loaded into one Corpus; what replaces a
+// texts of the bundled seed corpus and of the user's folders, loaded into one Corpus; which copy of a
+// text is served when a symbol is held twice (servedCopy.ts, the one precedence); what replaces a
 // document (succession.ts, the one answer every reader asks); the Assembly's sessions; a text's
 // annexes and objectives. testCorpus.ts builds the corpus the tests use.
 export { Corpus, type CorpusEntry } from './corpus';

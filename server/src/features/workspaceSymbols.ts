@@ -26,9 +26,9 @@ export function workspaceSymbols(query: string, corpus: Corpus, limit = DEFAULT_
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   for (const document of corpus.documents) {
-    // A symbol held twice (the user's copy of a bundled text): the one the corpus serves.
+    // A symbol held twice (the user's copy of a bundled text): the one the corpus serves (corpus/servedCopy.ts).
+    if (!corpus.serves(document)) continue;
     const entry = document.symbol ? corpus.lookup(document.symbol) : undefined;
-    if (entry && entry.document !== document) continue;
     const key = document.symbol ? symbolKey(document.symbol) : document.uri;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -4,63 +4,19 @@
 // whose text is new. Blocks of the others are moved to where their piece now starts, and the cheap
 // assemble stage runs over all of them. The model is the one parseDraft gives; where that cannot be
 // shown (a stub that does not read as a definition, a parser failure), the whole draft is parsed.
-
+//
+// What a version keeps for the next (entries, their placement) is in incrementalPieces.ts; what did
+// not change since the previous version (common start and end, resumed cuts) in unchangedText.ts.
 import { assembleDraft } from './assemble';
 import type { Block } from './blocks';
 import { chunkStarts } from './chunks';
-import { parseRun, shiftBlock } from './chunkParse';
+import { parseRun } from './chunkParse';
 import { definitionKey, labelsUsed, type Definition } from './definitions';
+import { copy, Entries, pieceAt, placedBlocks, stubbedKeys, stubsFor, type Entry, type Layout, type Piece } from './incrementalPieces';
 import { parseDraft } from './index';
 import { blankFrontMatter } from './markdown';
 import type { DraftModel } from './model';
-
-interface Entry {
-  /** The piece's text (blanked), a copy of its own: a slice would keep the whole version it came from alive. */
-  readonly key: string;
-  /** The first piece of a draft with front matter: its text as written (remark reads the blanked text). */
-  readonly original?: string;
-  /** Every block was closed at its end (chunkParse.ts). */
-  readonly closed: boolean;
-  /** What the piece defines, for the other pieces. */
-  readonly definitions: readonly Definition[];
-  /** How many list-item ids the piece uses. */
-  readonly items: number;
-  /** Keys of the labels the piece may use (definitions.ts). */
-  readonly uses: readonly string[];
-  /** Keys of the definitions the piece was parsed with, joined. */
-  readonly stubbed: string;
-  /**
-   * The piece's blocks as last placed: at offset `at` of the draft, list items numbered from
-   * `itemBase`; moved (copied) when the piece moves. One copy per piece, whatever its history.
-   */
-  placed: { readonly at: number; readonly itemBase: number; readonly blocks: readonly Block[] };
-}
-
-/** What a version leaves for the next one besides its entries: where its pieces were. */
-interface Layout {
-  readonly text: string;
-  /** Proposed starts, and the text's length last. */
-  readonly starts: readonly number[];
-  /** The pieces taken, in order. */
-  readonly pieces: readonly Piece[];
-}
-
-/** What did not change since the previous version: text before `prefix`, and from `suffixStart` on (`delta` further than before). */
-interface Unchanged {
-  readonly before: Layout;
-  readonly prefix: number;
-  readonly suffixStart: number;
-  readonly delta: number;
-}
-
-interface Piece {
-  /** Indices into the proposed starts: the piece covers proposed pieces [first, last). */
-  readonly first: number;
-  readonly last: number;
-  readonly start: number;
-  readonly end: number;
-  entry: Entry;
-}
+import { commonPrefix, commonSuffix, resumedStarts, type Unchanged } from './unchangedText';
 
 /** What the last parse did, for tests and the bench. */
 export interface IncrementalStats {
@@ -328,128 +284,3 @@ class Version {
   }
 }
 
-/**
- * Entries by the text of their piece: the last piece of a draft apart, since it is parsed without
- * the stand-in for a following line (chunkParse.ts).
- */
-class Entries {
-  private readonly middle = new Map<string, Entry>();
-  private readonly last = new Map<string, Entry>();
-
-  get(key: string, last: boolean): Entry | undefined {
-    return (last ? this.last : this.middle).get(key);
-  }
-
-  set(entry: Entry, last: boolean): void {
-    (last ? this.last : this.middle).set(entry.key, entry);
-  }
-}
-
-/** A flat copy of a string: V8 would keep a slice's whole parent string alive as long as the slice. */
-function copy(text: string): string {
-  return (` ${text}`).slice(1);
-}
-
-/**
- * Which definitions made elsewhere a piece reads: the labels it uses that the draft defines, less
- * those it defines itself. Its blocks depend on the draft's definitions through these alone.
- */
-function stubbedKeys(uses: readonly string[], defines: readonly Definition[], definitions: ReadonlyMap<string, Definition>): string {
-  if (definitions.size === 0) return '';
-  const own = new Set(defines.map((d) => definitionKey(d.kind, d.id)));
-  return keysOf(stubsFor(uses, definitions).filter((d) => !own.has(definitionKey(d.kind, d.id))));
-}
-
-/** The definitions of labels a run uses, in a stable order. A stub of a label the run defines itself changes nothing: a second definition is ignored. */
-function stubsFor(uses: readonly string[], definitions: ReadonlyMap<string, Definition>): Definition[] {
-  if (definitions.size === 0) return [];
-  const stubs: Definition[] = [];
-  for (const key of uses) {
-    const d = definitions.get(key);
-    if (d) stubs.push(d);
-  }
-  return stubs.sort((a, b) => compareKeys(definitionKey(a.kind, a.id), definitionKey(b.kind, b.id)));
-}
-
-function keysOf(stubs: readonly Definition[]): string {
-  return stubs.map((d) => definitionKey(d.kind, d.id)).join('\n');
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The piece's blocks at absolute offsets, reusing the last placement when the piece has not moved. */
-function placedBlocks(entry: Entry, at: number, itemBase: number): readonly Block[] {
-  const placed = entry.placed;
-  if (placed.at === at && placed.itemBase === itemBase) return placed.blocks;
-  const blocks = placed.blocks.map((b) => shiftBlock(b, at - placed.at, itemBase - placed.itemBase));
-  entry.placed = { at, itemBase, blocks };
-  return blocks;
-}
-
-/** The piece starting at `start`, by binary search. */
-function pieceAt(pieces: readonly Piece[], start: number): Piece | undefined {
-  let low = 0;
-  let high = pieces.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = pieces[mid].start;
-    if (at === start) return pieces[mid];
-    if (at < start) low = mid + 1;
-    else high = mid - 1;
-  }
-  return undefined;
-}
-
-function indexOfStart(starts: readonly number[], start: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid] === start) return mid;
-    if (starts[mid] < start) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
-}
-
-/**
- * The proposed starts of the new text without scanning all of it: the previous ones up to the last
- * before the change (the scan's state there depends on the text before only), a scan from there, and
- * the previous ones again, moved, once the scan proposes a start in the unchanged end that was
- * proposed before (its state there is the same, and so is the text after).
- */
-function resumedStarts(text: string, unchanged: Unchanged): number[] {
-  const old = unchanged.before.starts;
-  // The last start whose line starts before the change (a change at a start may undo the cut there).
-  let k = 0;
-  while (k + 1 < old.length - 1 && old[k + 1] < unchanged.prefix) k++;
-  const isOld = (start: number) => start >= unchanged.suffixStart && indexOfStart(old, start - unchanged.delta) >= 0;
-  const scanned = chunkStarts(text, old[k], isOld);
-  const starts = old.slice(0, k).concat(scanned);
-  const resumedAt = scanned[scanned.length - 1];
-  if (scanned.length > 1 && isOld(resumedAt)) {
-    for (let j = indexOfStart(old, resumedAt - unchanged.delta) + 1; j < old.length - 1; j++) starts.push(old[j] + unchanged.delta);
-  }
-  return starts;
-}
-
-/** Length of the common start of two texts, compared in large slices first (native comparisons). */
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let at = 0;
-  for (let step = 1 << 16; step >= 1; step >>= 4) {
-    while (at + step <= max && a.slice(at, at + step) === b.slice(at, at + step)) at += step;
-  }
-  return at;
-}
-
-/** Length of the common end of two texts, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let length = 0;
-  for (let step = 1 << 16; step >= 1; step >>= 4) {
-    while (length + step <= max && a.slice(a.length - length - step, a.length - length) === b.slice(b.length - length - step, b.length - length)) length += step;
-  }
-  return length;
-}

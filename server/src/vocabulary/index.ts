@@ -1,6 +1,6 @@
 // The words of UN texts that every reader of them needs, each listed once: the months dates are
-// written with, the Latin ordinals of inserted paragraphs, and the organs with the names their
-// resolutions are cited by. Plain data; this module imports nothing, so any layer may use it
+// written with, the Latin ordinals of inserted paragraphs, the organs with the names their
+// resolutions are cited by, and what the start of a symbol says of its document. Plain data; this module imports nothing, so any layer may use it
 // (parse, references, corpus, import, rules, features).
 
 /** The months, as the UN Editorial Manual writes dates: "6 April 2017". */
@@ -121,3 +121,29 @@ export const NUMBERED_SERIES: readonly NumberedSeries[] = [
 export function numberedSeriesOf(symbol: string): NumberedSeries | undefined {
   return NUMBERED_SERIES.find((series) => symbol.startsWith(series.prefix));
 }
+
+/** What the start of a symbol says of its document: the issuing body and the kind of document. */
+export interface SymbolSeries {
+  readonly pattern: RegExp;
+  readonly body: string;
+  readonly kind: string;
+}
+
+/**
+ * The principal organs' series of document symbols, the first that matches telling the body and
+ * kind ("A/C.3/80/L.5" is a General Assembly draft). The numbered series first, from
+ * NUMBERED_SERIES; then the organs' other series, each before the wider one that contains it. Facts
+ * of the symbol grammar (shared/facts/README.md), used where no text states the body or kind.
+ */
+export const SYMBOL_SERIES: readonly SymbolSeries[] = [
+  ...NUMBERED_SERIES.map((series) => ({ pattern: new RegExp(`^${series.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), body: ORGAN_FULL_NAMES[series.organ], kind: series.word })),
+  { pattern: /^A\/HRC\//, body: ORGAN_FULL_NAMES.HRC, kind: 'document' },
+  { pattern: /^S\/PRST\//, body: ORGAN_FULL_NAMES.SC, kind: 'presidential statement' },
+  { pattern: /^S\//, body: ORGAN_FULL_NAMES.SC, kind: 'document' },
+  { pattern: /^E\/CN\.\d+\//, body: ORGAN_FULL_NAMES.ECOSOC, kind: 'commission document' },
+  { pattern: /^E\//, body: ORGAN_FULL_NAMES.ECOSOC, kind: 'document' },
+  { pattern: /^A\/C\.\d\/\d+\/L\./, body: ORGAN_FULL_NAMES.GA, kind: 'draft' },
+  { pattern: /^A\/\d+\/L\./, body: ORGAN_FULL_NAMES.GA, kind: 'draft' },
+  { pattern: /^A\/CONF\./, body: 'United Nations conference', kind: 'document' },
+  { pattern: /^A\//, body: ORGAN_FULL_NAMES.GA, kind: 'document' },
+];
