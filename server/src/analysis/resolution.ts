@@ -6,6 +6,8 @@ export type ResolutionStatus =
   | 'resolved'
   /** The document is known from the registry but its text is not in the corpus: pinpoints cannot be checked. */
   | 'no-text'
+  /** A text known by its body and number, published without a UN document symbol: nothing to look up. */
+  | 'no-symbol'
   /** A well-formed symbol that no corpus layer knows. */
   | 'unknown-document'
   /** The document's text is held and a cited paragraph is not in it. */

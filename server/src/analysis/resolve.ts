@@ -6,6 +6,9 @@ import type { CitedParagraph, Resolution } from './resolution';
 /** Resolves one reference against the corpus (documents) or the draft itself (internal references). */
 export function resolveReference(ref: Reference, corpus: Corpus, draft: DraftModel): Resolution {
   if (ref.kind === 'internal') return resolveInternal(ref, draft);
+  if (ref.kind === 'numbered' && !ref.symbol) {
+    return { status: 'no-symbol', paragraphs: ref.paragraphs.map((label) => ({ label })), reason: 'not in the registry: it is published without a UN document symbol' };
+  }
   if (!ref.symbol) {
     return { status: 'unknown-document', paragraphs: [], reason: `no document is registered under the name “${ref.alias ?? ''}”` };
   }

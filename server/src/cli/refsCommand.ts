@@ -1,5 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis, ResolvedReference } from '../analysis';
+import type { NumberedText } from '../references';
+import { numberedName } from '../features/numberedHover';
 
 /** One reference as `compact-drafter refs --format json` prints it (0-based LSP positions). */
 export interface ReferenceRecord {
@@ -18,6 +20,8 @@ export interface ReferenceRecord {
   title: string | null;
   date: string | null;
   paragraphText: string | null;
+  /** For kind 'numbered': the body, number and kind of text, as the citing text says them. */
+  numbered: NumberedText | null;
 }
 
 const RESOLVED = new Set(['resolved', 'no-text', 'internal-found']);
@@ -46,6 +50,7 @@ export function referenceRecords(file: string, text: string, analysis: DraftAnal
       // The registry's date exactly as the facts give it (ISO, or a year where the day is unknown).
       date: facts ? (facts.unverified?.includes('date') ? facts.date.slice(0, 4) : facts.date) : (held?.date ?? null),
       paragraphText: found.length ? found.join('\n\n') : null,
+      numbered: ref.numbered ?? null,
     };
   });
 }
@@ -55,7 +60,7 @@ export function formatReferenceTable(records: readonly ReferenceRecord[]): strin
   const rows = records.map((r) => [
     `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}`,
     r.kind,
-    r.symbol ?? (r.kind === 'internal' ? '(this draft)' : '?'),
+    r.symbol ?? (r.kind === 'internal' ? '(this draft)' : r.numbered ? numberedName(r.numbered) : '?'),
     pinpoint(r),
     r.resolved ? 'ok' : r.status,
     r.title ? `${truncate(r.title, 60)}${r.date ? ` (${r.date})` : ''}` : '',

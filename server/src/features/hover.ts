@@ -5,6 +5,7 @@ import type { OffsetRange } from '../parse/model';
 import { capitalise, digitalLibrarySearchUrl, displayDate, formatDate, officialDocumentUrl } from '../naming';
 import { successorStatus } from './documentStatus';
 import { escapeMarkdown, link, truncate } from './markdown';
+import { numberedHover } from './numberedHover';
 
 export interface CitationCounts {
   /** Citations of the symbol in this draft. */
@@ -29,7 +30,8 @@ const PARAGRAPH_CHARS = 700;
 export function hoverAt(analysis: DraftAnalysis, offset: number, context: HoverContext): HoverResult | undefined {
   const ref = referenceAt(analysis, offset);
   if (!ref) return undefined;
-  const markdown = ref.kind === 'internal' ? internalHover(ref) : documentHover(ref, context);
+  const markdown =
+    ref.kind === 'internal' ? internalHover(ref) : ref.numbered && !ref.symbol ? numberedHover({ ...ref, numbered: ref.numbered }) : documentHover(ref, context);
   return { markdown, range: ref.range };
 }
 

@@ -44,6 +44,11 @@ const rows: readonly { name: string; line: string; expect: readonly string[] }[]
     expect: ['Objective=unStructure', '5=unPinpointNumber', '21.=unParagraphNumber', 'We commit to=unStructure', 'To realize this commitment, we will draw from the following actions:=unStructure'],
   },
   {
+    name: 'texts known by body and number (A/RES/79/172, A/RES/80/229): words and numbers, no symbol',
+    line: '*Taking note* of general comment No. 24 (2019) and of Commission on Narcotic Drugs resolution 65/2,',
+    expect: ['Taking note=unOpening.preambular', 'general=unCitation', 'comment=unCitation', 'No.=unCitation', '24=unPinpointNumber', '2019=unPinpointNumber', 'Commission=unCitation', 'on=unCitation', 'Narcotic=unCitation', 'Drugs=unCitation', 'resolution=unCitation', '65/2=unResolutionNumber'],
+  },
+  {
     name: 'prose without citations, openings or negotiation text: nothing painted (a Markdown link text is not a bracket)',
     line: 'The upload is retried three times, and the 2 files in [the folder](./folder) are kept.',
     expect: [],

@@ -56,11 +56,16 @@ function readDate(text: string, at: number): { date: StatedDate; end: number } |
   return undefined;
 }
 
+const FOOTNOTE_RULE = /\n[ \t]*_{6,}/;
+
 function readTitle(text: string, at: number): { title: StatedTitle; end: number } | undefined {
   for (const pattern of [ENTITLED_AT, QUOTED_AT]) {
     const m = execAt(pattern, text, at);
     if (!m) continue;
     const group = [1, 2, 3, 4].find((g) => m[g] !== undefined)!;
+    // A title broken by the page's footnotes (a PDF text layer's rule "_____" inside the quotes) is not
+    // the title as written, and what follows it is the footnotes' own citations: no title then.
+    if (FOOTNOTE_RULE.test(m[group])) return undefined;
     return { title: { text: m[group], range: groupRange(m, group)! }, end: at + m[0].length };
   }
   return undefined;

@@ -11,9 +11,10 @@ import { compileAliases, type AliasEntry, type AliasMatcher } from './aliases';
 import { anaphoraReferences } from './anaphora';
 import { readTail, type StatedDate, type StatedTitle } from './dates';
 import { PRESENT_DOCUMENT_AT, findInternalReferences } from './internal';
-import type { Reference, SymbolProblem } from './model';
+import type { NumberedText, Reference, SymbolProblem } from './model';
 import { readAnnex, readPinpoint, readSuffixPinpoint, type Pinpoint } from './pinpoints';
 import { objectiveCitations } from './objectives';
+import { generalCommentCitations, publicationCitations } from './numberedTexts';
 import { KEYWORD_PATTERN, keywordAt, nextItemAt, readItem } from './shortForms';
 import type { Organ } from '../vocabulary';
 import { symbolCandidates } from './symbols';
@@ -38,6 +39,8 @@ interface Cite {
   readonly date?: StatedDate;
   readonly title?: StatedTitle;
   readonly pinpoint?: Pinpoint;
+  /** A text known by body and number, without a symbol (shortForms: a named commission's resolution, "decision 1/CMA.5"). */
+  readonly numbered?: NumberedText;
 }
 
 /** What follows a document's name: its date and title, then a pinpoint after a comma. */
@@ -103,6 +106,7 @@ function keywordCitations(text: string): Cite[] {
           problems: item.problems,
           ...(item.parts ? { parts: item.parts } : {}),
           ...(item.reissue ? { reissue: true } : {}),
+          ...(item.numbered ? { numbered: item.numbered } : {}),
         },
         text,
         item.end,
@@ -110,6 +114,7 @@ function keywordCitations(text: string): Cite[] {
       const symbol = unnamed && item.form === 'short' ? bodyOfUnnamed(text, cite, carried, listCarried) : cite.symbol;
       if (symbol?.startsWith('A/HRC/') && !cite.symbol?.startsWith('A/HRC/')) listCarried = true;
       if (symbol) cites.push(symbol === cite.symbol ? cite : { ...cite, symbol });
+      else if (cite.numbered) cites.push(cite);
       if (keyword.organ && keyword.organ !== 'other') carried = { organ: keyword.organ, end: cite.end };
       first = false;
       at = cite.end;
@@ -239,7 +244,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function toReference(cite: Cite): Reference {
   const pin = cite.pinpoint;
-  const kind = cite.form === 'alias' ? 'alias' : pin && (pin.paragraphs.length > 0 || pin.annex !== undefined) ? 'paragraph' : 'document';
+  const kind = cite.numbered ? 'numbered' : cite.form === 'alias' ? 'alias' : pin && (pin.paragraphs.length > 0 || pin.annex !== undefined) ? 'paragraph' : 'document';
   const problems = pin?.problems.length ? [...cite.problems, ...pin.problems] : [...cite.problems];
   // Optional fields are set only when present, so that a reference compares equal to its expectation.
   const ref: Mutable<Reference> = { kind, range: range(cite.start, cite.end), targetRange: cite.target, form: cite.form, paragraphs: pin ? pin.paragraphs : [], problems };
@@ -254,6 +259,7 @@ function toReference(cite: Cite): Reference {
   if (cite.title) ref.statedTitle = cite.title;
   if (cite.parts) ref.parts = cite.parts;
   if (cite.reissue) ref.reissue = true;
+  if (cite.numbered) ref.numbered = cite.numbered;
   return ref;
 }
 
@@ -298,7 +304,7 @@ export function scanReferences(text: string, options: GrammarOptions = {}): Refe
   }
   const internal = findInternalReferences(text);
   const prefixed = prefixedCitations(text, byStart, internal);
-  const accepted = select(text, [...[...documents, ...prefixed].map(toReference), ...internal, ...objectiveCitations(text)]);
+  const accepted = select(text, [...[...documents, ...prefixed].map(toReference), ...internal, ...objectiveCitations(text), ...publicationCitations(text), ...generalCommentCitations(text)]);
   const anaphora = anaphoraReferences(text, accepted).filter((a) => !accepted.some((r) => r.range.start < a.range.end && a.range.start < r.range.end));
   return anaphora.length ? [...accepted, ...anaphora].sort((a, b) => a.range.start - b.range.start) : accepted;
 }

@@ -67,6 +67,7 @@ const para = (symbol: string, text: string, target: string, paragraphs: string[]
   paragraphs,
   ...extra,
 });
+const numbered = (text: string, symbol?: string, target = text): Expected => ({ kind: 'numbered', ...(symbol ? { symbol } : {}), text, target, form: 'short' });
 const name = (symbol: string, text: string, extra: Extra = {}): Expected => ({ kind: 'alias', symbol, text, target: text, form: 'alias', alias: text, ...extra });
 const internal = (text: string, target: string, paragraphs: string[], extra: Extra = {}): Expected => ({
   kind: 'internal',
@@ -143,9 +144,11 @@ const TABLE: readonly Row[] = [
   ['A/RES/S-13/2', doc('A/RES/S-13/2', 'A/RES/S-13/2', 'A/RES/S-13/2')],
   ['A/RES/ES-8/2', doc('A/RES/ES-8/2', 'A/RES/ES-8/2', 'A/RES/ES-8/2')],
   ['decision A/HRC/DEC/31/115', doc('A/HRC/DEC/31/115', 'decision A/HRC/DEC/31/115', 'A/HRC/DEC/31/115')],
-  ['general comment No. 6 (2005) (CRC/C/GC/6)', doc('CRC/C/GC/6', 'CRC/C/GC/6', 'CRC/C/GC/6')],
+  // The general comment by name, paired with the symbol the text gives it in brackets; the symbol stays a reference of its own.
+  ['general comment No. 6 (2005) (CRC/C/GC/6)', numbered('general comment No. 6 (2005)', 'CRC/C/GC/6'), doc('CRC/C/GC/6', 'CRC/C/GC/6', 'CRC/C/GC/6')],
   [
     'general comment No. 2 (2013) on the rights of migrant workers in an irregular situation (CMW/C/GC/2)',
+    numbered('general comment No. 2 (2013)', 'CMW/C/GC/2'),
     doc('CMW/C/GC/2', 'CMW/C/GC/2', 'CMW/C/GC/2'),
   ],
   ['the verbatim record of the meeting (A/71/PV.3)', doc('A/71/PV.3', 'A/71/PV.3', 'A/71/PV.3')],
@@ -465,7 +468,11 @@ const TABLE: readonly Row[] = [
     '(A/CONF.48/14/Rev.1), part one, chap. I, resolution 1, annex',
     para('A/CONF.48/14/Rev.1', 'A/CONF.48/14/Rev.1), part one, chap. I, resolution 1, annex', 'A/CONF.48/14/Rev.1', [], { annex: '', pinpoint: 'part one, chap. I, resolution 1, annex' }),
   ],
-  ['Mexico, \n18–22 March 2002 (United Nations publication, Sales No. E.02.II.A.7), chap. I, resolution 1, \nannex.'],
+  // A sales publication: a numbered text, no symbol (its title is the footnote's, before "Mexico").
+  [
+    'Mexico, \n18–22 March 2002 (United Nations publication, Sales No. E.02.II.A.7), chap. I, resolution 1, \nannex.',
+    { ...numbered('United Nations publication, Sales No. E.02.II.A.7), chap. I, resolution 1, \nannex', undefined, 'United Nations publication, Sales No. E.02.II.A.7'), annex: '', pinpoint: 'chap. I, resolution 1, \nannex' },
+  ],
   // More symbol families of the real texts (A/RES/78/46, A/RES/78/39, A/C.3/80/L.3, A/80/L.17).
   ['3 A/CONF.192/BMS/2022/1, annex.', para('A/CONF.192/BMS/2022/1', 'A/CONF.192/BMS/2022/1, annex', 'A/CONF.192/BMS/2022/1', [], { annex: '', pinpoint: 'annex' })],
   ['6 NPT/CONF.2020/16 and NPT/CONF.2015/23.', doc('NPT/CONF.2020/16', 'NPT/CONF.2020/16', 'NPT/CONF.2020/16'), doc('NPT/CONF.2015/23', 'NPT/CONF.2015/23', 'NPT/CONF.2015/23')],

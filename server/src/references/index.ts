@@ -17,4 +17,4 @@
 export { findReferences, type GrammarOptions } from './find';
 export { parseSymbol, type ParsedSymbol } from './symbols';
 export { compileAliases, type AliasEntry, type AliasMatch, type AliasMatcher } from './aliases';
-export type { PagePinpoint, Reference, ReferenceKind, SymbolProblem } from './model';
+export type { NumberedText, PagePinpoint, Reference, ReferenceKind, SymbolProblem } from './model';

@@ -8,7 +8,32 @@ export type ReferenceKind =
   /** A document cited by name ("the Sutherland Report"). */
   | 'alias'
   /** A reference inside the draft itself ("paragraph 12 above", "footnote 3"). */
-  | 'internal';
+  | 'internal'
+  /**
+   * A text known by the body that issued it and its number, not by a UN document symbol: "Commission
+   * on Crime Prevention and Criminal Justice resolution 25/2", "decision 1/CMA.5", "general
+   * recommendation No. 26 of the Committee on the Elimination of Discrimination against Women", a UN
+   * publication by its sales number. `numbered` says what is known; `symbol` is set only where the
+   * texts pair it with a document symbol.
+   */
+  | 'numbered';
+
+/** What a text known by body and number is, as the citing text says it. */
+export interface NumberedText {
+  readonly type: 'resolution' | 'decision' | 'general comment' | 'general recommendation' | 'publication';
+  /**
+   * The body as the text names it ("Commission on the Status of Women"); for a decision numbered in a
+   * conference's series without a name nearby, the series as written ("CMA.5"); undefined when the
+   * text does not say (a general comment introduced by "its").
+   */
+  readonly body?: string;
+  /** The number as written: "25/2", "1/CMA.5", "26", "E.95.IV.13". */
+  readonly number: string;
+  /** The year written beside a general comment's number ("No. 6 (2005)"). */
+  readonly year?: string;
+  /** The title the text gives next to it (a publication's, read from the citing text). */
+  readonly title?: string;
+}
 
 /** One problem with how a symbol was written; the symbol is still understood. */
 export interface SymbolProblem {
@@ -74,4 +99,6 @@ export interface Reference {
    * they repeat names the document. Rules that judge how a document is cited leave these alone.
    */
   readonly antecedent?: OffsetRange;
+  /** For kind 'numbered': the body, number and kind of text. */
+  readonly numbered?: NumberedText;
 }

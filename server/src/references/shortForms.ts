@@ -2,9 +2,13 @@
 // 35/17", "resolutions 70/1 and 71/1", "resolution 2240 (2015)"), and by symbol after the same
 // keyword ("its resolution A/RES/71/1"). The organ named before the keyword decides the symbol;
 // without one, "NN/NNN" is a General Assembly resolution. A number whose organ cannot be told
-// (a GA decision, "Council resolution 35/17", "WHO resolution …") gives no reference.
+// (a GA decision, "Council resolution 35/17", "WHO resolution …") gives no reference. A body
+// that publishes its resolutions without a UN document symbol, named in full ("Commission on the
+// Status of Women resolution 60/2"), and a conference's decision numbered in its series ("decision
+// 1/CMA.5") give a reference to a numbered text (bodies.ts): never a General Assembly symbol.
 import type { OffsetRange } from '../parse/model';
-import type { SymbolProblem } from './model';
+import type { NumberedText, SymbolProblem } from './model';
+import { namedBodyBefore } from './bodies';
 import { readSymbolAt } from './symbols';
 import { execAt, range } from './text';
 import { ORGAN_NAMES, type Organ } from '../vocabulary';
@@ -29,6 +33,8 @@ const SPECIAL_AT = /(E?S)-(\d{1,2})\/(\d{1,3})(?![\p{L}\p{N}_\/])/uy;
 const SC_YEAR_AT = /(\d{1,4})[ \t]?\(((?:19|20)\d{2})\)/y;
 const ROMAN_AT = /(\d{1,4})(?:[ \t]([A-Z]))?[ \t]?\(([IVXL]{1,7})\)/y;
 const SLASH_AT = /(\d{1,4})\/(\d{1,4})(?![\p{L}\p{N}_\/]|\.\d)/uy;
+// A decision numbered in a conference's series of sessions: "1/CP.21", "1/CMA.5", "1/CMP.8", "3/COP.15".
+const SERIES_DECISION_AT = /(\d{1,3})\/((?:CP|CMA|CMP|COP|MOP|COP-MOP)\.\d{1,2})(?![\p{L}\p{N}]|\.\d)/uy;
 const PLAIN_AT = /(\d{1,4})(?![\p{L}\p{N}_\/]|[.,]\d|[ \t]?\()/uy;
 // Lettered parts ("31/16 A", "31/6 A and B"), but not an article starting a new phrase ("71/280 A new …").
 const PARTS_AT =
@@ -46,6 +52,8 @@ export interface Keyword {
   readonly plural: boolean;
   /** "draft resolution": only a symbol can follow. */
   readonly draft: boolean;
+  /** A body named in full that publishes without UN document symbols ("Commission on Narcotic Drugs"). */
+  readonly body?: string;
 }
 
 export interface Item {
@@ -57,11 +65,20 @@ export interface Item {
   readonly problems: SymbolProblem[];
   readonly parts?: string[];
   readonly reissue?: boolean;
+  /** A text known by body and number, not by a symbol ("resolution 25/2" of a named commission, "decision 1/CMA.5"). */
+  readonly numbered?: NumberedText;
 }
 
 /** Describes the keyword match `m` (from KEYWORD_PATTERN): its organ and where the items start. */
 export function keywordAt(text: string, m: RegExpExecArray): Keyword {
   const keywordStart = m.index;
+  const decision = m[1].toLowerCase() === 'decision';
+  const plural = m[2] === 's';
+  const body = namedBodyBefore(text, keywordStart);
+  if (body) {
+    // "Commission on Narcotic Drugs resolution 65/2": the body's own numbering, never the Assembly's.
+    return { start: body.subject ? keywordStart : body.start, itemsAt: keywordStart + m[0].length, organ: 'other', decision, plural, draft: false, body: body.name };
+  }
   const before = text.slice(Math.max(0, keywordStart - 60), keywordStart);
   const organMatch = ORGAN_BEFORE.exec(before);
   let organ: Organ | undefined;
@@ -78,8 +95,8 @@ export function keywordAt(text: string, m: RegExpExecArray): Keyword {
     start,
     itemsAt: keywordStart + m[0].length,
     ...(organ ? { organ } : {}),
-    decision: m[1].toLowerCase() === 'decision',
-    plural: m[2] === 's',
+    decision,
+    plural,
     draft,
   };
 }
@@ -156,7 +173,16 @@ export function readItem(text: string, at: number, keyword: Keyword): Item | und
     const symbol = resolutionBy(undefined, 'GA') ? `A/RES/${m[1]} (${m[3]})` : resolutionBy('ECOSOC') ? `E/RES/${m[1]} (${m[3]})` : undefined;
     return short(at + m[0].length, symbol, m[2] ? [m[2]] : undefined);
   }
+  m = keyword.decision ? execAt(SERIES_DECISION_AT, text, at) : null;
+  if (m) {
+    const numbered: NumberedText = { type: 'decision', body: keyword.body ?? m[2], number: `${m[1]}/${m[2]}` };
+    return { ...short(at + m[0].length, undefined), numbered };
+  }
   m = execAt(SLASH_AT, text, at);
+  if (m && keyword.body) {
+    const numbered: NumberedText = { type: keyword.decision ? 'decision' : 'resolution', body: keyword.body, number: `${m[1]}/${m[2]}` };
+    return { ...short(at + m[0].length, undefined), numbered };
+  }
   if (m) {
     const symbol = slashSymbol(keyword, m[1], m[2]);
     const parts = symbol?.startsWith('A/RES/') ? execAt(PARTS_AT, text, at + m[0].length) : null;

@@ -5,33 +5,13 @@
 // models: it is the only copy the disk cache needs, and a corpus streamed through build() is
 // not held.
 import { fingerprintsOf, hashWord } from './fingerprints';
-import { hashesOf, wordIdsOf, wordList, type WordList } from './normalise';
+import { wordList, type WordList } from './normalise';
 import { TextStore } from './textStore';
 import { bestCandidates } from './bestCandidates';
+import { BUCKET_BITS, BUCKET_SHIFT, POSTING_CHUNK, sortPostings } from './postings';
+import { refOf, unitFingerprints, unitsOf, type ReuseSourceDocument, type ReuseSourceRef, type ReuseUnit } from './units';
 
-/** What the index keeps of a corpus document. */
-export interface ReuseSourceRef {
-  readonly id: string;
-  readonly symbol: string | undefined;
-  readonly uri: string;
-}
-
-/** What the index reads of a corpus document (a CorpusDocument is one). */
-export interface ReuseSourceDocument extends ReuseSourceRef {
-  readonly model: {
-    readonly paragraphs: readonly { readonly label: string; readonly text: string }[];
-    readonly spans: readonly { readonly text: string }[];
-  };
-}
-
-/** One indexed unit: a numbered paragraph, or a prose span of a document without numbered paragraphs. */
-export interface ReuseUnit {
-  readonly document: ReuseSourceRef;
-  /** The paragraph's label ("11"), undefined for a prose span. */
-  readonly label: string | undefined;
-  /** The unit's plain text; the source words of a match are taken from it. */
-  readonly text: string;
-}
+export { MIN_UNIT_WORDS, unitFingerprints, unitsOf, type ReuseSourceDocument, type ReuseSourceRef, type ReuseUnit } from './units';
 
 export interface Candidate {
   readonly unit: number;
@@ -64,36 +44,8 @@ interface UnitSource {
   readonly units: Iterable<{ readonly label: string | undefined; readonly text: string }>;
 }
 
-/** Units shorter than this (in words) are not indexed. */
-export const MIN_UNIT_WORDS = 8;
-/** Postings are bucketed by the top bits of their fingerprint: a lookup is one short search. */
-const BUCKET_BITS = 16;
-const BUCKET_SHIFT = 32 - BUCKET_BITS;
-/** Postings collected during a build, in chunks of this many. */
-const POSTING_CHUNK = 1 << 20;
 /** Word lists of the units last verified, kept for the next scan. */
 const WORD_CACHE_UNITS = 2048;
-
-const refOf = (document: ReuseSourceRef): ReuseSourceRef => ({ id: document.id, symbol: document.symbol, uri: document.uri });
-
-export function unitsOf(document: ReuseSourceDocument): { label: string | undefined; text: string }[] {
-  const model = document.model;
-  if (model.paragraphs.length > 0) return model.paragraphs.map((p) => ({ label: p.label, text: p.text }));
-  return model.spans.map((s) => ({ label: undefined, text: s.text }));
-}
-
-let hashScratch = new Uint32Array(4096);
-
-/**
- * The fingerprints of a unit's text, or undefined when it is too short to index: what every
- * store indexes (store/corpusStore.ts), so that they all find the same candidates.
- */
-export function unitFingerprints(text: string): number[] | undefined {
-  const { ids, count } = wordIdsOf(text);
-  if (count < MIN_UNIT_WORDS) return undefined;
-  if (hashScratch.length < count) hashScratch = new Uint32Array(Math.max(count, hashScratch.length * 2));
-  return fingerprintsOf(hashesOf(ids, count, hashScratch), count);
-}
 
 export class ReuseIndex {
   private slots: Slot[] = [];
@@ -407,59 +359,6 @@ export class ReuseIndex {
       return slot.alive && !(exclude && slot.document.symbol?.toUpperCase() === exclude);
     });
   }
-}
-
-/**
- * Postings sorted by fingerprint, units in the order emitted within one fingerprint: scattered
- * into buckets by the fingerprint's top bits (a counting sort), then each bucket sorted.
- */
-function sortPostings(keyChunks: readonly Uint32Array[], unitChunks: readonly Uint32Array[], n: number): { keys: Uint32Array; units: Uint32Array } {
-  const start = new Uint32Array((1 << BUCKET_BITS) + 1);
-  const each = (visit: (key: number, unit: number) => void) => {
-    for (let c = 0; c < keyChunks.length; c++) {
-      const keys = keyChunks[c]!;
-      const units = unitChunks[c]!;
-      const count = Math.min(POSTING_CHUNK, n - c * POSTING_CHUNK);
-      for (let i = 0; i < count; i++) visit(keys[i]!, units[i]!);
-    }
-  };
-  each((key) => start[(key >>> BUCKET_SHIFT) + 1]!++);
-  for (let b = 1; b < start.length; b++) start[b]! += start[b - 1]!;
-  const keys = new Uint32Array(n);
-  const units = new Uint32Array(n);
-  const next = start.slice(0, start.length - 1);
-  each((key, unit) => {
-    const at = next[key >>> BUCKET_SHIFT]!++;
-    keys[at] = key;
-    units[at] = unit;
-  });
-  for (let b = 0; b + 1 < start.length; b++) sortBucket(keys, units, start[b]!, start[b + 1]!);
-  return { keys, units };
-}
-
-/** Sorts keys[from, to) (and units alongside) by key, stably. */
-function sortBucket(keys: Uint32Array, units: Uint32Array, from: number, to: number): void {
-  if (to - from <= 64) {
-    for (let i = from + 1; i < to; i++) {
-      const key = keys[i]!;
-      const unit = units[i]!;
-      let j = i - 1;
-      while (j >= from && keys[j]! > key) {
-        keys[j + 1] = keys[j]!;
-        units[j + 1] = units[j]!;
-        j--;
-      }
-      keys[j + 1] = key;
-      units[j + 1] = unit;
-    }
-    return;
-  }
-  const order = Array.from({ length: to - from }, (_, k) => from + k);
-  order.sort((x, y) => keys[x]! - keys[y]! || x - y);
-  const sortedKeys = order.map((i) => keys[i]!);
-  const sortedUnits = order.map((i) => units[i]!);
-  keys.set(sortedKeys, from);
-  units.set(sortedUnits, from);
 }
 
 function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {

@@ -24,7 +24,8 @@ export const unknownDocumentRule: Rule = {
   check({ analysis, corpus, suppressions }) {
     const citations = new Map<string, Reference[]>();
     for (const ref of analysis.references) {
-      if (ref.kind === 'internal' || ref.kind === 'alias' || ref.form === 'alias') continue;
+      // A numbered text paired with its symbol: the symbol's own citation speaks for it.
+      if (ref.kind === 'internal' || ref.kind === 'alias' || ref.kind === 'numbered' || ref.form === 'alias') continue;
       if (!ref.symbol || ref.problems.length > 0 || ref.resolution.status !== 'unknown-document') continue;
       if (successorOf(corpus, ref.symbol)) continue;
       if (suppressions?.isSuppressed(unknownDocumentRule.code, ref.targetRange.start)) continue;
