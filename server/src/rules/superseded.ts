@@ -24,7 +24,7 @@ import type { Finding, Fix, Rule, TextEdit } from './rule';
 export const supersededRule: Rule = {
   code: 'superseded',
   defaultSeverity: 'warning',
-  description: 'A citation of a resolution superseded by a later one of its series, of a draft since adopted, or of a text since revised, as of the draft\'s date.',
+  description: 'A citation of a resolution that is no longer the latest of its series, of a draft since adopted, or of a text since revised, as of the draft\'s date.',
   check({ text, analysis, corpus }) {
     const identity = readDraftIdentity(text);
     const query = { asOf: identity.date, self: identity.symbol };

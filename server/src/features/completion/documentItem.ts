@@ -4,8 +4,9 @@
 // documents (symbols, resolution numbers, names), so they show a document alike. Corpus text is
 // untrusted: it goes into the Markdown through escapeMarkdown only.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
-import { successorOf, type Corpus } from '../../corpus';
+import type { Corpus } from '../../corpus';
 import { citableDocument, formatCitation } from '../../language/citations';
+import { successorStatus } from '../documentStatus';
 import { escapeMarkdown, truncate } from '../markdown';
 import { rank, type KnownDocument } from './documents';
 import type { Request } from './request';
@@ -22,11 +23,9 @@ function documentMarkdown(document: KnownDocument, corpus: Corpus, cited: boolea
     lines.push(`*${escapeMarkdown(document.title)}*${doubt}`);
   }
   if (facts?.aliases?.length) lines.push(`Also called ${facts.aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}`);
-  const succession = successorOf(corpus, document.symbol);
-  if (succession) {
-    const why = succession.reason === 'adopted' ? 'adopted as' : succession.reason === 'revised' ? 'revised as' : 'superseded by the later resolution';
-    lines.push(`⚠ ${why} **${escapeMarkdown(succession.symbol)}**`);
-  }
+  // The hover's words for what replaces a document (documentStatus.ts): the two cannot disagree.
+  const status = successorStatus(document.symbol, corpus);
+  if (status) lines.push(status);
   if (entry.document) {
     const count = entry.document.isParsed ? entry.document.model.paragraphs.length : undefined;
     lines.push(count === undefined ? 'Text held in the corpus' : `Text held in the corpus (${count} numbered paragraphs)`);
