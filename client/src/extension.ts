@@ -1,22 +1,32 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import type { CitationChoice, CitationForm } from '../../server/src/language/citations';
+import {
+  BUNDLED_SCHEME,
+  CITATION_CHOICES_REQUEST,
+  type CitationChoice,
+  type CitationChoicesParams,
+  type CitationForm,
+  CLIENT_IMPORT_COMMAND,
+  CORPUS_TEXT_REQUEST,
+  type DocumentParams,
+  type DraftStatus,
+  IMPORT_EXPORT_COMMAND,
+  type InitializationOptions,
+  REUSE_MATCHES_REQUEST,
+  type ReuseMatchItem,
+  SET_DRAFT_NOTIFICATION,
+  type SetDraftParams,
+  STATUS_NOTIFICATION,
+} from '../../server/src/protocol';
 import { registerImport } from './importDocuments';
 import { RestartPolicy } from './restartPolicy';
 import { COMPARE_SCHEME, CompareDocuments, compareSideBySide, compareWith, REVEAL_COMMAND, revealParagraph, showBrackets } from './negotiation';
-import { DraftStatusBar, type DraftStatus } from './statusBar';
+import { DraftStatusBar } from './statusBar';
 import { DraftScopeStatusBar, TOGGLE_DRAFT_COMMAND } from './draftScopeStatus';
 
-const BUNDLED_SCHEME = 'compact-drafter-corpus';
-const CORPUS_TEXT_REQUEST = 'compactDrafter/corpusText';
-const STATUS_NOTIFICATION = 'compactDrafter/status';
-const CITATION_CHOICES_REQUEST = 'compactDrafter/citationChoices';
-const REUSE_MATCHES_REQUEST = 'compactDrafter/reuseMatches';
-/** The server's import command (features/digitalLibrary.ts); the client's own command picks the file. */
-const SERVER_IMPORT_COMMAND = 'compactDrafter.server.importLibraryExport';
-const IMPORT_COMMAND = 'compactDrafter.importLibraryExport';
-const SET_DRAFT_NOTIFICATION = 'compactDrafter/setDraft';
+/** The client's own command picks the file; the server's (IMPORT_EXPORT_COMMAND) reads it. */
+const IMPORT_COMMAND = CLIENT_IMPORT_COMMAND;
 
 let client: LanguageClient | undefined;
 let statusBar: DraftStatusBar | undefined;
@@ -32,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Bundled corpus texts open read-only: their content comes from the server.
   const corpusTexts = new (class implements vscode.TextDocumentContentProvider {
     async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-      const text = await client?.sendRequest<string | null>(CORPUS_TEXT_REQUEST, { uri: uri.toString() });
+      const text = await client?.sendRequest<string | null>(CORPUS_TEXT_REQUEST, { uri: uri.toString() } satisfies DocumentParams);
       return text ?? `This bundled text is not available: ${uri.toString()}`;
     }
   })();
@@ -73,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const document = vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== 'markdown' || !scopeStatus) return;
       const draft = await scopeStatus.toggle(document.uri.toString());
-      await client?.sendNotification(SET_DRAFT_NOTIFICATION, { uri: document.uri.toString(), draft });
+      await client?.sendNotification(SET_DRAFT_NOTIFICATION, { uri: document.uri.toString(), draft } satisfies SetDraftParams);
     }),
     vscode.commands.registerCommand('compactDrafter.showReusedLanguage', showReusedLanguage),
     vscode.commands.registerCommand(IMPORT_COMMAND, importLibraryExport),
@@ -131,7 +141,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
       documentSymbols: false,
       watchesCorpus: true,
       draftOverrides: scopeStatus?.overrides() ?? {},
-    },
+    } satisfies InitializationOptions,
     synchronize: {
       configurationSection: 'compactDrafter',
       fileEvents: watchers,
@@ -169,7 +179,7 @@ async function importLibraryExport(): Promise<void> {
   });
   if (!picked?.[0]) return;
   // The server shows the outcome (how many records, where they went) itself.
-  await client.sendRequest('workspace/executeCommand', { command: SERVER_IMPORT_COMMAND, arguments: [picked[0].fsPath] });
+  await client.sendRequest('workspace/executeCommand', { command: IMPORT_EXPORT_COMMAND, arguments: [picked[0].fsPath] });
 }
 
 type CitationPickItem = vscode.QuickPickItem & { choice?: CitationChoice };
@@ -179,7 +189,7 @@ async function insertCitation(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) return;
   // The position tells the server what comes before ("*Recalling* its |" takes "resolution 71/280 …").
-  const choices = await client.sendRequest<CitationChoice[]>(CITATION_CHOICES_REQUEST, { uri: editor.document.uri.toString(), position: editor.selection.start });
+  const choices = await client.sendRequest<CitationChoice[]>(CITATION_CHOICES_REQUEST, { uri: editor.document.uri.toString(), position: editor.selection.start } satisfies CitationChoicesParams);
   if (!choices.length) {
     void vscode.window.showInformationMessage('Compact Drafter: the corpus has no documents to cite yet.');
     return;
@@ -211,18 +221,11 @@ async function insertCitation(): Promise<void> {
   });
 }
 
-interface ReuseMatchItem {
-  readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  readonly source: { readonly symbol?: string; readonly paragraphs: readonly string[]; readonly uri: string };
-  readonly similarity: number;
-  readonly altered: boolean;
-}
-
 /** "Compact Drafter: Show reused agreed language": every reused passage of the draft; picking one selects it. */
 async function showReusedLanguage(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) return;
-  const matches = await client.sendRequest<ReuseMatchItem[]>(REUSE_MATCHES_REQUEST, { uri: editor.document.uri.toString() });
+  const matches = await client.sendRequest<ReuseMatchItem[]>(REUSE_MATCHES_REQUEST, { uri: editor.document.uri.toString() } satisfies DocumentParams);
   if (!matches.length) {
     void vscode.window.showInformationMessage('Compact Drafter: no passage of this draft repeats a corpus paragraph.');
     return;

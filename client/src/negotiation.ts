@@ -6,10 +6,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { BracketsResponse, CompareResponse } from '../../server/src/features/negotiation';
-
-const BRACKETS_REQUEST = 'compactDrafter/brackets';
-const COMPARE_REQUEST = 'compactDrafter/compare';
+import { BRACKETS_REQUEST, type BracketsResponse, COMPARE_REQUEST, type CompareParams, type CompareResponse, type DocumentParams } from '../../server/src/protocol';
 export const COMPARE_SCHEME = 'compact-drafter-compare';
 const run = promisify(execFile);
 
@@ -112,7 +109,7 @@ export async function compareWith(client: LanguageClient | undefined, documents:
     void vscode.window.showErrorMessage(`Compact Drafter: the earlier round could not be read: ${(error as Error).message}`);
     return;
   }
-  const response = await client.sendRequest<CompareResponse | null>(COMPARE_REQUEST, { uri: draft.toString(), oldText, oldName });
+  const response = await client.sendRequest<CompareResponse | null>(COMPARE_REQUEST, { uri: draft.toString(), oldText, oldName } satisfies CompareParams);
   if (!response) return;
   const { report } = documents.add({ draft, response, oldName });
   const document = await vscode.workspace.openTextDocument(report);
@@ -174,7 +171,7 @@ async function pickSource(draft: vscode.Uri): Promise<SourcePick | undefined> {
 export async function showBrackets(client: LanguageClient | undefined): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) return;
-  const response = await client.sendRequest<BracketsResponse | null>(BRACKETS_REQUEST, { uri: editor.document.uri.toString() });
+  const response = await client.sendRequest<BracketsResponse | null>(BRACKETS_REQUEST, { uri: editor.document.uri.toString() } satisfies DocumentParams);
   if (!response || (!response.passages.length && !response.unbalanced.length)) {
     void vscode.window.showInformationMessage('Compact Drafter: this draft has no bracketed passage.');
     return;

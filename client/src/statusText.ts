@@ -1,19 +1,9 @@
 // What the two status bar items say, apart from VS Code (so a unit test can read it): the negotiation
 // count of a draft, and whether the file is checked as a draft at all.
 
-export interface DraftStatus {
-  uri: string;
-  version: number;
-  bracketedPassages: number;
-  /** Alternatives the passages hold: "[a][b]" is one passage with two. */
-  alternatives?: number;
-  /** False when the server does not treat the file as a draft: the item then says nothing. */
-  isDraft?: boolean;
-  /** Why the file is (or is not) a draft, in words for the tooltip: "heading “The General Assembly,”". */
-  draftReason?: string;
-  unbalancedBrackets: number;
-  references: number;
-}
+import type { DraftStatus } from '../../server/src/protocol';
+
+export type { DraftStatus };
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

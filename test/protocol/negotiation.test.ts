@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { BracketsResponse, CompareResponse } from '../../server/src/features/negotiation';
+import type { BracketsResponse, CompareResponse } from '../../server/src/protocol';
 import { ROOT, startServer, type TestServer, waitFor } from './lspClient';
 
 const zero = readFileSync(join(ROOT, 'examples', 'rounds', 'zero-draft.md'), 'utf8');

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { CorpusDocument } from './document';
+import { BUNDLED_SCHEME } from '../protocol';
 import { CORPUS_EXTENSIONS, documentFromBytes, type LoadedFolder } from './loader';
 
 /**
@@ -10,7 +11,7 @@ import { CORPUS_EXTENSIONS, documentFromBytes, type LoadedFolder } from './loade
  * receives it as is; every other client gets the file on disk (bundledFileUri): Neovim and Emacs
  * opened an empty buffer for the scheme.
  */
-export const BUNDLED_SCHEME = 'compact-drafter-corpus';
+export { BUNDLED_SCHEME };
 
 /** Whether a URI is the file of a bundled text (a client opened it from go to definition). */
 export function isBundledFileUri(uri: string): boolean {

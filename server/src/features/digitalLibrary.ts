@@ -4,6 +4,7 @@ import { addToRegistryFile, LOOKUPS_FILE } from '../corpus';
 import { importLibraryExport } from '../corpus/undl/importExport';
 import { DigitalLibraryLookup } from '../corpus/undl/lookup';
 import { LookupCache } from '../corpus/undl/lookupCache';
+import { CLIENT_IMPORT_COMMAND, IMPORT_EXPORT_COMMAND, LOOK_UP_COMMAND } from '../protocol';
 import type { ActionCommands } from './diagnostics';
 
 /**
@@ -14,10 +15,7 @@ import type { ActionCommands } from './diagnostics';
  * (the client picks the file) reads a MARCXML export. Either writes into the workspace's first
  * registry folder and reloads, so the citation resolves. Neither runs in Restricted Mode.
  */
-export const LOOK_UP_COMMAND = 'compactDrafter.server.lookUpDocument';
-export const IMPORT_EXPORT_COMMAND = 'compactDrafter.server.importLibraryExport';
-/** The VS Code client's command that picks an export and hands it to IMPORT_EXPORT_COMMAND. */
-export const CLIENT_IMPORT_COMMAND = 'compactDrafter.importLibraryExport';
+export { CLIENT_IMPORT_COMMAND, IMPORT_EXPORT_COMMAND, LOOK_UP_COMMAND };
 
 export interface CommandResult {
   readonly ok: boolean;

@@ -7,32 +7,14 @@
 //                                                         against an earlier round the client read
 //                                                         (another file, or `git show` of a commit)
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range } from 'vscode-languageserver';
+import type { Range } from 'vscode-languageserver';
 import type { BracketPassage } from '../brackets/parse';
 import { locate } from '../brackets/report';
 import { compareRounds, type CompareRow } from '../compare/compare';
 import { formatCompareMarkdown } from '../compare/markdownReport';
 import { readUnits } from '../compare/units';
 import type { BracketAnalysis } from '../analysis/brackets';
-
-export const BRACKETS_REQUEST = 'compactDrafter/brackets';
-export const COMPARE_REQUEST = 'compactDrafter/compare';
-
-export interface BracketItem {
-  readonly range: Range;
-  readonly paragraph: string | null;
-  readonly section: string | null;
-  readonly alternatives: readonly { readonly text: string; readonly proponent: string | null; readonly label?: string }[];
-  readonly marker?: 'alt';
-  readonly nested: number;
-}
-
-export interface BracketsResponse {
-  readonly passages: readonly BracketItem[];
-  readonly adRef: readonly string[];
-  readonly unbalanced: readonly Position[];
-  readonly summary: { readonly passages: number; readonly alternatives: number };
-}
+import type { BracketsResponse, CompareResponse } from '../protocol';
 
 export function bracketsResponse(document: TextDocument, brackets: BracketAnalysis): BracketsResponse {
   const text = document.getText();
@@ -51,28 +33,6 @@ export function bracketsResponse(document: TextDocument, brackets: BracketAnalys
     unbalanced: report.unmatched.map((u) => document.positionAt(u.offset)),
     summary: report.summary,
   };
-}
-
-export interface CompareRowItem {
-  readonly status: CompareRow['status'];
-  readonly level: CompareRow['level'];
-  readonly old: readonly string[];
-  readonly new: readonly string[];
-  readonly force: CompareRow['force'];
-  readonly forceChanges: readonly string[];
-  readonly oldRanges: readonly Range[];
-  readonly newRanges: readonly Range[];
-}
-
-export interface CompareResponse {
-  readonly rows: readonly CompareRowItem[];
-  readonly summary: ReturnType<typeof compareRounds>['summary'];
-  /** The report in Markdown. */
-  readonly markdown: string;
-  /** For each row, the 0-based line of its heading in markdown (-1 when the report leaves it out: unchanged in place). */
-  readonly headingLines: readonly number[];
-  /** The old round's paragraphs in the new round's order, one aligned group per block: the left side of a side-by-side diff. */
-  readonly oldReordered: string;
 }
 
 export function compareResponse(document: TextDocument, oldText: string, oldName: string, newName: string): CompareResponse {

@@ -9,21 +9,12 @@
 import type { Corpus, CorpusEntry } from '../corpus';
 import { symbolKey } from '../corpus';
 import { displayDate, formatDate } from '../naming';
+import type { CitationChoice, CitationForm } from '../protocol';
 import { ORGAN_FULL_NAMES } from '../vocabulary';
 
-export type CitationForm = 'long' | 'short' | 'full-symbol';
+export type { CitationChoice, CitationChoicesParams, CitationForm } from '../protocol';
 
 export const CITATION_FORMS: readonly CitationForm[] = ['long', 'short', 'full-symbol'];
-
-/** The custom request the client sends for the "Insert citation…" quick pick. */
-export const CITATION_CHOICES_REQUEST = 'compactDrafter/citationChoices';
-
-export interface CitationChoicesParams {
-  /** The draft being edited: documents it already cites come first. */
-  readonly uri?: string;
-  /** Where the citation goes: the words before it decide its form ("*Recalling* its |"). */
-  readonly position?: { readonly line: number; readonly character: number };
-}
 
 /**
  * The words before the insertion point that shape the citation. After "its" or "their" the
@@ -125,25 +116,6 @@ export function formatCitation(document: CitableDocument, form: CitationForm): s
   }
   const date = dateClause(document);
   return short ? `${short.organ} ${short.word} ${short.number}${date}` : `${document.symbol}${date}`;
-}
-
-/** One document of the "Insert citation…" quick pick. */
-export interface CitationChoice {
-  readonly symbol: string;
-  readonly title?: string;
-  /** As users may rely on it: "6 April 2017", "2012 (exact date not verified)". */
-  readonly date?: string;
-  readonly aliases: readonly string[];
-  /** Cited in the draft the request was made for. */
-  readonly cited: boolean;
-  /** The citation in each form: the client inserts the one its setting names. */
-  readonly citations: Readonly<Record<CitationForm, string>>;
-  /** Characters before the insertion point the citation replaces (an "its " that cannot own it). */
-  readonly replaceBefore?: number;
-  /** Ready for a VS Code QuickPickItem: corpus text with "$(…)" icon syntax escaped. */
-  readonly label: string;
-  readonly description: string;
-  readonly detail: string;
 }
 
 /** VS Code renders "$(name)" in quick picks as an icon; corpus text must not. */

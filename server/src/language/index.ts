@@ -25,7 +25,6 @@ export {
 export { INSERTION_WORDS, openingInLine, type OpeningInLine } from './patterns';
 export { DRAFTING_SNIPPETS, SNIPPET_KIND_LABELS, escapeSnippetText, type DraftingSnippet, type SnippetKind } from './snippets';
 export {
-  CITATION_CHOICES_REQUEST,
   CITATION_FORMS,
   citableDocument,
   citationChoices,

@@ -1,6 +1,7 @@
 // "Insert citation…": every document, the draft's own citations first, each citation in the three house forms.
 import type { Connection } from 'vscode-languageserver/node';
-import { CITATION_CHOICES_REQUEST, citationChoices, citationContext, type CitationChoicesParams } from '../language/citations';
+import { citationChoices, citationContext } from '../language/citations';
+import { CITATION_CHOICES_REQUEST, type CitationChoicesParams } from '../protocol';
 import type { Services } from './services';
 
 export function register(connection: Connection, services: Services): void {

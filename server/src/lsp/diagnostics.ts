@@ -13,13 +13,11 @@ import type { DraftAnalysis } from '../analysis';
 import { type Corpus, isBundledFileUri } from '../corpus';
 import { toLspDiagnostic } from '../features/diagnostics';
 import { corpusFileNotices, tooLargeNotice } from '../features/notices';
+import { type DraftStatus, STATUS_NOTIFICATION } from '../protocol';
 import type { Diagnostic } from '../rules';
 import { computeDiagnostics } from '../rules/compute';
 import { Cancelled } from './requests';
 import type { Services } from './services';
-
-/** Sent after each validation: what the client's status bar shows for the active draft. */
-export const STATUS_NOTIFICATION = 'compactDrafter/status';
 
 export class DraftDiagnostics {
   constructor(
@@ -59,7 +57,7 @@ export class DraftDiagnostics {
     const notices: LspDiagnostic[] = state.plain && scope.draft ? [tooLargeNotice(uri, state.document.getText().length, configuration.settings.maxDocumentSize)] : [];
     // A corpus file that could not be loaded says why on its own first line, when it is open.
     const corpusProblems = corpusFileNotices(state.corpus, uri);
-    this.services.background('status', this.connection.sendNotification(STATUS_NOTIFICATION, {
+    this.services.background('status', this.connection.sendNotification(STATUS_NOTIFICATION, <DraftStatus>{
       uri,
       version: state.document.version,
       isDraft: scope.draft,

@@ -3,15 +3,13 @@
 // file as a draft" choice (compactDrafter/setDraft) validates it again.
 import { type Connection } from 'vscode-languageserver/node';
 import { VALIDATION_DELAY_MS } from '../host/diagnosticsScheduler';
+import { SET_DRAFT_NOTIFICATION, type SetDraftParams } from '../protocol';
 import type { Services } from './services';
-
-/** Client → server: the drafter turned checking on or off for a file (`draft: null` returns it to the automatic decision). */
-export const SET_DRAFT_NOTIFICATION = 'compactDrafter/setDraft';
 
 export function register(connection: Connection, services: Services): void {
   const { documents, store, scheduler, draftScopes } = services;
 
-  connection.onNotification(SET_DRAFT_NOTIFICATION, (params: { uri?: string; draft?: boolean | null }) => {
+  connection.onNotification(SET_DRAFT_NOTIFICATION, (params: Partial<SetDraftParams> | undefined) => {
     if (typeof params?.uri !== 'string') return;
     draftScopes.setOverride(params.uri, typeof params.draft === 'boolean' ? params.draft : undefined);
     store.forgetDiagnostics(params.uri);

@@ -16,36 +16,13 @@ import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { registerDigitalLibrarySupport } from '../features/digitalLibrary';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
 import { CorpusService } from '../host/corpusService';
+import type { InitializationOptions } from '../protocol';
 import { ReuseDiskCache } from '../reuse/diskCache';
 import { ReuseService } from '../reuse/service';
 import { storeOptionsFor } from '../store/reuseStore';
 import { VERSION } from '../version';
 import { WorkspaceDrafts } from '../workspace/workspaceDrafts';
 import type { Services } from './services';
-
-export interface InitializationOptions {
-  /** False in VS Code's Restricted Mode: the workspace's corpus folders are then not read. */
-  trusted?: boolean;
-  settings?: unknown;
-  /** False when the client also loads snippets/compact-drafter.code-snippets and wants each snippet listed once. */
-  serveSnippets?: boolean;
-  /** Where parsed corpus texts are cached between sessions (VS Code: the extension's global storage); null: no cache. Default: ~/.cache/compact-drafter. */
-  cacheDir?: string | null;
-  /**
-   * True when the client shows bundled texts under compact-drafter-corpus: itself (VS Code's extension,
-   * through compactDrafter/corpusText). Otherwise go to definition, workspace symbols and the reused
-   * passages point at the texts' files on disk, which any editor opens.
-   */
-  bundledTextScheme?: boolean;
-  /** Commands the client has that quick fixes may use (VS Code: "compactDrafter.importLibraryExport"). */
-  clientCommands?: string[];
-  /** False when the client has an outline of its own for Markdown (VS Code): the server then offers no document symbols. */
-  documentSymbols?: boolean;
-  /** True when the client watches the corpus folders itself; otherwise the server registers the watchers (when the client allows). */
-  watchesCorpus?: boolean;
-  /** The drafter's per-file choices: checked as a draft (true) or not (false), by URI. */
-  draftOverrides?: Record<string, boolean>;
-}
 
 export function register(connection: Connection, services: Services): void {
   const { configuration, client, draftScopes, store, team, log, background, whenIdle } = services;

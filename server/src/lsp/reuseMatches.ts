@@ -1,19 +1,10 @@
 // "Show reused agreed language": every reused passage of a draft, for the client's quick pick.
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
+import { type DocumentParams, REUSE_MATCHES_REQUEST, type ReuseMatchItem } from '../protocol';
 import type { Services } from './services';
 
-/** The reused passages of a draft (the "Show reused agreed language" command). */
-export const REUSE_MATCHES_REQUEST = 'compactDrafter/reuseMatches';
-
-export interface ReuseMatchItem {
-  readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  readonly source: { readonly symbol?: string; readonly paragraphs: readonly string[]; readonly uri: string };
-  readonly similarity: number;
-  readonly altered: boolean;
-}
-
 export function register(connection: Connection, services: Services): void {
-  connection.onRequest(REUSE_MATCHES_REQUEST, (params: { uri: string }, token: CancellationToken) =>
+  connection.onRequest(REUSE_MATCHES_REQUEST, (params: DocumentParams, token: CancellationToken) =>
     services.guard(
       'reuseMatches',
       [] as ReuseMatchItem[],
