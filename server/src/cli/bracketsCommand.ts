@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BracketPassage } from '../brackets/parse';
 import { bracketReport, type BracketReport } from '../brackets/report';
 import type { CliIo } from './compareCommand';
+import { lspRange } from '../text/lspRange';
 
 export const BRACKETS_USAGE = `  compact-drafter brackets [--format text|json] FILE
       List the open negotiation brackets of a draft: passages with their alternatives and proponents,
@@ -49,7 +50,7 @@ export async function bracketsCommand(args: string[], io: CliIo, cwd: string): P
 
 export function bracketsJson(report: BracketReport, text: string): unknown {
   const doc = TextDocument.create('draft', 'markdown', 0, text);
-  const range = (r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
+  const range = (r: { start: number; end: number }) => lspRange(doc, r);
   const passage = (p: BracketPassage & { paragraph?: string | null; section?: string | null }): unknown => ({
     range: range(p.range),
     ...(p.paragraph !== undefined ? { paragraph: p.paragraph, section: p.section } : {}),

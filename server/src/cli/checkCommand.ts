@@ -6,6 +6,7 @@ import type { DiagnosticsConfig } from '../rules/config';
 import type { TextEdit } from '../rules/rule';
 import { computeDiagnostics } from '../rules/compute';
 import type { Diagnostic } from '../rules/runner';
+import { lspRange } from '../text/lspRange';
 
 type Position = { line: number; character: number };
 type Range = { start: Position; end: Position };
@@ -38,7 +39,7 @@ export function checkText(
 
 export function fileReport(file: string, text: string, diagnostics: readonly Diagnostic[]): FileReport {
   const document = TextDocument.create(file, 'markdown', 0, text);
-  const range = (r: { start: number; end: number }): Range => ({ start: document.positionAt(r.start), end: document.positionAt(r.end) });
+  const range = (r: { start: number; end: number }): Range => lspRange(document, r);
   return {
     file,
     diagnostics: diagnostics.map((d) => ({

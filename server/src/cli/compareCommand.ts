@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compareRounds, type CompareResult, type CompareRow, type RowCounts } from '../compare/compare';
 import { formatCompareMarkdown } from '../compare/markdownReport';
+import { lspRange } from '../text/lspRange';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -59,7 +60,7 @@ export async function compareCommand(args: string[], io: CliIo, cwd: string): Pr
 export function compareJson(result: CompareResult, oldText: string, newText: string): unknown {
   const oldDoc = TextDocument.create('old', 'markdown', 0, oldText);
   const newDoc = TextDocument.create('new', 'markdown', 0, newText);
-  const range = (doc: TextDocument) => (r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
+  const range = (doc: TextDocument) => (r: { start: number; end: number }) => lspRange(doc, r);
   return {
     paragraphs: result.paragraphs.map((row) => ({
       status: row.status,

@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis, ResolvedReference } from '../analysis';
 import type { NumberedText } from '../references';
 import { numberedName } from '../features/numberedHover';
+import { lspRange } from '../text/lspRange';
 
 /** One reference as `compact-drafter refs --format json` prints it (0-based LSP positions). */
 export interface ReferenceRecord {
@@ -37,7 +38,7 @@ export function referenceRecords(file: string, text: string, analysis: DraftAnal
     return {
       file,
       text: text.slice(ref.range.start, ref.range.end),
-      range: { start: document.positionAt(ref.range.start), end: document.positionAt(ref.range.end) },
+      range: lspRange(document, ref.range),
       kind: ref.kind,
       symbol: ref.symbol ?? null,
       annex: ref.annex ?? null,

@@ -5,6 +5,7 @@ import type { Corpus } from '../corpus';
 import type { DiffPart } from '../reuse/align';
 import { reusePassages, type AdoptedOn } from '../reuse/passages';
 import type { ReuseMatch } from '../reuse/scan';
+import { lspRange } from '../text/lspRange';
 
 export interface Position {
   readonly line: number;
@@ -39,7 +40,7 @@ export function reuseRecords(file: string, text: string, matches: readonly Reuse
   const document = TextDocument.create(file, 'markdown', 0, text);
   return reusePassages(text, matches, adoptedOn).map((match) => ({
     file,
-    range: { start: document.positionAt(match.range.start), end: document.positionAt(match.range.end) },
+    range: lspRange(document, match.range),
     source: { symbol: match.source.symbol ?? match.source.id, paragraphs: match.source.paragraphs },
     similarity: Math.round(match.similarity * 1000) / 1000,
     altered: match.altered,

@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
 import { referenceAt, type DraftAnalysis } from '../analysis';
 import type { CorpusDocument } from '../corpus';
+import { lspRange } from '../text/lspRange';
 
 /**
  * Where a reference points: the cited paragraph of a corpus text (a workspace file, or a
@@ -14,14 +15,14 @@ export function definitionAt(analysis: DraftAnalysis, draft: TextDocument, offse
   const { resolution } = ref;
   if (ref.kind === 'internal') {
     const targets = resolution.footnote ? [resolution.footnote.range] : resolution.paragraphs.flatMap((p) => (p.paragraph ? [p.paragraph.range] : []));
-    return targets.map((range) => ({ uri: draft.uri, range: { start: draft.positionAt(range.start), end: draft.positionAt(range.end) } }));
+    return targets.map((range) => ({ uri: draft.uri, range: lspRange(draft, range) }));
   }
   const document = resolution.entry?.document;
   if (!document) return [];
   const found = resolution.paragraphs.flatMap((p) => (p.paragraph ? [p.paragraph.numberRange] : []));
   const targets = found.length ? found : [{ start: 0, end: 0 }];
   const target = textDocumentOf(document);
-  return targets.map((range) => ({ uri: document.uri, range: { start: target.positionAt(range.start), end: target.positionAt(range.end) } }));
+  return targets.map((range) => ({ uri: document.uri, range: lspRange(target, range) }));
 }
 
 const textDocuments = new WeakMap<CorpusDocument, TextDocument>();

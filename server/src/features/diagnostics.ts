@@ -4,6 +4,7 @@ import type { DraftAnalysis } from '../analysis';
 import type { Diagnostic } from '../rules/runner';
 import type { Severity } from '../rules/rule';
 import { acceptDocument, disableForLine, fixAll, fixAllOfCodes, FIX_ALL_KIND } from './fixActions';
+import { lspRange } from '../text/lspRange';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -16,13 +17,13 @@ export const DIAGNOSTIC_SOURCE = 'compact-drafter';
 
 export function toLspDiagnostic(diagnostic: Diagnostic, document: TextDocument): LspDiagnostic {
   return {
-    range: toRange(document, diagnostic.range),
+    range: lspRange(document, diagnostic.range),
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
     ...(diagnostic.related?.length
-      ? { relatedInformation: diagnostic.related.map((place) => ({ location: { uri: document.uri, range: toRange(document, place.range) }, message: place.message })) }
+      ? { relatedInformation: diagnostic.related.map((place) => ({ location: { uri: document.uri, range: lspRange(document, place.range) }, message: place.message })) }
       : {}),
   };
 }
@@ -70,7 +71,7 @@ export function quickFixes(
           documentChanges: [
             {
               textDocument: { uri: document.uri, version: document.version },
-              edits: fix.edits.map((edit) => ({ range: toRange(document, edit.range), newText: edit.newText })),
+              edits: fix.edits.map((edit) => ({ range: lspRange(document, edit.range), newText: edit.newText })),
             },
           ],
         },
@@ -97,8 +98,4 @@ export function quickFixes(
     actions.push(disableForLine(first, document, touched.filter((d) => d.code === code).map((d) => toLspDiagnostic(d, document))));
   }
   return actions;
-}
-
-function toRange(document: TextDocument, range: { start: number; end: number }): Range {
-  return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
 }

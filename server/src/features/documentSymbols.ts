@@ -1,12 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { DraftModel, NumberedParagraph, OffsetRange, Section } from '../parse/model';
+import { lspRange } from '../text/lspRange';
 
 const FIRST_WORDS = 8;
 
 /** The outline: sections as a tree, numbered paragraphs inside the section that holds them. */
 export function documentSymbols(model: DraftModel, document: TextDocument): DocumentSymbol[] {
-  const toRange = (range: OffsetRange) => ({ start: document.positionAt(range.start), end: document.positionAt(range.end) });
+  const toRange = (range: OffsetRange) => lspRange(document, range);
   const paragraphs = [...model.paragraphs];
   let next = 0;
   const paragraphSymbol = (p: NumberedParagraph): DocumentSymbol => ({

@@ -9,12 +9,13 @@
 // "Restore agreed wording" is never part of a fix-all: an amendment may be deliberate.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from '../analysis';
-import { type CodeAction, CodeActionKind, type Range } from 'vscode-languageserver-types';
+import { type CodeAction, CodeActionKind } from 'vscode-languageserver-types';
 import { acceptDocumentEdit } from '../rules/acceptedDocuments';
 import { automaticEdits } from '../rules/automaticFixes';
 import type { TextEdit } from '../rules/rule';
 import type { Diagnostic } from '../rules/runner';
 import { parseSymbol } from '../references';
+import { lspRange } from '../text/lspRange';
 
 /** The kind editors ask for on save ("editor.codeActionsOnSave": {"source.fixAll": "explicit"}). */
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll;
@@ -83,12 +84,8 @@ function versioned(document: TextDocument, edits: readonly TextEdit[]): CodeActi
     documentChanges: [
       {
         textDocument: { uri: document.uri, version: document.version },
-        edits: edits.map((edit) => ({ range: toRange(document, edit.range), newText: edit.newText })),
+        edits: edits.map((edit) => ({ range: lspRange(document, edit.range), newText: edit.newText })),
       },
     ],
   };
-}
-
-function toRange(document: TextDocument, range: { start: number; end: number }): Range {
-  return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
 }

@@ -15,11 +15,12 @@ import { formatCompareMarkdown } from '../compare/markdownReport';
 import { readUnits } from '../compare/units';
 import type { BracketAnalysis } from '../analysis/brackets';
 import type { BracketsResponse, CompareResponse } from '../protocol';
+import { lspRange } from '../text/lspRange';
 
 export function bracketsResponse(document: TextDocument, brackets: BracketAnalysis): BracketsResponse {
   const text = document.getText();
   const report = locate(text, brackets.parsed, readUnits(text));
-  const range = (p: BracketPassage): Range => ({ start: document.positionAt(p.range.start), end: document.positionAt(p.range.end) });
+  const range = (p: BracketPassage): Range => lspRange(document, p.range);
   return {
     passages: report.passages.map((p) => ({
       range: range(p),
@@ -39,7 +40,7 @@ export function compareResponse(document: TextDocument, oldText: string, oldName
   const newText = document.getText();
   const result = compareRounds(oldText, newText);
   const oldDocument = TextDocument.create('old', 'markdown', 0, oldText);
-  const ranges = (doc: TextDocument, list: readonly { start: number; end: number }[]) => list.map((r) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) }));
+  const ranges = (doc: TextDocument, list: readonly { start: number; end: number }[]) => list.map((r) => lspRange(doc, r));
   const index = new Map(result.paragraphs.map((row, i) => [row, i]));
   const headingLines = result.paragraphs.map(() => -1);
   const markdown = formatCompareMarkdown(result, { oldName, newName, onHeading: (row, line) => (headingLines[index.get(row)!] = line) });

@@ -5,6 +5,7 @@ import { hoverAt } from '../features/hover';
 import { reuseHoverAt } from '../features/reuseHover';
 import { verbHoverAt } from '../features/verbHover';
 import type { Services } from './services';
+import { lspRange } from '../text/lspRange';
 
 export function register(connection: Connection, services: Services): void {
   const { configuration } = services;
@@ -30,7 +31,7 @@ export function register(connection: Connection, services: Services): void {
       if (!hover) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: hover.markdown },
-        range: { start: document.positionAt(hover.range.start), end: document.positionAt(hover.range.end) },
+        range: lspRange(document, hover.range),
       };
     }, token),
   );

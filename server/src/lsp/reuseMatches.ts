@@ -2,6 +2,7 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { type DocumentParams, REUSE_MATCHES_REQUEST, type ReuseMatchItem } from '../protocol';
 import type { Services } from './services';
+import { lspRange } from '../text/lspRange';
 
 export function register(connection: Connection, services: Services): void {
   connection.onRequest(REUSE_MATCHES_REQUEST, (params: DocumentParams, token: CancellationToken) =>
@@ -13,7 +14,7 @@ export function register(connection: Connection, services: Services): void {
         if (!state || state.plain) return [];
         // Asked for explicitly: worth waiting for the index if the warm-up has not built it yet.
         return services.reuse.matches(state.analysis, state.corpus, services.configuration.settings.reuse, state.document.uri).map((match) => ({
-          range: { start: state.document.positionAt(match.range.start), end: state.document.positionAt(match.range.end) },
+          range: lspRange(state.document, match.range),
           source: { symbol: match.source.symbol, paragraphs: match.source.paragraphs, uri: services.client.clientUri(match.source.uri) },
           similarity: match.similarity,
           altered: match.altered,

@@ -7,6 +7,7 @@ import { symbolKey, type Corpus } from '../corpus';
 import { readRegularFile } from '../files/regularFile';
 import { type SkippedEntry, walkFolder, type WalkResult } from '../files/walk';
 import { parseDraft } from '../parse';
+import { lspRange } from '../text/lspRange';
 
 const DRAFT_EXTENSIONS = ['.md', '.markdown'];
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.cache', 'dist', 'out']);
@@ -117,7 +118,7 @@ export class WorkspaceDrafts {
   locations(symbol: string): Location[] {
     const locations: Location[] = [];
     for (const [uri, ranges, document] of this.citationsOf(symbol)) {
-      for (const range of ranges) locations.push({ uri, range: { start: document.positionAt(range.start), end: document.positionAt(range.end) } });
+      for (const range of ranges) locations.push({ uri, range: lspRange(document, range) });
     }
     return locations;
   }
