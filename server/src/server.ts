@@ -19,6 +19,7 @@ import * as outline from './lsp/outline';
 import * as reuseMatches from './lsp/reuseMatches';
 import * as semanticTokens from './lsp/semanticTokens';
 import { Services } from './lsp/services';
+import * as status from './lsp/status';
 import * as workspaceSymbols from './lsp/workspaceSymbols';
 
 /** Each registers its handlers on the connection; `lifecycle` answers `initialize` with the capabilities. */
@@ -28,6 +29,7 @@ const FEATURES = [
   fileWatching,
   documents,
   diagnostics,
+  status,
   hover,
   semanticTokens,
   navigation,

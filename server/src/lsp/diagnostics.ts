@@ -1,6 +1,7 @@
 // Diagnostics of the open drafts: computed once per document version and corpus (rules, notices,
 // the reuse matches), pushed after a pause in typing to clients that do not pull, answered at once
-// to clients that pull (LSP 3.17 textDocument/diagnostic).
+// to clients that pull (LSP 3.17 textDocument/diagnostic). Listeners (lsp/status.ts) hear each
+// computation.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type CancellationToken,
@@ -13,17 +14,30 @@ import type { DraftAnalysis } from '../analysis';
 import { type Corpus, isBundledFileUri } from '../corpus';
 import { toLspDiagnostic } from '../features/diagnostics';
 import { corpusFileNotices, tooLargeNotice } from '../features/notices';
-import { type DraftStatus, STATUS_NOTIFICATION } from '../protocol';
 import type { Diagnostic } from '../rules';
 import { computeDiagnostics } from '../rules/compute';
+import type { DraftDecision } from '../workspace/draftScope';
 import { Cancelled } from './requests';
-import type { Services } from './services';
+import type { DocumentState, Services } from './services';
+
+/** A document whose diagnostics were just computed, with what its analysis and draft decision say. */
+export interface ValidatedDocument {
+  readonly state: DocumentState;
+  readonly scope: DraftDecision;
+}
 
 export class DraftDiagnostics {
+  private readonly listeners: ((validated: ValidatedDocument) => void)[] = [];
+
   constructor(
     private readonly connection: Connection,
     private readonly services: Services,
   ) {}
+
+  /** Told each time a document's current diagnostics are computed (for a push or a pull). */
+  onValidated(listener: (validated: ValidatedDocument) => void): void {
+    this.listeners.push(listener);
+  }
 
   /** The rule findings of a document's current version, computed once per version and corpus generation. */
   of(document: TextDocument, analysis: DraftAnalysis, current: Corpus, plain = false): Diagnostic[] {
@@ -57,16 +71,7 @@ export class DraftDiagnostics {
     const notices: LspDiagnostic[] = state.plain && scope.draft ? [tooLargeNotice(uri, state.document.getText().length, configuration.settings.maxDocumentSize)] : [];
     // A corpus file that could not be loaded says why on its own first line, when it is open.
     const corpusProblems = corpusFileNotices(state.corpus, uri);
-    this.services.background('status', this.connection.sendNotification(STATUS_NOTIFICATION, <DraftStatus>{
-      uri,
-      version: state.document.version,
-      isDraft: scope.draft,
-      draftReason: scope.reason,
-      bracketedPassages: state.analysis.brackets.passages.length,
-      alternatives: state.analysis.brackets.alternatives,
-      unbalancedBrackets: state.analysis.brackets.unmatched.length,
-      references: state.analysis.references.length,
-    }));
+    for (const listener of this.listeners) listener({ state, scope });
     return { version: state.document.version, diagnostics: [...notices, ...corpusProblems, ...diagnostics.map((d) => toLspDiagnostic(d, state.document))] };
   }
 
