@@ -1,6 +1,7 @@
 import { DEFAULT_REGISTRY_PATH } from './corpus/userRegistry';
 import { ALL_RULES } from './rules';
-import { DEFAULT_REUSE_SETTINGS, type ReuseSettings } from './reuse/service';
+import type { ReuseSettings } from './reuse/service';
+import { readReuseThresholds } from './reuse/thresholds';
 import type { StoreMode } from './store/reuseStore';
 import { readDiagnosticsConfig, type DiagnosticsConfig } from './rules/config';
 
@@ -53,13 +54,16 @@ export function readSettings(raw: unknown): ServerSettings {
     maxDocumentSize?: unknown;
     reuse?: { minWords?: unknown; minSimilarity?: unknown };
   };
-  const minWords = section.reuse?.minWords;
-  const minSimilarity = section.reuse?.minSimilarity;
   const max = section.maxDocumentSize;
   const paths = section.corpus?.paths;
   const registryPaths = section.registry?.paths;
   const include = section.drafts?.include;
-  const { config, problems } = readDiagnosticsConfig({ diagnostics: section.diagnostics, houseStyle: section.houseStyle }, ALL_RULES.map((r) => r.code));
+  const { config, problems: ruleProblems } = readDiagnosticsConfig({ diagnostics: section.diagnostics, houseStyle: section.houseStyle }, ALL_RULES.map((r) => r.code));
+  const reuse = readReuseThresholds(section.reuse ?? {});
+  const problems = [
+    ...ruleProblems,
+    ...reuse.problems.map(({ threshold, value, must }) => `reuse.${threshold} must be ${must}, not ${JSON.stringify(value) ?? String(value)}; ${reuse.settings[threshold]} is used`),
+  ];
   return {
     corpus: {
       paths: Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : ['corpus'],
@@ -73,11 +77,7 @@ export function readSettings(raw: unknown): ServerSettings {
     drafts: { include: Array.isArray(include) ? include.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [] },
     citationForm: section.citation?.form === 'short' || section.citation?.form === 'full-symbol' ? section.citation.form : 'long',
     maxDocumentSize: typeof max === 'number' && max > 0 ? max : DEFAULT_MAX_DOCUMENT_SIZE,
-    reuse: {
-      // Fingerprints are word 5-grams: a shorter passage could never be found.
-      minWords: typeof minWords === 'number' && Number.isInteger(minWords) && minWords >= 5 ? minWords : DEFAULT_REUSE_SETTINGS.minWords,
-      minSimilarity: typeof minSimilarity === 'number' && minSimilarity > 0 && minSimilarity <= 1 ? minSimilarity : DEFAULT_REUSE_SETTINGS.minSimilarity,
-    },
+    reuse: reuse.settings,
     problems,
   };
 }

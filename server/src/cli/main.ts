@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { analyzeDraft } from '../analysis';
 import { DEFAULT_REGISTRY_PATH, defaultCacheDir, loadCorpus, ModelDiskCache, type Corpus } from '../corpus';
 import { ReuseDiskCache } from '../reuse/diskCache';
-import { DEFAULT_REUSE_SETTINGS, ReuseService, type ReuseSettings } from '../reuse/service';
+import { ReuseService, type ReuseSettings } from '../reuse/service';
+import { readReuseThresholds } from '../reuse/thresholds';
 import { storeOptionsFor } from '../store/reuseStore';
 import { ALL_RULES } from '../rules';
 import { type DraftFile, readDraftFile, writeFixedDraft } from './draftFile';
@@ -258,10 +259,11 @@ async function check(
   return { reports, failed };
 }
 
+/** --min-words and --min-similarity, read by the rule the server's settings use (reuse/thresholds.ts). */
 function readReuseOptions(minWords: string | undefined, minSimilarity: string | undefined): ReuseSettings | string {
-  const words = minWords === undefined ? DEFAULT_REUSE_SETTINGS.minWords : Number(minWords);
-  const similarity = minSimilarity === undefined ? DEFAULT_REUSE_SETTINGS.minSimilarity : Number(minSimilarity);
-  if (!Number.isInteger(words) || words < 5) return `--min-words must be a whole number of at least 5, not "${minWords}"`;
-  if (!(similarity > 0 && similarity <= 1)) return `--min-similarity must be a number above 0 and at most 1, not "${minSimilarity}"`;
-  return { minWords: words, minSimilarity: similarity };
+  const { settings, problems } = readReuseThresholds({ minWords: minWords === undefined ? undefined : Number(minWords), minSimilarity: minSimilarity === undefined ? undefined : Number(minSimilarity) });
+  const problem = problems[0];
+  if (!problem) return settings;
+  const [option, given] = problem.threshold === 'minWords' ? ['--min-words', minWords] : ['--min-similarity', minSimilarity];
+  return `${option} must be ${problem.must}, not "${given}"`;
 }
