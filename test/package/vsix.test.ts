@@ -78,4 +78,28 @@ describe('the .vsix carries lmdb', () => {
       await server?.stop();
     }
   });
+
+  // Last: it removes the native binary from the unpacked extension.
+  test('without its native binary the server says once, in the log and to the user, that the index stays in memory', async () => {
+    rmSync(join(extension, 'dist', 'node_modules', '@lmdb'), { recursive: true, force: true });
+    let server: TestServer | undefined;
+    try {
+      server = await startServer({
+        serverBin: join(extension, 'dist', 'server.js'),
+        workspaceFolder: join(dir, 'workspace'),
+        env: { NODE_PATH: '' },
+        initializationOptions: { cacheDir: join(dir, 'cache-2'), settings: { corpus: { paths: ['corpus'], store: 'embedded', storePath: join(dir, 'stores-2') } } },
+      });
+      const saidInMemory = () => server!.logs.filter((line) => /^reuse index: \d+ paragraphs/.test(line)).length;
+      await waitFor(() => (saidInMemory() ? true : undefined), 60_000, 'the index built in memory');
+      // A corpus reload indexes again: the store is not tried, nor the failure said, a second time.
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [] });
+      await waitFor(() => (server!.logs.some((line) => /^reuse index: updated/.test(line)) ? true : undefined), 60_000, 'the index updated after the reload');
+      const said = /^corpus store: the embedded store's engine \(lmdb\) could not load: .*; the reuse index is kept in memory$/;
+      assert.equal(server.logs.filter((line) => said.test(line)).length, 1, server.logs.join('\n'));
+      assert.deepEqual(server.messages.map((m) => [m.type, said.test(m.message)]), [[2, true]]);
+    } finally {
+      await server?.stop();
+    }
+  });
 });

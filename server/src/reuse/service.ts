@@ -43,9 +43,9 @@ interface Indexed {
  */
 export class ReuseService {
   private latest: Indexed | undefined;
-  private readonly byCorpus = new WeakMap<Corpus, Indexed>();
-  private readonly matchesByAnalysis = new WeakMap<DraftAnalysis, { key: string; matches: ReuseMatch[] }>();
-  private readonly scanCache = new BoundedScanCache();
+  private byCorpus = new WeakMap<Corpus, Indexed>();
+  private matchesByAnalysis = new WeakMap<DraftAnalysis, { key: string; matches: ReuseMatch[] }>();
+  private scanCache = new BoundedScanCache();
 
   constructor(
     private readonly diskCache?: ReuseDiskCache,
@@ -54,8 +54,28 @@ export class ReuseService {
     /** What was done and how long it took (the server's output channel; the CLI keeps quiet). */
     private readonly info: (message: string) => void = log,
     /** Where the embedded store lives and when it is used; none: the index is always in memory. */
-    private readonly storeOptions?: StoreOptions,
+    private storeOptions?: StoreOptions,
+    /** The store asked for cannot be had (its engine does not load): said once per setting, the server also shows it. */
+    private readonly unavailable: (message: string) => void = log,
   ) {}
+
+  /**
+   * Where the store lives and when it is used, from now on (compactDrafter.corpus.store and
+   * storePath changed): the store in use is closed and every index forgotten, so the next indexFor
+   * builds in the new place. Whether anything changed.
+   */
+  configureStore(options: StoreOptions | undefined): boolean {
+    if (JSON.stringify(options) === JSON.stringify(this.storeOptions)) return false;
+    this.latest?.store?.closeSync();
+    this.latest = undefined;
+    this.byCorpus = new WeakMap();
+    this.matchesByAnalysis = new WeakMap();
+    this.scanCache = new BoundedScanCache();
+    this.storeFailed = false;
+    this.storeOptions = options;
+    this.info(`corpus store: ${options ? `${options.mode} (${options.dir})` : 'memory'} from now on; the reuse index is built again`);
+    return true;
+  }
 
   /** The store in use, once the corpus is indexed there (for status and the bench). */
   get store(): EmbeddedCorpusStore | undefined {
@@ -84,7 +104,7 @@ export class ReuseService {
     let store = previous?.path === file ? previous : undefined;
     if (!store) {
       previous?.closeSync();
-      store = openStore(file, this.log);
+      store = openStore(file, this.log, this.unavailable);
     }
     if (!store) {
       this.storeFailed = true;

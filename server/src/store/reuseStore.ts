@@ -38,14 +38,17 @@ export function storeFileFor(dir: string, documents: readonly CorpusDocument[]):
   return join(dir, `corpus-${key}.lmdb`);
 }
 
-/** Opens the store; a corrupt one is deleted and created anew. Undefined when the engine cannot load. */
-export function openStore(file: string, log: (message: string) => void): EmbeddedCorpusStore | undefined {
+/**
+ * Opens the store; a corrupt one is deleted and created anew. Undefined when the engine cannot
+ * load, said through `unavailable` (the server also shows it: the user asked for a store and has none).
+ */
+export function openStore(file: string, log: (message: string) => void, unavailable: (message: string) => void = log): EmbeddedCorpusStore | undefined {
   makeFolderSync(dirname(file));
   try {
     return EmbeddedCorpusStore.open(file);
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
-      log(`corpus store: ${error.message}; the reuse index is kept in memory`);
+      unavailable(`corpus store: ${error.message.split('\n')[0]}; the reuse index is kept in memory`);
       return undefined;
     }
     if (!(error instanceof StoreCorruptError)) throw error;
