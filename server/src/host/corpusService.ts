@@ -116,7 +116,9 @@ export class CorpusService {
         () =>
           background(
             'corpus warm-up',
-            warmCorpus(loaded, () => loading !== this.loading, whenIdle).then(async () => {
+            // A corpus indexed in the embedded store is not parsed whole: the store parses the texts it
+            // does not hold yet, and a hover the few it reads (corpus/documentMemory.ts keeps them).
+            (reuse.usesStore(loaded) ? Promise.resolve() : warmCorpus(loaded, () => loading !== this.loading, whenIdle)).then(async () => {
               await whenIdle();
               // The reuse index needs every text parsed: built here, in a pause, so no request waits for it.
               if (loading !== this.loading) return;

@@ -14,7 +14,7 @@ import { BoundedScanCache } from './scanCache';
 import type { ReuseLookup } from '../store/corpusStore';
 import { EmbeddedCorpusStore } from '../store/embedded/lmdbStore';
 import { StoreRecordError } from '../store/embedded/records';
-import { AUTO_STORE_UNITS, openStore, storeFileFor, syncSources, type StoreOptions } from '../store/reuseStore';
+import { AUTO_STORE_CHARS, openStore, storeFileFor, syncSources, type StoreOptions } from '../store/reuseStore';
 
 /** The thresholds of a match; both are settings. */
 export interface ReuseSettings {
@@ -82,15 +82,23 @@ export class ReuseService {
     return this.latest?.store;
   }
 
-  /** Whether this corpus is indexed in the embedded store rather than in memory. */
+  /**
+   * Whether this corpus is (to be) indexed in the embedded store rather than in memory: then its
+   * texts need not all be parsed first (the store parses only those it does not hold yet).
+   */
+  usesStore(corpus: Corpus): boolean {
+    return this.wantsStore(servedDocuments(corpus));
+  }
+
+  /** Whether these documents go to the embedded store: by their size, known without parsing them. */
   private wantsStore(documents: readonly CorpusDocument[]): boolean {
     const mode = this.storeOptions?.mode ?? 'memory';
     if (mode === 'memory' || this.storeFailed) return false;
     if (mode === 'embedded') return true;
-    let units = 0;
+    let chars = 0;
     for (const document of documents) {
-      units += document.model.paragraphs.length || document.model.spans.length;
-      if (units >= AUTO_STORE_UNITS) return true;
+      chars += document.textLength;
+      if (chars >= AUTO_STORE_CHARS) return true;
     }
     return false;
   }
@@ -140,7 +148,7 @@ export class ReuseService {
     const known = this.byCorpus.get(corpus);
     if (known) return known.index;
     const documents = servedDocuments(corpus);
-    const hashes = new Map(documents.map((document) => [document.uri, hashText(document.text)]));
+    const hashes = new Map(documents.map((document) => [document.uri, document.contentHash]));
     let indexed: Indexed | undefined;
     if (this.storeOptions && this.wantsStore(documents)) indexed = this.indexInStore(documents, hashes);
     else if (this.latest?.store) {
@@ -232,10 +240,6 @@ function sourceOf(document: CorpusDocument): ReuseSourceDocument {
       return document.model;
     },
   };
-}
-
-function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function hashCorpus(hashes: ReadonlyMap<string, string>): string {

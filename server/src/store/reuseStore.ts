@@ -10,11 +10,15 @@ import { StoreUnavailableError } from './corpusStore';
 import { EmbeddedCorpusStore, StoreCorruptError } from './embedded/lmdbStore';
 import type { SyncSource } from './sync';
 
-/** `compactDrafter.corpus.store`: auto uses the store for corpora of at least AUTO_STORE_UNITS paragraphs. */
+/** `compactDrafter.corpus.store`: auto uses the store for corpora of at least AUTO_STORE_CHARS characters. */
 export type StoreMode = 'auto' | 'embedded' | 'memory';
 
-/** Below this many paragraphs the in-memory index is small (~40 MB at 100,000) and what was always used. */
-export const AUTO_STORE_UNITS = 100_000;
+/**
+ * Below this much text (about 100,000 paragraphs: the generated corpora average 500 characters a
+ * paragraph) the in-memory index is small (~40 MB) and what was always used. Counted in characters,
+ * known when a text is loaded, rather than paragraphs, which would take parsing every text first.
+ */
+export const AUTO_STORE_CHARS = 50_000_000;
 
 export interface StoreOptions {
   readonly mode: StoreMode;
