@@ -7,14 +7,15 @@
 //   - every path the packaged manifest names is inside (main, icon, walkthrough media,
 //     snippets), and every image the walkthrough pages show; the icon is a 128×128 PNG; every
 //     compactDrafter.* command the walkthrough uses is contributed and registered by the packaged client;
-//   - the .vsix is at most 2 MB.
+//   - lmdb's run-time files and native binary are inside (dist/node_modules, scripts/vendor-lmdb.mjs);
+//   - the .vsix is at most 3.5 MB (2 MB before lmdb's native binary, 1.4 MB packed, came in).
 // `--vsix PATH` checks an existing package instead of building one.
 // The .vsix is read with a small ZIP reader below (Node's zlib only), so no unzip tool is needed.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 
-const LIMIT = 2 * 1024 * 1024;
+const LIMIT = 3.5 * 1024 * 1024;
 const args = process.argv.slice(2);
 const vsixArg = args.indexOf('--vsix');
 const VSIX = vsixArg >= 0 ? args[vsixArg + 1] : 'compact-drafter.vsix';
@@ -72,6 +73,8 @@ const allowed = [
   /^extension\/server\/data\/corpus\/[^/]+\.(md|txt|json)$/,
   /^extension\/media\/[\w./-]+\.(png|md|svg)$/,
   /^extension\/examples\/flagged-draft\.md$/,
+  // lmdb, the embedded store's engine, with its native binary (scripts/vendor-lmdb.mjs).
+  /^extension\/dist\/node_modules\/(@[\w.-]+\/)?[\w.-]+\/(package\.json|LICENSE|[\w./-]+\.c?js|node\.napi\.(glibc|musl)\.node)$/,
   // .vscodeignore also lets these through, for contributed snippets.
   /^extension\/snippets\/[\w.-]+\.(json|code-snippets)$/,
 ];
@@ -79,7 +82,7 @@ const allowed = [
 const forbidden = [
   [/^extension\/(server|client)\/src\//, 'source'],
   [/^extension\/test\//, 'tests'],
-  [/(^|\/)node_modules\//, 'node_modules'],
+  [/^(?!extension\/dist\/node_modules\/)(.*\/)?node_modules\//, 'node_modules other than lmdb\'s'],
   [/^extension\/\.cache\//, 'cache'],
   [/^extension\/scripts\//, 'build scripts'],
   [/^extension\/examples\/(?!flagged-draft\.md$)/, 'an example the walkthrough does not open'],
@@ -106,7 +109,9 @@ const required = [
   'extension/server/data/registry.json',
   'extension/server/data/corpus/manifest.json',
   'extension/examples/flagged-draft.md',
+  'extension/dist/node_modules/lmdb/package.json',
 ];
+if (!entries.some((e) => /^extension\/dist\/node_modules\/@lmdb\/lmdb-[\w-]+\/node\.napi\.\w+\.node$/.test(e.name))) problems.push("missing: lmdb's native binary (extension/dist/node_modules/@lmdb/lmdb-<platform>/node.napi.<libc>.node)");
 for (const name of required) if (!byName.has(name)) problems.push(`missing: ${name}`);
 
 // The packaged manifest's own references.

@@ -1,6 +1,6 @@
 // `npm pack` gives what a Neovim, Emacs or Helix user installs (README: "Other editors"): the CLI and
 // the language server, with no dependencies at all, since esbuild bundles every runtime library into
-// dist/. Packed from this checkout (built by `npm test`), installed offline into a temporary prefix
+// dist/, except lmdb (the embedded store's engine, native), whose run-time files dist/node_modules holds. Packed from this checkout (built by `npm test`), installed offline into a temporary prefix
 // as a user would (`npm install -g` is the same with another prefix), then run from there.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -31,10 +31,10 @@ describe('npm pack: the CLI and the server for other editors', () => {
 
   test('the tarball holds the two commands, their bundles, the bundled corpus and the examples, nothing else', () => {
     const unexpected = files.filter(
-      (path) => !/^(?:bin\/compact-drafter(?:-ls)?\.js|dist\/(?:cli|server)\.js|dist\/pdfjs\/pdf(?:\.worker)?\.min\.mjs|server\/data\/.+|examples\/(?:rounds\/)?[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path),
+      (path) => !/^(?:bin\/compact-drafter(?:-ls)?\.js|dist\/(?:cli|server)\.js|dist\/node_modules\/.+|dist\/pdfjs\/pdf(?:\.worker)?\.min\.mjs|server\/data\/.+|examples\/(?:rounds\/)?[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path),
     );
     assert.deepEqual(unexpected, []);
-    for (const needed of ['bin/compact-drafter-ls.js', 'dist/server.js', 'dist/cli.js', 'dist/pdfjs/pdf.min.mjs', 'dist/pdfjs/pdf.worker.min.mjs', 'server/data/registry.json', 'server/data/corpus/A-68-283.md']) assert.ok(files.includes(needed), needed);
+    for (const needed of ['bin/compact-drafter-ls.js', 'dist/server.js', 'dist/cli.js', 'dist/pdfjs/pdf.min.mjs', 'dist/pdfjs/pdf.worker.min.mjs', 'server/data/registry.json', 'server/data/corpus/A-68-283.md', 'dist/node_modules/lmdb/package.json']) assert.ok(files.includes(needed), needed);
   });
 
   test('it installs offline with no dependencies: only the package itself lands in node_modules', () => {
@@ -48,6 +48,20 @@ describe('npm pack: the CLI and the server for other editors', () => {
     const result = spawnSync(join(installed, '.bin', 'compact-drafter'), ['check', '--no-cache', join(installed, 'compact-drafter', 'examples', 'flagged-draft.md')], { encoding: 'utf8' });
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stdout, /error no-such-paragraph: A\/68\/283 has no paragraph 150/);
+  });
+
+  test('the installed compact-drafter keeps a corpus in its embedded store (lmdb shipped in dist/node_modules)', () => {
+    const stores = mkdtempSync(join(tmpdir(), 'cd-pack-store-'));
+    try {
+      const corpus = join(installed, 'compact-drafter', 'server', 'data', 'corpus');
+      const draft = join(installed, 'compact-drafter', 'examples', 'flagged-draft.md');
+      const result = spawnSync(join(installed, '.bin', 'compact-drafter'), ['reuse', '--store', 'embedded', '--store-dir', stores, '--corpus', corpus, '--no-cache', draft], { cwd: stores, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+      assert.equal(result.status, 0, result.stderr);
+      assert.doesNotMatch(result.stderr, /could not load/);
+      assert.equal(readdirSync(stores).filter((name) => name.endsWith('.lmdb')).length, 1, result.stderr);
+    } finally {
+      rmSync(stores, { recursive: true, force: true });
+    }
   });
 
   test('the installed compact-drafter imports an official PDF with the pdf.js it ships (dist/pdfjs)', () => {

@@ -1,15 +1,42 @@
+import { createHash } from 'node:crypto';
 import { parseDraft, type DraftModel, type NumberedParagraph } from '../parse';
+import { MODEL_BUDGET_CHARS, SizedLru, TEXT_BUDGET_CHARS } from './documentMemory';
 import type { ModelDiskCache } from './modelCache';
 import { readStructure, type TextStructure } from './structure';
 
 export type CorpusLayer = 'bundled' | 'workspace';
 
-/** A document whose text the corpus holds, parsed on first use. */
+/** A document's parsed text and what is derived from it, kept together and let go together. */
+interface ParsedState {
+  readonly model: DraftModel;
+  byLabel?: Map<string, NumberedParagraph>;
+  structure?: TextStructure;
+}
+
+/** Keyed by the document object: a reloaded corpus has new ones, and the old ones age out. */
+const keptModels = new SizedLru<CorpusDocument, ParsedState>(MODEL_BUDGET_CHARS);
+const keptTexts = new SizedLru<CorpusDocument, string>(TEXT_BUDGET_CHARS);
+
+/**
+ * A text read again from its file when it is needed (documentMemory.ts keeps the recent ones):
+ * a corpus of a million paragraphs is not held in the server's memory.
+ */
+export interface TextOnDemand {
+  readonly read: () => string;
+  /** The text's length (UTF-16 code units) when it was loaded. */
+  readonly length: number;
+  /** Hex SHA-256 of the text when it was loaded (what the reuse index compares). */
+  readonly contentHash: string;
+  /** The text as loaded: kept while recent, not held by the document. */
+  readonly loaded?: string;
+}
+
+/** A document whose text the corpus holds (or reads on demand), parsed on first use. */
 export class CorpusDocument {
-  private parsed: DraftModel | undefined;
-  private byLabel: Map<string, NumberedParagraph> | undefined;
   private diskCache: ModelDiskCache | undefined;
-  private structureRead: TextStructure | undefined;
+  private readonly heldText: string | undefined;
+  private readonly onDemand: TextOnDemand | undefined;
+  private hash: string | undefined;
 
   constructor(
     /** The symbol, or for a document without one a name derived from its file. */
@@ -17,19 +44,49 @@ export class CorpusDocument {
     readonly symbol: string | undefined,
     readonly uri: string,
     readonly layer: CorpusLayer,
-    /** The file's text; any front matter is blanked out, so offsets still match the file. */
-    readonly text: string,
+    /** The file's text (any front matter blanked out, so offsets still match the file), or how to read it. */
+    text: string | TextOnDemand,
     readonly title?: string,
     readonly date?: string,
-  ) {}
+  ) {
+    if (typeof text === 'string') this.heldText = text;
+    else {
+      this.onDemand = { read: text.read, length: text.length, contentHash: text.contentHash };
+      this.hash = text.contentHash;
+      const loaded = text.loaded;
+      if (loaded !== undefined) keptTexts.get(this, loaded.length, () => loaded);
+    }
+  }
+
+  /** The text: held, or read again from the file (the recent ones are kept). */
+  get text(): string {
+    if (this.heldText !== undefined) return this.heldText;
+    return keptTexts.get(this, this.onDemand!.length, this.onDemand!.read);
+  }
+
+  get textLength(): number {
+    return this.heldText?.length ?? this.onDemand!.length;
+  }
+
+  /** Hex SHA-256 of the text: what the reuse index and the store compare to skip unchanged texts. */
+  get contentHash(): string {
+    this.hash ??= createHash('sha256').update(this.text).digest('hex');
+    return this.hash;
+  }
+
+  /** The parsed text with what is derived from it; the recent ones are kept (documentMemory.ts). */
+  private get parsedState(): ParsedState {
+    return keptModels.get(this, this.textLength, () => {
+      const text = this.text;
+      const cached = this.diskCache?.read(text);
+      const model = cached ?? parseDraft(text);
+      if (!cached) this.diskCache?.write(text, model);
+      return { model };
+    });
+  }
 
   get model(): DraftModel {
-    if (!this.parsed) {
-      const cached = this.diskCache?.read(this.text);
-      this.parsed = cached ?? parseDraft(this.text);
-      if (!cached) this.diskCache?.write(this.text, this.parsed);
-    }
-    return this.parsed;
+    return this.parsedState.model;
   }
 
   /** Parsed models are read from and written to this cache from now on. */
@@ -39,23 +96,25 @@ export class CorpusDocument {
   }
 
   get isParsed(): boolean {
-    return this.parsed !== undefined;
+    return keptModels.has(this);
   }
 
   paragraph(label: string): NumberedParagraph | undefined {
-    if (!this.byLabel) {
-      this.byLabel = new Map();
-      for (const paragraph of this.model.paragraphs) {
-        if (!this.byLabel.has(paragraph.label)) this.byLabel.set(paragraph.label, paragraph);
+    const state = this.parsedState;
+    if (!state.byLabel) {
+      state.byLabel = new Map();
+      for (const paragraph of state.model.paragraphs) {
+        if (!state.byLabel.has(paragraph.label)) state.byLabel.set(paragraph.label, paragraph);
       }
     }
-    return this.byLabel.get(normaliseParagraphLabel(label));
+    return state.byLabel.get(normaliseParagraphLabel(label));
   }
 
   /** Annexes and, for the Global Compact, its objectives (structure.ts), read on first use. */
   get structure(): TextStructure {
-    this.structureRead ??= readStructure(this.model);
-    return this.structureRead;
+    const state = this.parsedState;
+    state.structure ??= readStructure(state.model);
+    return state.structure;
   }
 
   /** A paragraph of an annex: "" the first (or only) annex, "II" the second. */
@@ -83,6 +142,7 @@ export class CorpusDocument {
     return { first: paragraphs[0].number, last: paragraphs[paragraphs.length - 1].number };
   }
 }
+
 
 export function normaliseParagraphLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ');

@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
 import { CorpusDocument, type CorpusLayer } from './document';
 import { readFrontMatter, readMetadata } from './metadata';
-import { readRegularFile, TooLargeError } from '../files/regularFile';
+import { createHash } from 'node:crypto';
+import { readRegularFile, readRegularFileSync, TooLargeError } from '../files/regularFile';
 import { walkFolder } from '../files/walk';
 
 /** A corpus file that could not be used, and why; reported, never fatal. */
@@ -34,6 +35,30 @@ function utf16Decoder(bytes: Uint8Array): typeof utf8 | undefined {
 
 /** Turns one file's bytes into a corpus document, or says why it cannot be one. */
 export function documentFromBytes(bytes: Uint8Array, uri: string, layer: CorpusLayer): CorpusDocument | CorpusProblem {
+  const read = readCorpusText(bytes, uri);
+  if ('message' in read) return read;
+  return new CorpusDocument(read.id, read.symbol, uri, layer, read.body, read.title, read.date);
+}
+
+/**
+ * A workspace corpus file as a document whose text is read again from the file when needed (and
+ * kept while recent: corpus/documentMemory.ts), so a large corpus is not held in memory. A file
+ * that changed meanwhile is reloaded by the watcher; one that can no longer be read throws, as a
+ * missing file would, rather than pass for an empty text.
+ */
+function documentOnDemand(bytes: Uint8Array, path: string, uri: string, layer: CorpusLayer): CorpusDocument | CorpusProblem {
+  const read = readCorpusText(bytes, uri);
+  if ('message' in read) return read;
+  const reread = () => {
+    const again = readCorpusText(readRegularFileSync(path, MAX_CORPUS_FILE_BYTES).bytes, uri);
+    if ('message' in again) throw new Error(`${uri}: ${again.message}`);
+    return again.body;
+  };
+  return new CorpusDocument(read.id, read.symbol, uri, layer, { read: reread, length: read.body.length, contentHash: createHash('sha256').update(read.body).digest('hex'), loaded: read.body }, read.title, read.date);
+}
+
+/** A corpus file's text (front matter blanked out) and metadata, or why it cannot be read as one. */
+function readCorpusText(bytes: Uint8Array, uri: string): { id: string; symbol?: string; title?: string; date?: string; body: string } | CorpusProblem {
   const problem = (message: string, severity: CorpusProblem['severity'] = 'error'): CorpusProblem => ({ uri, message, severity });
   if (bytes.length > MAX_CORPUS_FILE_BYTES) {
     return problem(`skipped: ${(bytes.length / 1048576).toFixed(1)} MB is more than the ${MAX_CORPUS_FILE_BYTES / 1048576} MB a corpus file may have`);
@@ -52,8 +77,7 @@ export function documentFromBytes(bytes: Uint8Array, uri: string, layer: CorpusL
   try {
     const { body, fields } = readFrontMatter(text);
     const meta = readMetadata(fields, body, fileName);
-    const id = meta.symbol ?? fileName;
-    return new CorpusDocument(id, meta.symbol, uri, layer, body, meta.title, meta.date);
+    return { id: meta.symbol ?? fileName, symbol: meta.symbol, title: meta.title, date: meta.date, body };
   } catch (error) {
     return problem(`skipped: ${(error as Error).message}`);
   }
@@ -74,7 +98,7 @@ export async function loadCorpusFolder(folder: string, layer: CorpusLayer): Prom
     const uri = URI.file(path).toString();
     try {
       const { bytes } = await readRegularFile(realPath, MAX_CORPUS_FILE_BYTES);
-      const result = documentFromBytes(bytes, uri, layer);
+      const result = documentOnDemand(bytes, realPath, uri, layer);
       if (result instanceof CorpusDocument) documents.push(result);
       else problems.push(result);
     } catch (error) {

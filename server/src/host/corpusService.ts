@@ -1,11 +1,13 @@
 // The corpus service: loads the three layers (bundled registry and texts, the user's registry and
 // corpus folders) for the configured folders, again on every change (one reload per burst of file
 // events), watches for folders that do not exist yet, parses the texts in the drafter's pauses
-// (warm-up) and then builds the reuse index. Listeners hear when a corpus is loaded and when its
+// (warm-up) and then builds the reuse index (in the embedded store or memory, as the settings say
+// at each load). Listeners hear when a corpus is loaded and when its
 // reuse index is ready: the server checks its drafts again then.
 import { existsSync } from 'node:fs';
 import { loadCorpus, warmCorpus, type Corpus, type ModelDiskCache } from '../corpus';
 import type { ReuseService } from '../reuse/service';
+import { storeOptionsFor } from '../store/reuseStore';
 import type { TeamCorpusLayer } from '../store/postgres/teamLayer';
 import type { ConfigurationStore } from './configuration';
 
@@ -21,6 +23,8 @@ export interface CorpusServiceOptions {
   /** compactDrafter.corpus.server: the team corpus on PostgreSQL, a layer over the local corpus. */
   readonly team: TeamCorpusLayer;
   readonly modelCache?: ModelDiskCache;
+  /** The server's cache folder: the embedded store's default place (compactDrafter.corpus.storePath empty). */
+  readonly cacheDir?: string;
   readonly log: (message: string) => void;
   readonly warn: (message: string) => void;
   /** Work not awaited by anyone: its failure is logged. */
@@ -94,7 +98,9 @@ export class CorpusService {
     this.missingFolderCheck = missing.length ? setInterval(() => missing.some((folder) => existsSync(folder)) && this.reloadSoon(), MISSING_FOLDER_CHECK_MS) : undefined;
     this.missingFolderCheck?.unref();
     this.listeners.folders?.(folders);
+    // The corpus settings apply at every reload, a change of them included: no restart.
     team.configure(configuration.settings.corpus.server, configuration.trusted);
+    reuse.configureStore(storeOptionsFor(configuration.settings.corpus.store, configuration.settings.corpus.storePath, this.options.cacheDir));
     const loading: Promise<Corpus> = loadCorpus({ folders, registryFolders: configuration.registryFolders(), generation: ++this.generation, modelCache })
       .then((local) => team.layer(local))
       .then((loaded) => {
@@ -110,7 +116,9 @@ export class CorpusService {
         () =>
           background(
             'corpus warm-up',
-            warmCorpus(loaded, () => loading !== this.loading, whenIdle).then(async () => {
+            // A corpus indexed in the embedded store is not parsed whole: the store parses the texts it
+            // does not hold yet, and a hover the few it reads (corpus/documentMemory.ts keeps them).
+            (reuse.usesStore(loaded) ? Promise.resolve() : warmCorpus(loaded, () => loading !== this.loading, whenIdle)).then(async () => {
               await whenIdle();
               // The reuse index needs every text parsed: built here, in a pause, so no request waits for it.
               if (loading !== this.loading) return;

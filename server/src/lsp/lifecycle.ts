@@ -8,6 +8,8 @@ import {
   DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
@@ -42,12 +44,17 @@ export function register(connection: Connection, services: Services): void {
     const folders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (folders.length === 0 && params.rootUri) folders.push(URI.parse(params.rootUri).fsPath);
     configuration.initialize(options.settings, { trusted: options.trusted !== false, folders });
-    // The store's mode and place are read once: changing them takes a restart of the server.
-    services.reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log, log, storeOptionsFor(configuration.settings.corpus.store, configuration.settings.corpus.storePath, cacheDir ?? undefined));
+    // The store's mode and place are applied again at every corpus load (CorpusService.reload).
+    services.reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), log) : undefined, log, log, storeOptionsFor(configuration.settings.corpus.store, configuration.settings.corpus.storePath, cacheDir ?? undefined), (message) => {
+      // The user asked for the store and has none: said in the output and shown, once per setting.
+      connection.console.warn(message);
+      background('store message', connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
+    });
     services.corpus = new CorpusService({
       configuration,
       reuse: services.reuse,
       team,
+      cacheDir: cacheDir ?? undefined,
       modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), log) : undefined,
       log,
       warn: (message) => connection.console.warn(message),

@@ -14,7 +14,7 @@ import { BoundedScanCache } from './scanCache';
 import type { ReuseLookup } from '../store/corpusStore';
 import { EmbeddedCorpusStore } from '../store/embedded/lmdbStore';
 import { StoreRecordError } from '../store/embedded/records';
-import { AUTO_STORE_UNITS, openStore, storeFileFor, syncSources, type StoreOptions } from '../store/reuseStore';
+import { AUTO_STORE_CHARS, openStore, storeFileFor, syncSources, type StoreOptions } from '../store/reuseStore';
 
 /** The thresholds of a match; both are settings. */
 export interface ReuseSettings {
@@ -43,9 +43,9 @@ interface Indexed {
  */
 export class ReuseService {
   private latest: Indexed | undefined;
-  private readonly byCorpus = new WeakMap<Corpus, Indexed>();
-  private readonly matchesByAnalysis = new WeakMap<DraftAnalysis, { key: string; matches: ReuseMatch[] }>();
-  private readonly scanCache = new BoundedScanCache();
+  private byCorpus = new WeakMap<Corpus, Indexed>();
+  private matchesByAnalysis = new WeakMap<DraftAnalysis, { key: string; matches: ReuseMatch[] }>();
+  private scanCache = new BoundedScanCache();
 
   constructor(
     private readonly diskCache?: ReuseDiskCache,
@@ -54,23 +54,51 @@ export class ReuseService {
     /** What was done and how long it took (the server's output channel; the CLI keeps quiet). */
     private readonly info: (message: string) => void = log,
     /** Where the embedded store lives and when it is used; none: the index is always in memory. */
-    private readonly storeOptions?: StoreOptions,
+    private storeOptions?: StoreOptions,
+    /** The store asked for cannot be had (its engine does not load): said once per setting, the server also shows it. */
+    private readonly unavailable: (message: string) => void = log,
   ) {}
+
+  /**
+   * Where the store lives and when it is used, from now on (compactDrafter.corpus.store and
+   * storePath changed): the store in use is closed and every index forgotten, so the next indexFor
+   * builds in the new place. Whether anything changed.
+   */
+  configureStore(options: StoreOptions | undefined): boolean {
+    if (JSON.stringify(options) === JSON.stringify(this.storeOptions)) return false;
+    this.latest?.store?.closeSync();
+    this.latest = undefined;
+    this.byCorpus = new WeakMap();
+    this.matchesByAnalysis = new WeakMap();
+    this.scanCache = new BoundedScanCache();
+    this.storeFailed = false;
+    this.storeOptions = options;
+    this.info(`corpus store: ${options ? `${options.mode} (${options.dir})` : 'memory'} from now on; the reuse index is built again`);
+    return true;
+  }
 
   /** The store in use, once the corpus is indexed there (for status and the bench). */
   get store(): EmbeddedCorpusStore | undefined {
     return this.latest?.store;
   }
 
-  /** Whether this corpus is indexed in the embedded store rather than in memory. */
+  /**
+   * Whether this corpus is (to be) indexed in the embedded store rather than in memory: then its
+   * texts need not all be parsed first (the store parses only those it does not hold yet).
+   */
+  usesStore(corpus: Corpus): boolean {
+    return this.wantsStore(servedDocuments(corpus));
+  }
+
+  /** Whether these documents go to the embedded store: by their size, known without parsing them. */
   private wantsStore(documents: readonly CorpusDocument[]): boolean {
     const mode = this.storeOptions?.mode ?? 'memory';
     if (mode === 'memory' || this.storeFailed) return false;
     if (mode === 'embedded') return true;
-    let units = 0;
+    let chars = 0;
     for (const document of documents) {
-      units += document.model.paragraphs.length || document.model.spans.length;
-      if (units >= AUTO_STORE_UNITS) return true;
+      chars += document.textLength;
+      if (chars >= AUTO_STORE_CHARS) return true;
     }
     return false;
   }
@@ -84,7 +112,7 @@ export class ReuseService {
     let store = previous?.path === file ? previous : undefined;
     if (!store) {
       previous?.closeSync();
-      store = openStore(file, this.log);
+      store = openStore(file, this.log, this.unavailable);
     }
     if (!store) {
       this.storeFailed = true;
@@ -120,7 +148,7 @@ export class ReuseService {
     const known = this.byCorpus.get(corpus);
     if (known) return known.index;
     const documents = servedDocuments(corpus);
-    const hashes = new Map(documents.map((document) => [document.uri, hashText(document.text)]));
+    const hashes = new Map(documents.map((document) => [document.uri, document.contentHash]));
     let indexed: Indexed | undefined;
     if (this.storeOptions && this.wantsStore(documents)) indexed = this.indexInStore(documents, hashes);
     else if (this.latest?.store) {
@@ -212,10 +240,6 @@ function sourceOf(document: CorpusDocument): ReuseSourceDocument {
       return document.model;
     },
   };
-}
-
-function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function hashCorpus(hashes: ReadonlyMap<string, string>): string {

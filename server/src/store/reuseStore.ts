@@ -10,11 +10,15 @@ import { StoreUnavailableError } from './corpusStore';
 import { EmbeddedCorpusStore, StoreCorruptError } from './embedded/lmdbStore';
 import type { SyncSource } from './sync';
 
-/** `compactDrafter.corpus.store`: auto uses the store for corpora of at least AUTO_STORE_UNITS paragraphs. */
+/** `compactDrafter.corpus.store`: auto uses the store for corpora of at least AUTO_STORE_CHARS characters. */
 export type StoreMode = 'auto' | 'embedded' | 'memory';
 
-/** Below this many paragraphs the in-memory index is small (~40 MB at 100,000) and what was always used. */
-export const AUTO_STORE_UNITS = 100_000;
+/**
+ * Below this much text (about 100,000 paragraphs: the generated corpora average 500 characters a
+ * paragraph) the in-memory index is small (~40 MB) and what was always used. Counted in characters,
+ * known when a text is loaded, rather than paragraphs, which would take parsing every text first.
+ */
+export const AUTO_STORE_CHARS = 50_000_000;
 
 export interface StoreOptions {
   readonly mode: StoreMode;
@@ -38,14 +42,17 @@ export function storeFileFor(dir: string, documents: readonly CorpusDocument[]):
   return join(dir, `corpus-${key}.lmdb`);
 }
 
-/** Opens the store; a corrupt one is deleted and created anew. Undefined when the engine cannot load. */
-export function openStore(file: string, log: (message: string) => void): EmbeddedCorpusStore | undefined {
+/**
+ * Opens the store; a corrupt one is deleted and created anew. Undefined when the engine cannot
+ * load, said through `unavailable` (the server also shows it: the user asked for a store and has none).
+ */
+export function openStore(file: string, log: (message: string) => void, unavailable: (message: string) => void = log): EmbeddedCorpusStore | undefined {
   makeFolderSync(dirname(file));
   try {
     return EmbeddedCorpusStore.open(file);
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
-      log(`corpus store: ${error.message}; the reuse index is kept in memory`);
+      unavailable(`corpus store: ${error.message.split('\n')[0]}; the reuse index is kept in memory`);
       return undefined;
     }
     if (!(error instanceof StoreCorruptError)) throw error;

@@ -1,20 +1,11 @@
 // The embedded corpus store: one LMDB file in the user's cache holding the registry, the corpus
-// texts, every unit (paragraph) and the reuse index's postings. LMDB maps the file into memory and
-// reads from it in place, so the server holds only what a question touches (the pages of the
-// postings and paragraphs a scan reads) plus a small table of documents and unit ranges, not the
-// corpus. Writes are copy-on-write transactions: a build killed at any point leaves the store as
-// of its last commit, and the next build resumes from it (sync.ts compares content hashes).
-//
-// Databases in the file:
-//   meta      "meta" → { magic, format, nextUnit, generation, state, counts }
-//   docs      id → { symbol, uri, title, date, contentHash, firstUnit, labels }
-//   symbols   symbolKey → id (texts by symbol)
-//   texts     id → the document's text
-//   units     unit number → checksum, label and text (unitRecord.ts)
-//   postings  fingerprint → the units having it, ascending 32-bit little-endian numbers
-//   registry  symbolKey → RegistryEntry
+// texts, every unit (paragraph) and the reuse index's postings (layout.ts). LMDB maps the file into
+// memory and reads from it in place, so the server holds only what a question touches (the pages of
+// the postings and paragraphs a scan reads) plus a small table of documents and unit ranges
+// (unitTable.ts), not the corpus. Writes (writes.ts) are copy-on-write transactions: a build killed
+// at any point leaves the store as of its last commit, and the next build resumes from it (sync.ts
+// compares content hashes).
 import { symbolKey, type RegistryEntry } from '../../corpus/registry';
-import { unitFingerprints } from '../../reuse/index';
 import { wordList, type WordList } from '../../reuse/normalise';
 import type { CandidateOptions, CorpusStore, DocumentHit, DocumentQuery, ReuseLookup, StoreCandidate, StoreDocumentInput, StoredDocument, StoredUnit, StoreStatus } from '../corpusStore';
 import { StoreUnavailableError } from '../corpusStore';
@@ -22,12 +13,14 @@ import { rmSync } from 'node:fs';
 import { lmdbFileProblem } from './fileCheck';
 import { inputsOf, planSync, type SyncResult, type SyncSource } from '../sync';
 import { loadLmdb } from './lmdbModule';
-import { appendPostings, decodeUnit, encodeUnit, forEachPosting, withoutPosting } from './records';
+import { decodeUnit, forEachPosting } from './records';
 import { bestCandidates } from '../../reuse/bestCandidates';
+import { Batches } from '../batches';
+import { type Database, type DocRecord, type LmdbEnvironment, MAGIC, type Meta, openDatabases, STORE_FORMAT, type StoreDatabases } from './layout';
+import { UnitTable } from './unitTable';
+import { putInTransaction, removeInTransaction } from './writes';
 
-export const STORE_FORMAT = 1;
-const MAGIC = 'compact-drafter corpus store';
-const NONE = 0xffffffff;
+export { STORE_FORMAT } from './layout';
 /** Units put per transaction: an interrupted build loses at most this much work. */
 const BATCH_UNITS = 20_000;
 const WORD_CACHE_UNITS = 2048;
@@ -44,53 +37,18 @@ export interface StoreOpenOptions {
   readonly onCommit?: (documents: number) => void;
 }
 
-interface Meta {
-  readonly magic: string;
-  readonly format: number;
-  nextUnit: number;
-  generation: number;
-  state: 'building' | 'ready';
-  documents: number;
-  units: number;
-  postings: number;
-  registryEntries: number;
-}
-
-interface DocRecord {
-  readonly symbol?: string;
-  readonly uri: string;
-  readonly title?: string;
-  readonly date?: string;
-  readonly contentHash: string;
-  readonly firstUnit: number;
-  readonly labels: readonly (string | null)[];
-}
-
-interface Slot {
-  readonly id: string;
-  readonly symbol: string | undefined;
-  readonly symbolKey: string | undefined;
-  readonly uri: string;
-  readonly firstUnit: number;
-  readonly unitCount: number;
-}
-
-type Database = ReturnType<ReturnType<Exclude<ReturnType<typeof loadLmdb>, Error>['open']>['openDB']>;
-
 export class EmbeddedCorpusStore implements CorpusStore {
   private meta!: Meta;
   private options: StoreOpenOptions = {};
-  private slots: (Slot | undefined)[] = [];
-  private slotById = new Map<string, number>();
-  private unitSlot = new Uint32Array(0);
+  private table = new UnitTable(0);
   private counts = new Uint16Array(0);
   private touched = new Int32Array(0);
   private readonly wordCache = new Map<number, WordList>();
 
   private constructor(
     readonly path: string,
-    private readonly env: ReturnType<Exclude<ReturnType<typeof loadLmdb>, Error>['open']>,
-    private readonly db: { meta: Database; docs: Database; symbols: Database; texts: Database; units: Database; postings: Database; registry: Database },
+    private readonly env: LmdbEnvironment,
+    private readonly db: StoreDatabases,
   ) {}
 
   /**
@@ -112,16 +70,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
       throw new StoreCorruptError(`${path} does not open as an LMDB file (${(error as Error).message})`);
     }
     try {
-      const binary = { keyEncoding: 'uint32', encoding: 'binary', compression: false, cache: false } as const;
-      const store = new EmbeddedCorpusStore(path, env, {
-        meta: env.openDB('meta', { encoding: 'msgpack', cache: false }),
-        docs: env.openDB('docs', { encoding: 'msgpack', cache: false }),
-        symbols: env.openDB('symbols', { encoding: 'string', cache: false }),
-        texts: env.openDB('texts', { encoding: 'string', cache: false }),
-        units: env.openDB('units', binary),
-        postings: env.openDB('postings', binary),
-        registry: env.openDB('registry', { encoding: 'msgpack', cache: false }),
-      });
+      const store = new EmbeddedCorpusStore(path, env, openDatabases(env));
       store.options = options;
       store.load();
       return store;
@@ -148,48 +97,28 @@ export class EmbeddedCorpusStore implements CorpusStore {
       if (meta.format !== STORE_FORMAT) throw new StoreCorruptError(`format ${meta.format}, expected ${STORE_FORMAT}`);
       this.meta = { ...meta };
     }
-    this.slots = [];
-    this.slotById = new Map();
-    this.unitSlot = new Uint32Array(this.meta.nextUnit).fill(NONE);
+    this.table = new UnitTable(this.meta.nextUnit);
     let units = 0;
     for (const { key, value } of this.db.docs.getRange()) {
       const record = value as DocRecord;
       if (typeof key !== 'string' || !record || !Array.isArray(record.labels) || !Number.isSafeInteger(record.firstUnit)) throw new StoreCorruptError('a malformed document record');
       if (record.firstUnit + record.labels.length > this.meta.nextUnit) throw new StoreCorruptError(`document ${key} has units past the last one`);
-      this.addSlot(key, record);
+      this.table.add(key, { ...record, unitCount: record.labels.length });
       units += record.labels.length;
     }
-    if (this.slotById.size !== this.meta.documents || units !== this.meta.units) {
-      throw new StoreCorruptError(`the metadata counts ${this.meta.documents} documents and ${this.meta.units} units, the file holds ${this.slotById.size} and ${units}`);
+    if (this.table.documents !== this.meta.documents || units !== this.meta.units) {
+      throw new StoreCorruptError(`the metadata counts ${this.meta.documents} documents and ${this.meta.units} units, the file holds ${this.table.documents} and ${units}`);
     }
     // A unit of the first and of the last document read back and checked: a file cut short or
     // overwritten in the middle fails here rather than in the middle of a scan.
-    for (const slot of [this.slots[0], this.slots[this.slots.length - 1]]) {
+    for (const slot of this.table.ends()) {
       if (slot && slot.unitCount > 0) this.readUnit(slot.firstUnit + slot.unitCount - 1);
     }
   }
 
-  private addSlot(id: string, record: DocRecord): void {
-    const index = this.slots.length;
-    const slot: Slot = { id, symbol: record.symbol, symbolKey: record.symbol ? symbolKey(record.symbol) : undefined, uri: record.uri, firstUnit: record.firstUnit, unitCount: record.labels.length };
-    this.slots.push(slot);
-    this.slotById.set(id, index);
-    if (this.unitSlot.length < record.firstUnit + slot.unitCount) {
-      const next = new Uint32Array(Math.max(record.firstUnit + slot.unitCount, this.unitSlot.length * 2)).fill(NONE);
-      next.set(this.unitSlot);
-      this.unitSlot = next;
-    }
-    this.unitSlot.fill(index, slot.firstUnit, slot.firstUnit + slot.unitCount);
-  }
-
-  private dropSlot(id: string): void {
-    const index = this.slotById.get(id);
-    if (index === undefined) return;
-    const slot = this.slots[index]!;
-    this.unitSlot.fill(NONE, slot.firstUnit, slot.firstUnit + slot.unitCount);
-    for (let u = slot.firstUnit; u < slot.firstUnit + slot.unitCount; u++) this.wordCache.delete(u);
-    this.slots[index] = undefined;
-    this.slotById.delete(id);
+  private dropDocument(id: string): void {
+    const slot = this.table.drop(id);
+    if (slot) for (let u = slot.firstUnit; u < slot.firstUnit + slot.unitCount; u++) this.wordCache.delete(u);
   }
 
   /** The synchronous reads scanDraft makes (memory-mapped: no round trip to wait for). */
@@ -308,9 +237,8 @@ export class EmbeddedCorpusStore implements CorpusStore {
   }
 
   private storedUnit(unit: number): StoredUnit | undefined {
-    const slotIndex = this.unitSlot[unit];
-    if (slotIndex === undefined || slotIndex === NONE) return undefined;
-    const slot = this.slots[slotIndex]!;
+    const slot = this.table.documentOf(unit);
+    if (!slot) return undefined;
     const { label, text } = this.readUnit(unit);
     return { unit, documentId: slot.id, symbol: slot.symbol, uri: slot.uri, label, text };
   }
@@ -353,8 +281,8 @@ export class EmbeddedCorpusStore implements CorpusStore {
     }
     const exclude = options.excludeSymbol ? symbolKey(options.excludeSymbol) : undefined;
     return bestCandidates(counts, touched, touchedCount, minShared, limit, (unit) => {
-      const slotIndex = this.unitSlot[unit]!;
-      return slotIndex !== NONE && !(exclude && this.slots[slotIndex]!.symbolKey === exclude);
+      const slot = this.table.documentOf(unit);
+      return slot !== undefined && !(exclude && slot.symbolKey === exclude);
     });
   }
 
@@ -391,114 +319,52 @@ export class EmbeddedCorpusStore implements CorpusStore {
 
   /** Puts documents, one transaction per BATCH_UNITS units (the server's path: no await between). */
   putDocumentsSync(documents: Iterable<StoreDocumentInput>): number {
-    let batch: StoreDocumentInput[] = [];
-    let batchUnits = 0;
-    let put = 0;
-    for (const document of documents) {
-      batch.push(document);
-      batchUnits += document.units.length;
-      if (batchUnits >= (this.options.batchUnits ?? BATCH_UNITS)) {
-        put += this.commitBatch(batch);
-        batch = [];
-        batchUnits = 0;
-      }
-    }
-    if (batch.length) put += this.commitBatch(batch);
-    return put;
+    const writer = this.batchWriter();
+    for (const document of documents) writer.add(document);
+    return writer.end();
   }
 
   async putDocuments(documents: Iterable<StoreDocumentInput> | AsyncIterable<StoreDocumentInput>): Promise<number> {
-    if (Symbol.iterator in documents) return this.putDocumentsSync(documents);
-    let batch: StoreDocumentInput[] = [];
-    let batchUnits = 0;
+    const writer = this.batchWriter();
+    for await (const document of documents) writer.add(document);
+    return writer.end();
+  }
+
+  /** Commits each batch as it fills (batches.ts); end() commits the last and says how many documents were put. */
+  private batchWriter(): { add(document: StoreDocumentInput): void; end(): number } {
+    const batches = new Batches({ maxUnits: this.options.batchUnits ?? BATCH_UNITS });
     let put = 0;
-    for await (const document of documents) {
-      batch.push(document);
-      batchUnits += document.units.length;
-      if (batchUnits >= (this.options.batchUnits ?? BATCH_UNITS)) {
-        put += this.commitBatch(batch);
-        batch = [];
-        batchUnits = 0;
-      }
-    }
-    if (batch.length) put += this.commitBatch(batch);
-    return put;
+    const commit = (batch: StoreDocumentInput[] | undefined) => {
+      if (batch) put += this.commitBatch(batch);
+    };
+    return {
+      add: (document) => commit(batches.add(document)),
+      end: () => {
+        commit(batches.end());
+        return put;
+      },
+    };
   }
 
   /** One transaction: the documents, their texts, units and postings, and the metadata, or none of it. */
   private commitBatch(documents: readonly StoreDocumentInput[]): number {
     const before = { ...this.meta };
-    const added: [string, DocRecord][] = [];
-    const removed: string[] = [];
+    let written: ReturnType<typeof putInTransaction>;
     try {
-      this.env.transactionSync(() => {
-        const postings = new Map<number, number[]>();
-        for (const document of documents) {
-          if (this.removeInTransaction(document.id)) removed.push(document.id);
-          const firstUnit = this.meta.nextUnit;
-          const labels: (string | null)[] = [];
-          for (const unit of document.units) {
-            const number = this.meta.nextUnit++;
-            labels.push(unit.label ?? null);
-            this.db.units.putSync(number, encodeUnit(unit.label, unit.text));
-            for (const fp of unitFingerprints(unit.text) ?? []) {
-              const list = postings.get(fp);
-              if (list) list.push(number);
-              else postings.set(fp, [number]);
-              this.meta.postings++;
-            }
-          }
-          const record: DocRecord = { symbol: document.symbol, uri: document.uri, title: document.title, date: document.date, contentHash: document.contentHash, firstUnit, labels };
-          this.db.docs.putSync(document.id, record);
-          this.db.texts.putSync(document.id, document.text);
-          if (document.symbol) this.db.symbols.putSync(symbolKey(document.symbol), document.id);
-          this.meta.documents++;
-          this.meta.units += labels.length;
-          added.push([document.id, record]);
-        }
-        for (const [fp, units] of postings) {
-          const existing = this.db.postings.getBinary(fp);
-          this.db.postings.putSync(fp, appendPostings(existing, units));
-        }
+      written = this.env.transactionSync(() => {
+        const result = putInTransaction({ db: this.db, meta: this.meta }, documents);
         this.meta.generation++;
         this.db.meta.putSync('meta', this.meta);
+        return result;
       });
     } catch (error) {
       this.meta = before;
       throw error;
     }
-    for (const id of removed) this.dropSlot(id);
-    for (const [id, record] of added) this.addSlot(id, record);
+    for (const id of written.replaced) this.dropDocument(id);
+    for (const [id, record] of written.added) this.table.add(id, { ...record, unitCount: record.labels.length });
     this.options.onCommit?.(this.meta.documents);
     return documents.length;
-  }
-
-  /** Within a write transaction: the document's units, postings, text and names gone. */
-  private removeInTransaction(id: string): boolean {
-    const record = this.db.docs.get(id) as DocRecord | undefined;
-    if (!record) return false;
-    for (let k = 0; k < record.labels.length; k++) {
-      const unit = record.firstUnit + k;
-      const bytes = this.db.units.getBinary(unit);
-      if (bytes) {
-        for (const fp of unitFingerprints(decodeUnit(bytes, unit).text) ?? []) {
-          const list = this.db.postings.getBinary(fp);
-          if (!list) continue;
-          const rest = withoutPosting(list, unit);
-          if (rest.length === list.length) continue;
-          this.meta.postings--;
-          if (rest.length === 0) this.db.postings.removeSync(fp);
-          else this.db.postings.putSync(fp, rest);
-        }
-      }
-      this.db.units.removeSync(unit);
-    }
-    this.db.docs.removeSync(id);
-    this.db.texts.removeSync(id);
-    if (record.symbol && this.db.symbols.get(symbolKey(record.symbol)) === id) this.db.symbols.removeSync(symbolKey(record.symbol));
-    this.meta.documents--;
-    this.meta.units -= record.labels.length;
-    return true;
   }
 
   async removeDocuments(ids: readonly string[]): Promise<number> {
@@ -510,7 +376,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
     const removed: string[] = [];
     try {
       this.env.transactionSync(() => {
-        for (const id of ids) if (this.removeInTransaction(id)) removed.push(id);
+        for (const id of ids) if (removeInTransaction({ db: this.db, meta: this.meta }, id)) removed.push(id);
         if (removed.length) {
           this.meta.generation++;
           this.db.meta.putSync('meta', this.meta);
@@ -520,7 +386,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
       this.meta = before;
       throw error;
     }
-    for (const id of removed) this.dropSlot(id);
+    for (const id of removed) this.dropDocument(id);
     return removed.length;
   }
 

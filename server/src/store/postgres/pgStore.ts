@@ -6,7 +6,6 @@
 // costs one timeout, not one per hover.
 import pg from 'pg';
 import { type RegistryEntry, symbolKey } from '../../corpus/registry';
-import { unitFingerprints } from '../../reuse/index';
 import {
   type CandidateOptions,
   type CorpusStore,
@@ -21,6 +20,11 @@ import {
 } from '../corpusStore';
 import type { CorpusServerConnection } from './connection';
 import { lockForPush, migrate, schemaProblem, schemaVersion } from './schema';
+import { Batches } from '../batches';
+import { describeFailure } from './failures';
+import { deleteDocuments, writeDocuments } from './pgWrites';
+
+export { describeFailure } from './failures';
 
 export const RETRY_AFTER_MS = 30_000;
 /** A write transaction holds about this many units (a few hundred texts): an interrupted push keeps what it committed. */
@@ -307,23 +311,15 @@ export class PgCorpusStore implements CorpusStore {
   }
 
   async putDocuments(documents: Iterable<StoreDocumentInput> | AsyncIterable<StoreDocumentInput>): Promise<number> {
-    let batch: StoreDocumentInput[] = [];
-    let batchUnits = 0;
+    const batches = new Batches({ maxUnits: UNITS_PER_COMMIT, maxDocuments: DOCUMENTS_PER_COMMIT });
     let put = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const writing = batch;
-      batch = [];
-      batchUnits = 0;
-      await this.transaction((client) => writeDocuments(client, writing, this.options.pushedFrom ?? 'unknown'));
-      put += writing.length;
+    const write = async (batch: StoreDocumentInput[] | undefined) => {
+      if (!batch) return;
+      await this.transaction((client) => writeDocuments(client, batch, this.options.pushedFrom ?? 'unknown'));
+      put += batch.length;
     };
-    for await (const document of documents) {
-      batch.push(document);
-      batchUnits += document.units.length;
-      if (batch.length >= DOCUMENTS_PER_COMMIT || batchUnits >= UNITS_PER_COMMIT) await flush();
-    }
-    await flush();
+    for await (const document of documents) await write(batches.add(document));
+    await write(batches.end());
     // VACUUM as well: it marks the new rows visible to all, so candidate lookups read the index alone.
     if (put) await this.run(() => this.pool.query('VACUUM ANALYZE cd_documents, cd_units, cd_fingerprints'));
     return put;
@@ -362,83 +358,6 @@ export class PgCorpusStore implements CorpusStore {
   }
 }
 
-async function deleteDocuments(client: pg.ClientBase, ids: readonly string[]): Promise<{ documents: number }> {
-  const { rows } = await client.query<{ units: string | null; postings: string | null }>(
-    `SELECT sum(unit_count) AS units, (SELECT count(*) FROM cd_fingerprints f JOIN cd_units u ON u.unit = f.unit WHERE u.document_id = ANY($1::text[])) AS postings
-       FROM cd_documents WHERE id = ANY($1::text[])`,
-    [ids],
-  );
-  const deleted = await client.query('DELETE FROM cd_documents WHERE id = ANY($1::text[])', [ids]);
-  await client.query('UPDATE cd_state SET units = units - $1, postings = postings - $2', [Number(rows[0]?.units ?? 0), Number(rows[0]?.postings ?? 0)]);
-  return { documents: deleted.rowCount ?? 0 };
-}
-
-/**
- * Writes a batch of documents (replacing those of the same ids): their rows, their indexed units
- * numbered from cd_state.next_unit in the order given, and the units' distinct fingerprints.
- */
-async function writeDocuments(client: pg.ClientBase, documents: readonly StoreDocumentInput[], pushedFrom: string): Promise<void> {
-  // A batch that holds one id twice keeps the last, as putting them one after another would.
-  const byId = new Map(documents.map((document) => [document.id, document]));
-  const list = [...byId.values()];
-  await deleteDocuments(client, list.map((d) => d.id));
-  const unitDocument: string[] = [];
-  const unitOrdinal: number[] = [];
-  const unitLabel: (string | null)[] = [];
-  const unitBody: string[] = [];
-  const unitFps: number[][] = [];
-  const unitCounts: number[] = [];
-  for (const document of list) {
-    // Every unit is kept and numbered (paragraph() finds short ones); only those of MIN_UNIT_WORDS words get fingerprints.
-    document.units.forEach((unit, ordinal) => {
-      unitDocument.push(document.id);
-      unitOrdinal.push(ordinal);
-      unitLabel.push(unit.label ?? null);
-      unitBody.push(unit.text);
-      unitFps.push(unitFingerprints(unit.text) ?? []);
-    });
-    unitCounts.push(document.units.length);
-  }
-  await client.query(
-    `INSERT INTO cd_documents (id, symbol, symbol_key, uri, title, date, content_hash, body, unit_count, pushed_from)
-     SELECT i, s, k, u, t, d, h, b, n, $10 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::integer[])
-       WITH ORDINALITY AS x(i, s, k, u, t, d, h, b, n, o) ORDER BY o`,
-    [
-      list.map((d) => d.id),
-      list.map((d) => d.symbol ?? null),
-      list.map((d) => (d.symbol ? symbolKey(d.symbol) : null)),
-      list.map((d) => d.uri),
-      list.map((d) => d.title ?? null),
-      list.map((d) => d.date ?? null),
-      list.map((d) => d.contentHash),
-      list.map((d) => d.text),
-      unitCounts,
-      pushedFrom,
-    ],
-  );
-  const postings = unitFps.reduce((sum, fps) => sum + fps.length, 0);
-  const { rows } = await client.query<{ first: string }>(
-    'UPDATE cd_state SET next_unit = next_unit + $1, units = units + $1, postings = postings + $2, generation = generation + 1 RETURNING next_unit - $1 AS first',
-    [unitBody.length, postings],
-  );
-  if (unitBody.length === 0) return;
-  const first = Number(rows[0]!.first);
-  await client.query(
-    `INSERT INTO cd_units (unit, document_id, ordinal, label, body)
-     SELECT $1::bigint + o - 1, d, n, l, b FROM unnest($2::text[], $3::integer[], $4::text[], $5::text[]) WITH ORDINALITY AS x(d, n, l, b, o)`,
-    [first, unitDocument, unitOrdinal, unitLabel, unitBody],
-  );
-  const fpUnits: number[] = [];
-  const fpValues: number[] = [];
-  unitFps.forEach((fps, k) => {
-    for (const fp of fps) {
-      fpUnits.push(first + k);
-      fpValues.push(fp | 0);
-    }
-  });
-  await client.query('INSERT INTO cd_fingerprints (fp, unit) SELECT * FROM unnest($1::integer[], $2::bigint[])', [fpValues, fpUnits]);
-}
-
 function storedDocument(row: DocumentRow): StoredDocument {
   return {
     id: row.id,
@@ -453,21 +372,4 @@ function storedDocument(row: DocumentRow): StoredDocument {
 
 function storedUnit(row: UnitRow): StoredUnit {
   return { unit: Number(row.unit), documentId: row.document_id, symbol: row.symbol ?? undefined, uri: row.uri, label: row.label ?? undefined, text: row.body };
-}
-
-/** What went wrong, in a user's words. */
-export function describeFailure(error: unknown): string {
-  if (error instanceof StoreUnavailableError) return error.message;
-  const err = error as { code?: string; message?: string };
-  const message = err?.message ?? String(error);
-  if (err?.code === 'ECONNREFUSED') return 'nothing listens there (connection refused): is the server running?';
-  if (err?.code === 'ENOTFOUND' || err?.code === 'EAI_AGAIN') return 'the host name does not resolve';
-  if (err?.code === 'ECONNRESET') return 'the server closed the connection';
-  if (err?.code === 'ETIMEDOUT' || /timeout expired|connection timeout/i.test(message)) return 'no answer within the connection timeout';
-  if (/Query read timeout/i.test(message)) return 'no answer within the query timeout';
-  if (err?.code === '57014') return 'a query took longer than the timeout and was cancelled';
-  if (err?.code === '28P01' || err?.code === '28000') return `login refused (${message}): check the user, and the password in ~/.pgpass, the service file or PGPASSWORD`;
-  if (/client password must be a non-empty string|no password supplied/i.test(message)) return 'the server asks for a password and none was found for this user, host, port and database in PGPASSWORD, the service file or ~/.pgpass';
-  if (err?.code === '42P01') return 'the database holds no team corpus yet: load it with `compact-drafter corpus push`';
-  return message;
 }
