@@ -2,7 +2,8 @@ import type { Corpus, RegistryEntry } from '../corpus';
 import { describeProvenance } from '../corpus/provenance';
 import { referenceAt, type DraftAnalysis, type ResolvedReference } from '../analysis';
 import type { OffsetRange } from '../parse/model';
-import { capitalise, digitalLibrarySearchUrl, displayDate, formatDate, officialDocumentUrl } from '../naming';
+import { entryDisplayDate, entryTitle } from '../language/citations';
+import { capitalise, digitalLibrarySearchUrl, formatDate, officialDocumentUrl } from '../naming';
 import { successorStatus } from './documentStatus';
 import { escapeMarkdown, link, truncate } from './markdown';
 import { numberedHover } from './numberedHover';
@@ -53,7 +54,8 @@ function documentHover(ref: ResolvedReference, context: HoverContext): string {
     return lines.join('\n\n');
   }
   const facts = entry.registry;
-  const title = facts?.title ?? entry.document?.title;
+  // The registry's facts, else what the served copy of the text declares: as completion and workspace symbols show it.
+  const title = entryTitle(entry);
   lines.push(`**${escapeMarkdown(entry.symbol)}**${ref.alias ? ` (“${escapeMarkdown(ref.alias)}”)` : ''}`);
   if (title) {
     const doubt = facts?.unverified?.includes('title') ? ' (title not verified)' : facts?.titleIsDescription ? ' (description; the document bears no title)' : '';
@@ -64,8 +66,7 @@ function documentHover(ref: ResolvedReference, context: HoverContext): string {
   }
   const about: string[] = [];
   if (facts) about.push(`${escapeMarkdown(facts.body)} ${escapeMarkdown(facts.kind)}`);
-  const heldDate = entry.document?.date;
-  const date = facts ? displayDate(facts) : heldDate && /^\d{4}(-\d\d){0,2}$/.test(heldDate) ? formatDate(heldDate) : heldDate;
+  const date = entryDisplayDate(entry);
   if (date) about.push(escapeMarkdown(date));
   if (facts?.draft) about.push(`adopted from ${escapeMarkdown(facts.draft)}${facts.unverified?.includes('draft') ? ' (not verified)' : ''}`);
   if (facts?.committee && facts.committee !== 'plenary') about.push(`on the report of the ${escapeMarkdown(facts.committee)}`);
