@@ -500,7 +500,8 @@ const TABLE: readonly Row[] = [
   ['about the consultations of 2009 and 2013. 16-13509 21/24'],
   ['16-13509 21/24'],
   ['in accordance with decision 71/5xx'],
-  ['General Assembly decision 71/547'],
+  // A decision of the Assembly has no document symbol: a numbered text, never a symbol made up.
+  ['General Assembly decision 71/547', numbered('General Assembly decision 71/547', undefined, '71/547')],
   ['10.00-10.15 Opening of the session'],
   ['SDG target 10.7 calls for orderly, safe, regular and responsible migration'],
   ['the biennium 2017/18'],

@@ -11,7 +11,7 @@ import type { NumberedText, SymbolProblem } from './model';
 import { namedBodyBefore } from './bodies';
 import { readSymbolAt } from './symbols';
 import { execAt, range } from './text';
-import { ORGAN_NAMES, type Organ } from '../vocabulary';
+import { ORGAN_FULL_NAMES, ORGAN_NAMES, type Organ } from '../vocabulary';
 
 /** The first and last General Assembly sessions numbered "NN/NNN" (sessions 1-30 used "NNN (XXX)"). */
 const GA_SESSIONS = { first: 31, last: 120 };
@@ -179,6 +179,12 @@ export function readItem(text: string, at: number, keyword: Keyword): Item | und
     return { ...short(at + m[0].length, undefined), numbered };
   }
   m = execAt(SLASH_AT, text, at);
+  // "Economic and Social Council decision 2005/234", "General Assembly decision 79/545": published in
+  // the organ's Official Records, without a document symbol; numbered by the organ named.
+  const decidedBy = keyword.decision && (keyword.organ === 'ECOSOC' || keyword.organ === 'GA') ? ORGAN_FULL_NAMES[keyword.organ] : undefined;
+  if (m && decidedBy && (keyword.organ === 'GA' ? gaSession(Number(m[1])) : isYear(Number(m[1])))) {
+    return { ...short(at + m[0].length, undefined), numbered: { type: 'decision', body: decidedBy, number: `${m[1]}/${m[2]}` } };
+  }
   if (m && keyword.body) {
     const numbered: NumberedText = { type: keyword.decision ? 'decision' : 'resolution', body: keyword.body, number: `${m[1]}/${m[2]}` };
     return { ...short(at + m[0].length, undefined), numbered };

@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyzeDraft } from '../analysis';
-import { testCorpus } from '../corpus/testCorpus';
 import { reuseHoverAt } from '../features/reuseHover';
 import { parseDraft } from '../parse';
 import { createAlteredAgreedLanguageRule } from '../rules/alteredAgreedLanguage';
+import { check } from '../rules/testing';
 import { ReuseIndex } from './index';
 import { withPassages } from './passages';
 import { scanDraft } from './scan';
@@ -38,8 +37,7 @@ describe('runs of short paragraphs reused together', { skip: missing }, () => {
   test('A/RES/80/137 paragraphs 1-3, adapted from A/RES/79/205 (1-2 short, joined with 3): one finding for the passage, without a fix that would replace the paragraph numbers; the hover names the passage', () => {
     const draft = realText('A/RES/80/137');
     const index = indexOf('A/RES/79/205');
-    const corpus = testCorpus();
-    const findings = createAlteredAgreedLanguageRule(() => index).check({ text: draft, analysis: analyzeDraft(draft, corpus), corpus });
+    const findings = check(createAlteredAgreedLanguageRule(() => index), draft);
     const finding = findings.find((f) => f.message.includes('paragraphs 1, 2, 3'));
     assert.ok(finding, findings.map((f) => f.message).join('\n'));
     assert.match(finding.message, /^Adapted from A\/RES\/79\/205, paragraphs 1, 2, 3 \(9\d % the same\)/);
