@@ -201,8 +201,14 @@ export function readItem(text: string, at: number, keyword: Keyword): Item | und
   return undefined;
 }
 
+// An item's subject between it and the next, as lists of dated resolutions write them: "23/13 of 13 June
+// 2013 on attacks and discrimination against persons with albinism 11 and 24/33 of 27 September 2013"
+// (A/RES/78/171; the "11" a footnote number). Only before an item that is itself dated, and a subject
+// without figures or brackets: anything else is not read as the list going on.
+const SUBJECT_THEN_NEXT_AT = /[ \t\n]+on[ \t\n]+[^;:()“”"\d]{3,160}?(?:[ \t]?\d{1,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=\d{1,2}\/\d{1,4}\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/y;
+
 /** After an item of a plural keyword: where the next item starts, if one follows. */
-export function nextItemAt(text: string, at: number): number | undefined {
-  const m = execAt(LIST_SEPARATOR_AT, text, at);
+export function nextItemAt(text: string, at: number, dated = false): number | undefined {
+  const m = execAt(LIST_SEPARATOR_AT, text, at) ?? (dated ? execAt(SUBJECT_THEN_NEXT_AT, text, at) : null);
   return m ? at + m[0].length : undefined;
 }
