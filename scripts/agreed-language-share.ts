@@ -36,6 +36,9 @@ for (const t of sources) {
   if (m) adoptedOn.set(t.symbol, new Date(`${m[1]} ${m[2]} ${m[3]} UTC`).toISOString().slice(0, 10));
 }
 let matchCount = 0;
+// Runs of consecutive short paragraphs (each under 25 words) matched together (reuse/shortRuns.ts).
+let shortRuns = 0;
+const shortExamples: string[] = [];
 let passageCount = 0;
 let joined = 0;
 let earliestElsewhere = 0;
@@ -51,6 +54,10 @@ for (const t of texts.filter((x) => session(x.symbol) === 80)) {
   times.push(performance.now() - started);
   const passages = reusePassages(t.text, matches, (symbol) => adoptedOn.get(symbol));
   matchCount += matches.length;
+  for (const m of matches.filter((x) => x.parts)) {
+    shortRuns++;
+    if (shortExamples.length < 4) shortExamples.push(`${t.symbol}: ${m.parts!.length} short paragraphs → ${m.source.symbol}, paras. ${m.source.paragraphs.join(', ')} (${Math.floor(m.similarity * 100)} %)`);
+  }
   passageCount += passages.length;
   for (const p of passages) {
     if (p.parts.length > 1) {
@@ -84,5 +91,7 @@ const pct = (n: number) => `${(100 * n).toFixed(1)} %`;
 console.log(`session 80: ${shares.length} resolutions, ${words} words; agreed language from sessions 78-79: ${pct(reused / words)} of the words`);
 console.log(`per resolution: median ${pct(shares[shares.length >> 1])}, quartiles ${pct(shares[shares.length >> 2])} – ${pct(shares[(3 * shares.length) >> 2])}`);
 console.log(`${matchCount} matches → ${passageCount} passages: ${joined} join consecutive paragraphs of one source; ${earliestElsewhere} name an earlier adopted source than the closest`);
+console.log(`${shortRuns} matches are runs of consecutive short paragraphs (each under 25 words) matched as one passage`);
+for (const example of shortExamples) console.log(`  e.g. ${example}`);
 for (const e of examples) console.log(`  e.g. ${e}`);
 console.log(`scan per resolution: p50 ${times[times.length >> 1].toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);

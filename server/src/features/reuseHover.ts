@@ -18,11 +18,13 @@ const MAX_DIFF_PARTS = 40;
 export function reuseHoverAt(matches: readonly ReuseMatch[], offset: number): ReuseHover | undefined {
   const here = matches.filter((m) => m.range.start <= offset && offset <= m.range.end);
   if (here.length === 0) return undefined;
-  const best = [...here].sort((a, b) => b.similarity - a.similarity)[0]!;
+  const closest = [...here].sort((a, b) => b.similarity - a.similarity)[0]!;
+  // The passage of consecutive paragraphs it is part of, where there is one: its source paragraphs, differences and range.
+  const best = closest.passage ?? closest;
   const lines = [`**Agreed language** from ${sourceName(best)} · ${Math.floor(best.similarity * 100)} % the same`];
   lines.push(best.altered ? `Altered: ${renderDiff(best.diff)}` : 'Repeated word for word (spelling and punctuation aside).');
   if (best.altered) lines.push('*Quick fix: Restore agreed wording.*');
-  const others = here.filter((m) => m !== best);
+  const others = here.filter((m) => m !== closest && m.source.id !== best.source.id);
   if (others.length) lines.push(`Also in ${others.map((m) => `${sourceName(m)} (${Math.floor(m.similarity * 100)} %)`).join(', ')}`);
   return { markdown: lines.join('\n\n'), range: best.range };
 }

@@ -119,7 +119,7 @@ function keywordCitations(text: string): Cite[] {
       first = false;
       at = cite.end;
       // "resolutions 70/1 and 71/1" lists; a singular keyword names one document.
-      const next = keyword.plural ? nextItemAt(text, at) : undefined;
+      const next = keyword.plural ? nextItemAt(text, at, cite.date !== undefined) : undefined;
       if (next === undefined) break;
       at = next;
     }

@@ -425,6 +425,24 @@ const TABLE: readonly Row[] = [
     doc('A/HRC/RES/37/5', '37/5 of 22 March 201814', '37/5', { date: '2018-03-22' }),
     doc('A/HRC/RES/46/12', '46/12', '46/12'),
   ],
+  [
+    // A/RES/78/171 (A/RES/80/177 glues the footnote number): the next item after the first one's subject ("albinism 11 and 24/33 of …").
+    'Recalling also Human Rights Council resolutions 23/13 of 13 June 2013 on \nattacks and discrimination against persons with albinism 11 and 24/33 of 27 September 2013 on technical cooperation',
+    doc('A/HRC/RES/23/13', 'Human Rights Council resolutions 23/13 of 13 June 2013', '23/13', { date: '2013-06-13' }),
+    doc('A/HRC/RES/24/33', '24/33 of 27 September 2013', '24/33', { date: '2013-09-27' }),
+  ],
+  [
+    // A/RES/78/32: a list of the Assembly's resolutions, the first with its subject.
+    'Recalling its resolutions 63/71 of 2 December 2008 on the Convention on Cluster Munitions and 70/54 of 7 December 2015, 71/45 of 5 December 2016',
+    doc('A/RES/63/71', 'resolutions 63/71 of 2 December 2008', '63/71', { date: '2008-12-02' }),
+    doc('A/RES/70/54', '70/54 of 7 December 2015', '70/54', { date: '2015-12-07' }),
+    doc('A/RES/71/45', '71/45 of 5 December 2016', '71/45', { date: '2016-12-05' }),
+  ],
+  // After a subject, only a dated item continues the list: "on … and 70/54 and 71/45" (undated) is not read as one.
+  [
+    'Recalling its resolutions 63/71 of 2 December 2008 on the Convention and 70/54',
+    doc('A/RES/63/71', 'resolutions 63/71 of 2 December 2008', '63/71', { date: '2008-12-02' }),
+  ],
   // The Assembly's 53rd session ran from September 1998: no organ named, so no symbol.
   ['Recalling resolution 53/9 of 12 July 2023,'],
   ['Recalling its resolution 53/9 of 12 July 2023,'],
@@ -500,7 +518,8 @@ const TABLE: readonly Row[] = [
   ['about the consultations of 2009 and 2013. 16-13509 21/24'],
   ['16-13509 21/24'],
   ['in accordance with decision 71/5xx'],
-  ['General Assembly decision 71/547'],
+  // A decision of the Assembly has no document symbol: a numbered text, never a symbol made up.
+  ['General Assembly decision 71/547', numbered('General Assembly decision 71/547', undefined, '71/547')],
   ['10.00-10.15 Opening of the session'],
   ['SDG target 10.7 calls for orderly, safe, regular and responsible migration'],
   ['the biennium 2017/18'],

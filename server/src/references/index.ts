@@ -10,8 +10,12 @@
 //
 // Months and insertion words ("5 bis", "5 nonies") come from ../vocabulary, shared with the parser and rules.
 //
+//   bodies.ts      bodies named in full that publish without UN symbols ("Commission on Narcotic Drugs resolution 65/2")
+//   numberedTexts.ts  sales publications ("Sales No. E.96.IV.13"), treaty bodies' general comments by number
+// Texts known by body and number without a symbol are references of kind 'numbered' (model.ts).
+//
 // Deliberate silences (when unsure, say nothing): a bare "67/172" without "resolution"; a bare
-// "paragraph 8"; GA decisions ("decision 71/547", no symbol); "resolution NN/NNN" whose organ cannot
+// "paragraph 8"; a decision without its organ named ("its decision 71/547"); "resolution NN/NNN" whose organ cannot
 // be told ("Council resolution 35/17", "WHO resolution …", GA sessions before the 31st); "resolution
 // YYYY/NN" without "Economic and Social Council" or "Commission on Human Rights"; anything inside a URL.
 export { findReferences, type GrammarOptions } from './find';

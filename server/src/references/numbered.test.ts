@@ -44,6 +44,11 @@ const TABLE: readonly { from: string; text: string; expected: string[] }[] = [
     text: 'decisions 1/CMA.3 and 1/CMA.4, 28  the call to \naccelerate',
     expected: ['1/CMA.3 → decision 1/CMA.3 of CMA.3', '1/CMA.4 → decision 1/CMA.4 of CMA.4'],
   },
+  // Decisions of the principal organs are published in their Official Records, without a symbol.
+  { from: 'A/RES/78/174', text: 'Economic and Social Council decision 2005/234', expected: ['2005/234 → decision 2005/234 of Economic and Social Council'] },
+  { from: 'A/C.1/80/L.3', text: 'established pursuant to General Assembly decision \n79/512 of 2 December 2024,', expected: ['79/512 → decision 79/512 of General Assembly'] },
+  // Without the organ named, a decision's body is not guessed.
+  { from: 'A/RES/79/212', text: 'and recalling its decision 79/545,', expected: [] },
   // The report that holds the decision is the reference, as before.
   { from: 'A/RES/78/153', text: 'See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.', expected: ['FCCC/CP/2015/10/Add.1 → FCCC/CP/2015/10/Add.1'] },
   // The Assembly's resolutions stay the Assembly's.

@@ -11,7 +11,7 @@ import type { NumberedText, SymbolProblem } from './model';
 import { namedBodyBefore } from './bodies';
 import { readSymbolAt } from './symbols';
 import { execAt, range } from './text';
-import { ORGAN_NAMES, type Organ } from '../vocabulary';
+import { ORGAN_FULL_NAMES, ORGAN_NAMES, type Organ } from '../vocabulary';
 
 /** The first and last General Assembly sessions numbered "NN/NNN" (sessions 1-30 used "NNN (XXX)"). */
 const GA_SESSIONS = { first: 31, last: 120 };
@@ -179,6 +179,12 @@ export function readItem(text: string, at: number, keyword: Keyword): Item | und
     return { ...short(at + m[0].length, undefined), numbered };
   }
   m = execAt(SLASH_AT, text, at);
+  // "Economic and Social Council decision 2005/234", "General Assembly decision 79/545": published in
+  // the organ's Official Records, without a document symbol; numbered by the organ named.
+  const decidedBy = keyword.decision && (keyword.organ === 'ECOSOC' || keyword.organ === 'GA') ? ORGAN_FULL_NAMES[keyword.organ] : undefined;
+  if (m && decidedBy && (keyword.organ === 'GA' ? gaSession(Number(m[1])) : isYear(Number(m[1])))) {
+    return { ...short(at + m[0].length, undefined), numbered: { type: 'decision', body: decidedBy, number: `${m[1]}/${m[2]}` } };
+  }
   if (m && keyword.body) {
     const numbered: NumberedText = { type: keyword.decision ? 'decision' : 'resolution', body: keyword.body, number: `${m[1]}/${m[2]}` };
     return { ...short(at + m[0].length, undefined), numbered };
@@ -195,8 +201,14 @@ export function readItem(text: string, at: number, keyword: Keyword): Item | und
   return undefined;
 }
 
+// An item's subject between it and the next, as lists of dated resolutions write them: "23/13 of 13 June
+// 2013 on attacks and discrimination against persons with albinism 11 and 24/33 of 27 September 2013"
+// (A/RES/78/171; the "11" a footnote number). Only before an item that is itself dated, and a subject
+// without figures or brackets: anything else is not read as the list going on.
+const SUBJECT_THEN_NEXT_AT = /[ \t\n]+on[ \t\n]+[^;:()“”"\d]{3,160}?(?:[ \t]?\d{1,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=\d{1,2}\/\d{1,4}\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/y;
+
 /** After an item of a plural keyword: where the next item starts, if one follows. */
-export function nextItemAt(text: string, at: number): number | undefined {
-  const m = execAt(LIST_SEPARATOR_AT, text, at);
+export function nextItemAt(text: string, at: number, dated = false): number | undefined {
+  const m = execAt(LIST_SEPARATOR_AT, text, at) ?? (dated ? execAt(SUBJECT_THEN_NEXT_AT, text, at) : null);
   return m ? at + m[0].length : undefined;
 }

@@ -13,6 +13,8 @@ export interface ReusePassage extends ReuseMatch {
   readonly parts: readonly OffsetRange[];
   /** The earliest adopted text among those matching the passage, when it is not the closest source. */
   readonly earliest?: { readonly source: ReuseSource; readonly date: string };
+  /** The scan's matches joined into it, in draft order (each with its own source words, for fixes). */
+  readonly members: readonly ReuseMatch[];
 }
 
 /** When a corpus document was adopted (ISO), if known: the registry's date. */
@@ -44,7 +46,8 @@ function join(passage: ReusePassage, next: ReuseMatch): ReusePassage {
   return {
     ...passage,
     range: { start: passage.range.start, end: next.range.end },
-    parts: [...passage.parts, next.range],
+    parts: [...passage.parts, ...(next.parts ?? [next.range])],
+    members: [...passage.members, next],
     source: { ...passage.source, paragraphs: [...passage.source.paragraphs, ...next.source.paragraphs] },
     similarity: (passage.similarity * a + next.similarity * b) / (a + b || 1),
     altered: passage.altered || next.altered,
@@ -71,7 +74,7 @@ export function reusePassages(text: string, matches: readonly ReuseMatch[], adop
       continue;
     }
     open.set(match.source.id, passages.length);
-    passages.push({ ...match, parts: [match.range] });
+    passages.push({ ...match, parts: match.parts ?? [match.range], members: [match] });
   }
   if (!adoptedOn) return passages;
   return passages.map((passage) => {
@@ -87,5 +90,18 @@ export function reusePassages(text: string, matches: readonly ReuseMatch[], adop
       earliest = { source: other.source, date };
     }
     return earliest ? { ...passage, earliest } : passage;
+  });
+}
+
+/**
+ * The matches, each joined with the passage it belongs to where that passage has several
+ * paragraphs: what the reuse hover shows ("A/RES/79/109, paragraphs 5, 6, 7"), without the text.
+ */
+export function withPassages(text: string, matches: readonly ReuseMatch[]): ReuseMatch[] {
+  const passageOf = new Map<ReuseMatch, ReusePassage>();
+  for (const passage of reusePassages(text, matches)) if (passage.parts.length > 1) for (const member of passage.members) passageOf.set(member, passage);
+  return matches.map((match) => {
+    const passage = passageOf.get(match);
+    return passage ? { ...match, passage } : match;
   });
 }

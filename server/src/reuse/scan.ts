@@ -5,6 +5,7 @@ import { alignWindows, type DiffPart } from './align';
 import { fingerprintsOf } from './fingerprints';
 import type { ReuseLookup } from '../store/corpusStore';
 import { type DraftWordList, draftWordList, hashesOf, settleNewWords } from './normalise';
+import { matchShortRuns } from './shortRuns';
 
 export interface ReuseSource {
   readonly id: string;
@@ -23,6 +24,10 @@ export interface ReuseMatch {
   readonly diff: DiffPart[];
   /** The source's exact words over the aligned window (the agreed wording). */
   readonly sourceText: string;
+  /** A run of short draft paragraphs matched together (shortRuns.ts): each paragraph's part of the range. */
+  readonly parts?: readonly OffsetRange[];
+  /** The passage of several paragraphs this match is part of (passages.ts withPassages), for the hover. */
+  readonly passage?: ReuseMatch & { readonly parts: readonly OffsetRange[] };
 }
 
 export interface ScanOptions {
@@ -119,7 +124,8 @@ export function scanDraft(model: DraftModel, index: ReuseLookup, options: ScanOp
   const prefix = `${index.generation}\u0000${options.excludeSymbol ?? ''}\u0000${options.minWords ?? ''}\u0000${options.minSimilarity ?? ''}\u0000${options.minShared ?? ''}\u0000${options.maxCandidates ?? ''}\u0000`;
   const used = cache ? new Set<string>() : undefined;
   const out: ReuseMatch[] = [];
-  for (const unit of draftUnits(model)) {
+  const units = draftUnits(model);
+  for (const unit of units) {
     // Keyed by the spans' texts: cached places are (span, offset) pairs.
     const key = prefix + (unit.spans.length === 1 ? unit.spans[0]!.text : unit.spans.map((s) => s.text).join('\u0001'));
     let cached = cache?.get(key);
@@ -136,6 +142,7 @@ export function scanDraft(model: DraftModel, index: ReuseLookup, options: ScanOp
     }
   }
   if (cache && used && options.pruneCache !== false) for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
+  out.push(...matchShortRuns(units, index, options));
   return out.sort((a, b) => a.range.start - b.range.start);
 }
 

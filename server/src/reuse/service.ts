@@ -9,6 +9,7 @@ import { readMetadata, readFrontMatter } from '../corpus/metadata';
 import { PARSER_FINGERPRINT } from '../corpus/modelCache';
 import type { ReuseDiskCache } from './diskCache';
 import { type ReuseIndex as ReuseIndexType, ReuseIndex, type ReuseSourceDocument } from './index';
+import { withPassages } from './passages';
 import { type ReuseMatch, scanDraft } from './scan';
 import { BoundedScanCache } from './scanCache';
 import type { ReuseLookup } from '../store/corpusStore';
@@ -219,7 +220,9 @@ export class ReuseService {
       this.discardStore(corpus, error);
       return [];
     }
-    const matches = scanned.filter((match) => !excludeSymbol || !match.source.symbol || symbolKey(match.source.symbol) !== symbolKey(excludeSymbol));
+    const kept = scanned.filter((match) => !excludeSymbol || !match.source.symbol || symbolKey(match.source.symbol) !== symbolKey(excludeSymbol));
+    // Each match knows the passage of consecutive paragraphs it is part of: the hover names the passage.
+    const matches = withPassages(analysis.model.text, kept);
     this.matchesByAnalysis.set(analysis, { key, matches });
     return matches;
   }

@@ -1,4 +1,5 @@
 import { fitToDraftFrame } from '../reuse/frame';
+import { reusePassages, type ReusePassage } from '../reuse/passages';
 import { diffCounts, scanDraft, type ReuseMatch } from '../reuse/scan';
 import { BoundedScanCache } from '../reuse/scanCache';
 import type { ReuseIndex } from '../reuse/index';
@@ -39,24 +40,31 @@ function createAlteredAgreedLanguageRuleFrom(matchesOf: (context: RuleContext) =
     defaultSeverity: 'information',
     description: 'Wording adapted from a paragraph of a corpus document, with what was altered and a fix restoring the agreed wording.',
     check(context): Finding[] {
-      return bestOfOverlapping(matchesOf(context))
-        .filter((m) => m.altered)
-        .map((m) => ({
-          range: m.range,
-          message: alteredMessage(m),
-          // The source's words in the draft's sentence: its initial case and closing punctuation stay.
-          fixes: [{ title: 'Restore agreed wording', edits: [{ range: m.range, newText: fitToDraftFrame(context.text.slice(m.range.start, m.range.end), m.sourceText) }] }],
-        }));
+      // Consecutive paragraphs reused from one source are one passage, one finding ("paragraphs 5, 6, 7").
+      return bestOfOverlapping(reusePassages(context.text, matchesOf(context)))
+        .filter((p) => p.altered)
+        .map((p) => ({ range: p.range, message: alteredMessage(p), fixes: restoreFixes(context.text, p) }));
     },
   };
+}
+
+/**
+ * The source's words in the draft's sentence (its initial case and closing punctuation stay), one
+ * edit per altered paragraph of the passage. A run of short paragraphs matched as one text has no
+ * fix: its source words would replace the paragraph numbers between them.
+ */
+function restoreFixes(text: string, passage: ReusePassage): Finding['fixes'] {
+  const altered = passage.members.filter((m) => m.altered);
+  if (altered.length === 0 || altered.some((m) => m.parts && m.parts.length > 1)) return [];
+  return [{ title: 'Restore agreed wording', edits: altered.map((m) => ({ range: m.range, newText: fitToDraftFrame(text.slice(m.range.start, m.range.end), m.sourceText) })) }];
 }
 
 /**
  * One match per passage: a passage found in several sources (a report and the later report that
  * reused it) is judged by its closest source; if that one is repeated word for word, nothing was altered.
  */
-function bestOfOverlapping(matches: readonly ReuseMatch[]): ReuseMatch[] {
-  const kept: ReuseMatch[] = [];
+function bestOfOverlapping<T extends ReuseMatch>(matches: readonly T[]): T[] {
+  const kept: T[] = [];
   for (const match of [...matches].sort((a, b) => b.similarity - a.similarity || a.range.start - b.range.start)) {
     if (kept.some((k) => match.range.start < k.range.end && k.range.start < match.range.end)) continue;
     kept.push(match);
