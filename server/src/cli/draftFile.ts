@@ -99,8 +99,7 @@ export async function writeFixedDraft(draft: DraftFile, fixedText: string, optio
       return { kind: 'changed-on-disk' };
     }
     await rename(temp, draft.realPath);
-    const after = await current.stat({ bigint: true });
-    if (after.size !== before.size || after.mtimeNs !== before.mtimeNs) {
+    if (await writtenSince(current, before)) {
       // Written to between the check and the rename: put that version back, with anything
       // appended since to the fixed file (a writer that opens the file by name writes there now).
       await restore(draft.realPath, current, out, content.length, mode);
@@ -116,6 +115,24 @@ export async function writeFixedDraft(draft: DraftFile, fixedText: string, optio
     await current?.close();
   }
 }
+
+/**
+ * Whether the displaced file was written to after it was checked. A writer that opened it by name
+ * just before the rename may write a moment later (a busy machine deschedules it between its open
+ * and its write): looked at again after RENAME_GRACE_MS, as well as at once.
+ */
+async function writtenSince(displaced: FileHandle, checked: BigIntStats): Promise<boolean> {
+  const changed = async () => {
+    const now = await displaced.stat({ bigint: true });
+    return now.size !== checked.size || now.mtimeNs !== checked.mtimeNs;
+  };
+  if (await changed()) return true;
+  await new Promise((resolve) => setTimeout(resolve, RENAME_GRACE_MS));
+  return changed();
+}
+
+/** Long enough for a writer descheduled between its open and its write on a loaded machine; paid once per file written. */
+const RENAME_GRACE_MS = 30;
 
 function tempBeside(path: string, suffix = 'tmp'): string {
   // Cut long names: a 250-character draft name plus the suffix would pass the 255-byte limit.
