@@ -1,7 +1,9 @@
 // Which copy of a text is served when the corpus holds one symbol more than once: the one decision
 // every reader of a text depends on (hover quoting a paragraph, go to definition, the rules checking
 // a pinpoint or a quotation, completion of paragraph numbers, workspace symbols, the reuse index),
-// made here and nowhere else. Readers ask the corpus (Corpus.lookup, Corpus.serves), never the layers.
+// made here and nowhere else. Readers ask the corpus (Corpus.lookup, Corpus.serves), not the layers;
+// the one exception is the team layer, which fetches a text only where the served copy is not the
+// user's own (its check of layer 'workspace' in store/postgres/teamCorpus.ts).
 //
 // Precedence, first wins:
 //   1. the user's own corpus folders (layer 'workspace'): the copy the drafter keeps is the one they
