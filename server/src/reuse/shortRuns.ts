@@ -13,8 +13,11 @@ import type { ReuseMatch, ScanOptions } from './scan';
 
 /** A unit shorter than this (in words) is a heading or a number, not a paragraph to join. */
 const MIN_PART_WORDS = 4;
-/** Source paragraphs looked at on each side of a candidate. */
+/** Source paragraphs looked at on each side of a candidate (a store fetches as many: store/storeScan.ts). */
 const REACH = 4;
+
+/** How far from a candidate the source run of a draft run of `length` paragraphs is looked for. */
+export const runReach = (length: number) => Math.max(REACH, length);
 
 interface Unit {
   readonly text: string;
@@ -68,22 +71,33 @@ function sourceRun(index: ReuseLookup, unitId: number, reach: number): { ids: nu
   return { ids, labels: units.map((u) => u.label ?? ''), texts: units.map((u) => u.text) };
 }
 
+/** The runs of a draft's units, in draft order, as matchShortRuns and a store's scan (storeScan.ts) both take them. */
+export function draftRuns(units: readonly Unit[], minWords: number): Unit[][] {
+  const ordered = [...units].filter((u) => u.spans.length > 0).sort((a, b) => a.spans[0]!.range.start - b.spans[0]!.range.start);
+  return shortRuns(ordered, minWords);
+}
+
+/** A run's words and the fingerprints its candidates are asked by. */
+export function runFingerprints(run: readonly Unit[]): { draft: ReturnType<typeof draftWordList>; fingerprints: number[] } {
+  const draft = draftWordList(run.flatMap((unit) => unit.spans).map((span) => span.text));
+  const { words } = draft;
+  return { draft, fingerprints: fingerprintsOf(hashesOf(words.ids, words.length, new Uint32Array(words.length)), words.length) };
+}
+
 /** Matches of runs of short draft paragraphs against runs of source paragraphs; ranges are draft offsets. */
 export function matchShortRuns(units: readonly Unit[], index: ReuseLookup, options: ScanOptions = {}): ReuseMatch[] {
   const minWords = options.minWords ?? 25;
   const out: ReuseMatch[] = [];
   const emitted = new Set<string>();
-  const ordered = [...units].filter((u) => u.spans.length > 0).sort((a, b) => a.spans[0]!.range.start - b.spans[0]!.range.start);
-  for (const run of shortRuns(ordered, minWords)) {
+  for (const run of draftRuns(units, minWords)) {
     const spans = run.flatMap((unit) => unit.spans);
-    const draft = draftWordList(spans.map((span) => span.text));
+    const { draft, fingerprints: fps } = runFingerprints(run);
     const { words } = draft;
-    const fps = fingerprintsOf(hashesOf(words.ids, words.length, new Uint32Array(words.length)), words.length);
     const candidates = index.candidates({ fingerprints: fps }, { minShared: options.minShared ?? 2, limit: options.maxCandidates ?? 4, excludeSymbol: options.excludeSymbol });
     const seen = new Set<string>();
     const sources: { document: ReturnType<ReuseLookup['unit']>['document']; labels: string[]; joined: string; starts: number[] }[] = [];
     for (const candidate of candidates) {
-      const found = sourceRun(index, candidate.unit, Math.max(REACH, run.length));
+      const found = sourceRun(index, candidate.unit, runReach(run.length));
       if (found.ids.length < 2) continue;
       const key = `${index.unit(found.ids[0]!).document.id}\u0000${found.ids[0]}`;
       if (seen.has(key)) continue;

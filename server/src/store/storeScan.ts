@@ -9,6 +9,7 @@ import { fingerprintsOf } from '../reuse/fingerprints';
 import { ReuseIndex, type ReuseSourceDocument } from '../reuse/index';
 import { draftWordList, hashesOf } from '../reuse/normalise';
 import { draftUnits, type ReuseMatch, scanDraft, type ScanOptions } from '../reuse/scan';
+import { draftRuns, runFingerprints, runReach } from '../reuse/shortRuns';
 import type { CorpusStore, StoredUnit } from './corpusStore';
 
 let hashScratch = new Uint32Array(4096);
@@ -26,12 +27,26 @@ export function draftQueries(model: DraftModel, minWords: number): number[][] {
   return queries;
 }
 
-/** The matches of a draft against a store; rejects (StoreUnavailableError) when the store cannot answer. */
+/**
+ * The matches of a draft against a store; rejects (StoreUnavailableError) when the store cannot answer.
+ * Runs of short paragraphs (reuse/shortRuns.ts) ask too, and their candidates come with the source
+ * paragraphs around them, which the run is aligned against. Extra units never change the other
+ * matches: each draft unit's best candidates are the store's, and those are all in the small index.
+ */
 export async function scanDraftInStore(model: DraftModel, store: CorpusStore, options: ScanOptions = {}): Promise<ReuseMatch[]> {
-  const queries = draftQueries(model, options.minWords ?? 25);
-  const found = await store.candidates(queries, { minShared: options.minShared ?? 2, limit: options.maxCandidates ?? 4, excludeSymbol: options.excludeSymbol });
-  const numbers = [...new Set(found.flat().map((candidate) => candidate.unit))].sort((a, b) => a - b);
-  const units = await store.units(numbers);
+  const minWords = options.minWords ?? 25;
+  const queries = draftQueries(model, minWords);
+  const runs = draftRuns(draftUnits(model), minWords);
+  const runQueries = runs.map((run) => runFingerprints(run).fingerprints);
+  const found = await store.candidates([...queries, ...runQueries], { minShared: options.minShared ?? 2, limit: options.maxCandidates ?? 4, excludeSymbol: options.excludeSymbol });
+  const numbers = new Set(found.flat().map((candidate) => candidate.unit));
+  for (const [k, run] of runs.entries()) {
+    const reach = runReach(run.length);
+    for (const candidate of found[queries.length + k] ?? []) {
+      for (let n = Math.max(0, candidate.unit - reach); n <= candidate.unit + reach; n++) numbers.add(n);
+    }
+  }
+  const units = await store.units([...numbers].sort((a, b) => a - b));
   return scanDraft(model, indexOfUnits(units), { ...options, pruneCache: false });
 }
 
