@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readSettings } from '../settings';
-import { readReuseThresholds } from './thresholds';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MIN_REUSE_WORDS, readReuseThresholds } from './thresholds';
 
 // One rule for the server's settings and the CLI's options: each row is read both ways.
 const ROWS: [given: { minWords?: unknown; minSimilarity?: unknown }, minWords: number, minSimilarity: number, refused: string[]][] = [
@@ -40,4 +42,13 @@ test('the server reads its reuse settings with the same rule, and says in its lo
     assert.equal(settings.problems.length, refused.length, JSON.stringify(given));
   }
   assert.deepEqual(readSettings({ reuse: { minWords: 3 } }).problems, ['reuse.minWords must be a whole number of at least 5, not 3; 25 is used']);
+});
+
+test('the settings editor offers the same bounds (package.json), so it never accepts a value the server refuses', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+  const properties = manifest.contributes.configuration.properties ?? Object.assign({}, ...manifest.contributes.configuration.map((c: { properties: object }) => c.properties));
+  const words = properties['compactDrafter.reuse.minWords'];
+  const similarity = properties['compactDrafter.reuse.minSimilarity'];
+  assert.deepEqual([words.type, words.minimum], ['integer', MIN_REUSE_WORDS]);
+  assert.deepEqual([similarity.exclusiveMinimum, similarity.maximum, similarity.minimum], [0, 1, undefined]);
 });
