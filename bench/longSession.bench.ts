@@ -24,7 +24,13 @@ interface Memory {
   readonly heapUsed: number;
   readonly heapTotal: number;
   readonly external: number;
+  readonly arrayBuffers: number;
   readonly rss: number;
+  /** RSS that is anonymous memory (V8's heap, malloc), and RSS of mapped files (/proc/self/smaps_rollup). */
+  readonly anonymous?: number;
+  readonly files?: number;
+  /** Committed bytes per V8 heap space. */
+  readonly spaces: Record<string, number>;
 }
 
 async function memoryOf(server: TestServer): Promise<Memory> {
@@ -51,6 +57,17 @@ async function start(cacheDir: string): Promise<TestServer> {
     if (previous === undefined) delete process.env.NODE_OPTIONS;
     else process.env.NODE_OPTIONS = previous;
   }
+}
+
+const mbOf = (bytes: number | undefined) => (bytes === undefined ? '?' : (bytes / 1048576).toFixed(1));
+
+/** Where the memory is: heap after GC, committed per space, outside the heap, and RSS by kind. */
+function breakdown(m: Memory): string {
+  const spaces = Object.entries(m.spaces)
+    .filter(([, bytes]) => bytes >= 1048576)
+    .map(([name, bytes]) => `${name.replace(/_space$/, '')} ${mbOf(bytes)}`)
+    .join(', ');
+  return `heap after GC ${mbOf(m.heapUsed)} MB, committed ${mbOf(m.heapTotal)} MB (${spaces}), external ${mbOf(m.external)} MB (array buffers ${mbOf(m.arrayBuffers)}), RSS ${mbOf(m.rss)} MB (anonymous ${mbOf(m.anonymous)}, files ${mbOf(m.files)})`;
 }
 
 const pull = (server: TestServer) => server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } });
@@ -165,7 +182,7 @@ export async function runLongSessionBench(): Promise<string> {
         const sample = await watch.step('the memory report', memoryOf(server));
         series.push(sample);
         // A run of 20,000 edits takes many minutes: say how far it got.
-        process.stderr.write(`long session: ${(2 * (i + 1)).toLocaleString('en')} edits, ${((performance.now() - began) / 1000).toFixed(0)} s, heap after GC ${(sample.heapUsed / 1048576).toFixed(1)} MB, RSS ${(sample.rss / 1048576).toFixed(1)} MB\n`);
+        process.stderr.write(`long session: ${(2 * (i + 1)).toLocaleString('en')} edits, ${((performance.now() - began) / 1000).toFixed(0)} s, ${breakdown(sample)}\n`);
       }
     }
     const seconds = (performance.now() - began) / 1000;
@@ -196,6 +213,10 @@ export async function runLongSessionBench(): Promise<string> {
       `  RSS: ${mb(first.rss)} at the start, ${mb(last.rss)} at the end (growth ${rssGrowth.toFixed(1)} MB; target ≤ ${GROWTH_TARGET_MB} MB${rssGrowth <= GROWTH_TARGET_MB ? ' ✓' : ' ✗'})`,
       `  heap after GC / heap committed / RSS every ${(EDITS / SAMPLES).toLocaleString('en')} edits (MB): ${series.map((m) => `${(m.heapUsed / 1048576).toFixed(0)}/${(m.heapTotal / 1048576).toFixed(0)}/${(m.rss / 1048576).toFixed(0)}`).join(' ')}`,
       `  a fresh server on the final text: heap after GC ${mb(freshMemory.heapUsed)}, RSS ${mb(freshMemory.rss)}`,
+      `  where the memory is (start / end / fresh):`,
+      `    ${breakdown(first)}`,
+      `    ${breakdown(last)}`,
+      `    ${breakdown(freshMemory)}`,
       `  answers at the end (diagnostics, 20 hovers, symbols, folding) identical to the fresh server's: ${same ? 'yes ✓' : 'NO ✗'}`,
     ].join('\n');
   } finally {
