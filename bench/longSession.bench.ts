@@ -24,7 +24,13 @@ interface Memory {
   readonly heapUsed: number;
   readonly heapTotal: number;
   readonly external: number;
+  readonly arrayBuffers: number;
   readonly rss: number;
+  /** RSS that is anonymous memory (V8's heap, malloc), and RSS of mapped files (/proc/self/smaps_rollup). */
+  readonly anonymous?: number;
+  readonly files?: number;
+  /** Committed bytes per V8 heap space. */
+  readonly spaces: Record<string, number>;
 }
 
 async function memoryOf(server: TestServer): Promise<Memory> {
@@ -53,7 +59,61 @@ async function start(cacheDir: string): Promise<TestServer> {
   }
 }
 
+const mbOf = (bytes: number | undefined) => (bytes === undefined ? '?' : (bytes / 1048576).toFixed(1));
+
+/** Where the memory is: heap after GC, committed per space, outside the heap, and RSS by kind. */
+function breakdown(m: Memory): string {
+  const spaces = Object.entries(m.spaces)
+    .filter(([, bytes]) => bytes >= 1048576)
+    .map(([name, bytes]) => `${name.replace(/_space$/, '')} ${mbOf(bytes)}`)
+    .join(', ');
+  return `heap after GC ${mbOf(m.heapUsed)} MB, committed ${mbOf(m.heapTotal)} MB (${spaces}), external ${mbOf(m.external)} MB (array buffers ${mbOf(m.arrayBuffers)}), RSS ${mbOf(m.rss)} MB (anonymous ${mbOf(m.anonymous)}, files ${mbOf(m.files)})`;
+}
+
 const pull = (server: TestServer) => server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } });
+
+/** No single edit, pull or memory report takes this long, even on a loaded machine: the server is stuck. */
+const STEP_TIMEOUT_MS = 120_000;
+
+/**
+ * Where the run is, so that an end is never silent. The 20,000-edit run once ended between 14,000
+ * and 16,000 edits printing nothing: a request whose server had gone never settled, Node's event
+ * loop emptied and the process exited 0. Every step now races the server's exit and a timeout, and
+ * says the edit number, the server's exit code or signal and the tail of its stderr.
+ */
+class SessionWatch {
+  edits = 0;
+  private exited: string | undefined;
+  private readonly gone: Promise<never>;
+
+  constructor(private readonly server: TestServer, private readonly name: string) {
+    this.gone = new Promise<never>((_, reject) => {
+      server.process.once('exit', (code, signal) => {
+        this.exited = `exit code ${code}${signal ? `, signal ${signal}` : ''}`;
+        reject(this.failure(`the ${name} server exited (${this.exited})`));
+      });
+    });
+    this.gone.catch(() => {});
+  }
+
+  /** The step's result, or a loud error if the server exits or the step outlasts STEP_TIMEOUT_MS. */
+  async step<T>(what: string, promise: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.failure(`${what} got no answer in ${STEP_TIMEOUT_MS / 1000} s (server ${this.exited ?? `alive, pid ${this.server.process.pid}`})`)), STEP_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([promise, this.gone, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  failure(why: string): Error {
+    const tail = this.server.stderr().split('\n').filter((line) => !line.startsWith('MEMORY ')).slice(-30).join('\n');
+    return new Error(`long session stopped after ${this.edits.toLocaleString('en')} edits: ${why}\n--- ${this.name} server stderr (last 30 lines) ---\n${tail || '(empty)'}`);
+  }
+}
 
 /** Everything the drafter sees of the draft: diagnostics, hovers on its first citations, outline, folding. */
 async function answers(server: TestServer, text: string): Promise<string> {
@@ -83,12 +143,13 @@ export async function runLongSessionBench(): Promise<string> {
   const draft = buildDraft('draft-150KB', 150_000);
   const cacheDir = mkdtempSync(join(tmpdir(), 'compact-drafter-long-'));
   const server = await start(cacheDir);
+  const watch = new SessionWatch(server, 'long-session');
   let fresh: TestServer | undefined;
   try {
-    await server.open(URI, draft.text, 1);
-    await pull(server);
-    await settle(server);
-    const first = await memoryOf(server);
+    await watch.step('opening the draft', server.open(URI, draft.text, 1));
+    await watch.step('the first pull', pull(server));
+    await watch.step('the warm-up', settle(server));
+    const first = await watch.step('the memory report', memoryOf(server));
     // Paragraph starts, to spread the typing through the draft.
     const places = [...draft.text.matchAll(/\n\d+\. \*[^*\n]+\* /g)].map((m) => m.index! + m[0].length);
     if (places.length < 10) throw new Error(`only ${places.length} operative paragraphs found in the bench draft`);
@@ -106,20 +167,22 @@ export async function runLongSessionBench(): Promise<string> {
       const word = `w${i.toString(36)} `;
       const position = positionAt(text, offset);
       text = text.slice(0, offset) + word + text.slice(offset);
-      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end: position }, text: word }] });
-      await pull(server);
+      await watch.step(`edit ${watch.edits + 1}`, server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end: position }, text: word }] }));
+      await watch.step(`the pull after edit ${watch.edits + 1}`, pull(server));
+      watch.edits++;
       text = text.slice(0, offset) + text.slice(offset + word.length);
       const end = { line: position.line, character: position.character + word.length };
-      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end }, text: '' }] });
-      await pull(server);
+      await watch.step(`edit ${watch.edits + 1}`, server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end }, text: '' }] }));
+      await watch.step(`the pull after edit ${watch.edits + 1}`, pull(server));
+      watch.edits++;
       const pairMs = performance.now() - pairBegan;
       if (i < stretch) firstStretchMs += pairMs;
       if (i >= pairs - stretch) lastStretchMs += pairMs;
       if ((i + 1) % (pairs / SAMPLES) === 0 && i + 1 < pairs) {
-        const sample = await memoryOf(server);
+        const sample = await watch.step('the memory report', memoryOf(server));
         series.push(sample);
         // A run of 20,000 edits takes many minutes: say how far it got.
-        process.stderr.write(`long session: ${(2 * (i + 1)).toLocaleString('en')} edits, ${((performance.now() - began) / 1000).toFixed(0)} s, heap after GC ${(sample.heapUsed / 1048576).toFixed(1)} MB, RSS ${(sample.rss / 1048576).toFixed(1)} MB\n`);
+        process.stderr.write(`long session: ${(2 * (i + 1)).toLocaleString('en')} edits, ${((performance.now() - began) / 1000).toFixed(0)} s, ${breakdown(sample)}\n`);
       }
     }
     const seconds = (performance.now() - began) / 1000;
@@ -127,17 +190,19 @@ export async function runLongSessionBench(): Promise<string> {
     const offset = places[0]!;
     const position = positionAt(text, offset);
     text = `${text.slice(0, offset)}notably ${text.slice(offset)}`;
-    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end: position }, text: 'notably ' }] });
-    await pull(server);
-    const last = await memoryOf(server);
+    await watch.step('the last edit', server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++version }, contentChanges: [{ range: { start: position, end: position }, text: 'notably ' }] }));
+    await watch.step('the last pull', pull(server));
+    watch.edits++;
+    const last = await watch.step('the memory report', memoryOf(server));
     series.push(last);
-    const long = await answers(server, text);
+    const long = await watch.step('the final answers', answers(server, text));
     fresh = await start(mkdtempSync(join(tmpdir(), 'compact-drafter-fresh-')));
-    await fresh.open(URI, text, 1);
-    await pull(fresh);
-    await settle(fresh);
-    const freshMemory = await memoryOf(fresh);
-    const same = long === (await answers(fresh, text));
+    const freshWatch = new SessionWatch(fresh, 'fresh');
+    await freshWatch.step('opening the draft', fresh.open(URI, text, 1));
+    await freshWatch.step('the first pull', pull(fresh));
+    await freshWatch.step('the warm-up', settle(fresh));
+    const freshMemory = await freshWatch.step('the memory report', memoryOf(fresh));
+    const same = long === (await freshWatch.step('the final answers', answers(fresh, text)));
     const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
     const heapGrowth = (last.heapUsed - first.heapUsed) / 1048576;
     const rssGrowth = (last.rss - first.rss) / 1048576;
@@ -148,6 +213,10 @@ export async function runLongSessionBench(): Promise<string> {
       `  RSS: ${mb(first.rss)} at the start, ${mb(last.rss)} at the end (growth ${rssGrowth.toFixed(1)} MB; target ≤ ${GROWTH_TARGET_MB} MB${rssGrowth <= GROWTH_TARGET_MB ? ' ✓' : ' ✗'})`,
       `  heap after GC / heap committed / RSS every ${(EDITS / SAMPLES).toLocaleString('en')} edits (MB): ${series.map((m) => `${(m.heapUsed / 1048576).toFixed(0)}/${(m.heapTotal / 1048576).toFixed(0)}/${(m.rss / 1048576).toFixed(0)}`).join(' ')}`,
       `  a fresh server on the final text: heap after GC ${mb(freshMemory.heapUsed)}, RSS ${mb(freshMemory.rss)}`,
+      `  where the memory is (start / end / fresh):`,
+      `    ${breakdown(first)}`,
+      `    ${breakdown(last)}`,
+      `    ${breakdown(freshMemory)}`,
       `  answers at the end (diagnostics, 20 hovers, symbols, folding) identical to the fresh server's: ${same ? 'yes ✓' : 'NO ✗'}`,
     ].join('\n');
   } finally {
@@ -158,7 +227,15 @@ export async function runLongSessionBench(): Promise<string> {
 }
 
 if (require.main === module) {
-  runLongSessionBench().then(
+  // The last guard: should anything still leave a promise unsettled with nothing else to wait for,
+  // Node would exit 0 without a word (how the run used to end). Say so and fail instead.
+  let settled = false;
+  process.on('beforeExit', () => {
+    if (settled) return;
+    console.error('long session: ended without a result (a promise never settled)');
+    process.exit(2);
+  });
+  runLongSessionBench().finally(() => (settled = true)).then(
     (report) => console.log(report),
     (error) => {
       console.error(error);

@@ -1,7 +1,7 @@
 // A minimal LSP client for protocol tests: spawns the built server over stdio and speaks
 // JSON-RPC to it, as an editor would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -33,11 +33,17 @@ export async function startServer(
     serverBin?: string;
     /** Added to the server's environment (the Digital Library tests point it at a local stand-in). */
     env?: Record<string, string>;
+    /**
+     * Runs the server as another user (the tests run as root, for whom no folder is read-only). The
+     * server is then not given the client's process id: it could not watch a process of another user.
+     */
+    user?: { uid: number; gid: number };
   } = {},
 ): Promise<TestServer> {
   // The server caches parsed corpus texts under $XDG_CACHE_HOME: never the developer's own cache.
   const env = { ...process.env, ...options.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'cd-cache-')) };
-  const child = spawn(process.execPath, [options.serverBin ?? join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  if (options.user) chownSync(env.XDG_CACHE_HOME, options.user.uid, options.user.gid);
+  const child = spawn(process.execPath, [options.serverBin ?? join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env, ...options.user });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -63,7 +69,7 @@ export async function startServer(
   connection.listen();
   const folder = options.workspaceFolder;
   const initialize = (await connection.sendRequest('initialize', {
-    processId: process.pid,
+    processId: options.user ? null : process.pid,
     rootUri: folder ? `file://${folder}` : null,
     workspaceFolders: folder ? [{ uri: `file://${folder}`, name: 'test' }] : null,
     capabilities: options.capabilities ?? {},

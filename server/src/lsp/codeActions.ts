@@ -9,7 +9,7 @@ export function register(connection: Connection, services: Services): void {
     services.guard('codeAction', [], async () => {
       const state = await services.analysisOf(params.textDocument.uri, token);
       if (!state || !services.draftDecision(state.document).draft) return [];
-      return quickFixes(services.diagnostics.of(state.document, state.analysis, state.corpus, state.plain), state.document, params.range, {
+      return quickFixes(await services.diagnostics.of(state.document, state.analysis, state.corpus, state.plain, token), state.document, params.range, {
         only: params.context?.only,
         analysis: state.analysis,
         commands: services.library?.actionCommands(),

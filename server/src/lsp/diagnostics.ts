@@ -15,7 +15,7 @@ import { type Corpus, isBundledFileUri } from '../corpus';
 import { toLspDiagnostic } from '../features/diagnostics';
 import { corpusFileNotices, tooLargeNotice } from '../features/notices';
 import type { Diagnostic } from '../rules';
-import { computeDiagnostics } from '../rules/compute';
+import { computeDiagnosticsInSteps } from '../rules/compute';
 import type { DraftDecision } from '../workspace/draftScope';
 import { Cancelled } from './requests';
 import type { DocumentState, Services } from './services';
@@ -39,10 +39,14 @@ export class DraftDiagnostics {
     this.listeners.push(listener);
   }
 
-  /** The rule findings of a document's current version, computed once per version and corpus generation. */
-  of(document: TextDocument, analysis: DraftAnalysis, current: Corpus, plain = false): Diagnostic[] {
+  /**
+   * The rule findings of a document's current version, computed once per version and corpus generation.
+   * The rules of a large draft run in steps, abandoned for a newer version or a cancelled request
+   * (DocumentStore.diagnostics).
+   */
+  of(document: TextDocument, analysis: DraftAnalysis, current: Corpus, plain = false, token?: CancellationToken): Promise<Diagnostic[]> {
     const { store, configuration, reuse } = this.services;
-    return store.diagnostics(document, current, () => computeDiagnostics({
+    return store.diagnostics(document, current, (pause) => computeDiagnosticsInSteps({
       text: document.getText(),
       analysis,
       corpus: current,
@@ -51,7 +55,7 @@ export class DraftDiagnostics {
       // Not on plain lines: a draft that large would be scanned paragraph by paragraph at every edit.
       reuseMatches: plain || !reuse.isReady(current) ? undefined : () => reuse.matches(analysis, current, configuration.settings.reuse, document.uri),
       onError: (rule, error) => this.connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
-    }));
+    }, pause), token);
   }
 
   /** The LSP diagnostics of a document's current version, or undefined if it is closed or changed meanwhile. */
@@ -67,7 +71,7 @@ export class DraftDiagnostics {
     // A newer version arrived meanwhile: it has its own validation; report nothing stale.
     if (!state || documents.get(uri)?.version !== state.document.version) return undefined;
     const scope = this.services.draftDecision(state.document);
-    const diagnostics = scope.draft ? this.of(state.document, state.analysis, state.corpus, state.plain) : [];
+    const diagnostics = scope.draft ? await this.of(state.document, state.analysis, state.corpus, state.plain, token) : [];
     const notices: LspDiagnostic[] = state.plain && scope.draft ? [tooLargeNotice(uri, state.document.getText().length, configuration.settings.maxDocumentSize)] : [];
     // A corpus file that could not be loaded says why on its own first line, when it is open.
     const corpusProblems = corpusFileNotices(state.corpus, uri);

@@ -32,6 +32,8 @@ export function register(connection: Connection, services: Services): void {
     store.close(uri);
     draftScopes.forget(uri);
     services.drafts.closeLive(uri);
+    // The scans of its paragraphs become history in the reuse scan cache (reuse/scanCache.ts).
+    services.reuse.closeDraft(uri);
     services.background('clear diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
   });
 }

@@ -43,6 +43,8 @@ export interface ScanOptions {
   readonly excludeSymbol?: string;
   /** Drop cache entries for texts not in this draft (true); false when one cache serves several drafts. */
   readonly pruneCache?: boolean;
+  /** The draft scanned (its URI), when one cache serves several: the cache is told which entries it used. */
+  readonly draft?: string;
 }
 
 /**
@@ -61,6 +63,8 @@ export interface ScanCache {
   set(key: string, value: CachedMatch[]): unknown;
   delete(key: string): boolean;
   keys(): IterableIterator<string>;
+  /** Told the keys a draft's scan used (`ScanOptions.draft`): the bounded cache keeps them before history. */
+  markUsed?(draft: string, keys: ReadonlySet<string>): void;
 }
 
 interface DraftUnit {
@@ -142,6 +146,7 @@ export function scanDraft(model: DraftModel, index: ReuseLookup, options: ScanOp
     }
   }
   if (cache && used && options.pruneCache !== false) for (const key of [...cache.keys()]) if (!used.has(key)) cache.delete(key);
+  if (used && options.draft !== undefined) cache?.markUsed?.(options.draft, used);
   out.push(...matchShortRuns(units, index, options));
   return out.sort((a, b) => a.range.start - b.range.start);
 }

@@ -31,3 +31,46 @@ describe('the reuse scan cache', () => {
     assert.equal(cache.get('filler 0'), undefined);
   });
 });
+
+describe('the reuse scan cache: what drafts use now, and history', () => {
+  const paragraphs = (draft: string, count: number) => Array.from({ length: count }, (_, i) => `${draft} paragraph ${i} `.repeat(20));
+  /** What scanDraft does with the cache: each unit's entry read (or computed and set), then the keys it used told. */
+  let computed = 0;
+  const scan = (cache: BoundedScanCache, draft: string, keys: string[]) => {
+    for (const key of keys) if (!cache.get(key)) (computed++, cache.set(key, []));
+    cache.markUsed(draft, new Set(keys));
+  };
+
+  test('each word typed leaves a version behind: history stays under its bound, the paragraphs in use all stay', () => {
+    const cache = new BoundedScanCache(4 * 1024 * 1024, 256 * 1024);
+    const draft = paragraphs('draft', 600);
+    scan(cache, 'file:///draft.md', draft);
+    computed = 0;
+    // 2,000 typed versions of about 3 KB each: more than the whole bound.
+    for (let i = 0; i < 2_000; i++) {
+      // A word typed into a paragraph, scanned, then removed (the typed version is used by no draft any more).
+      const at = (i * 37) % draft.length;
+      scan(cache, 'file:///draft.md', draft.map((key, k) => (k === at ? `w${i} ${key}` : key)));
+      scan(cache, 'file:///draft.md', draft);
+      assert.ok(cache.historyBytes <= 256 * 1024, `history ${cache.historyBytes} after ${i} edits`);
+    }
+    // Only the typed versions were computed: the paragraph as it was, just used, came back from history.
+    assert.equal(computed, 2_000);
+    // With one LRU order for all, the versions filled the whole 4 MB.
+    assert.ok(cache.bytes < 2 * 1024 * 1024, `${cache.bytes} bytes held`);
+  });
+
+  test('a closed draft: its entries become history; a paragraph two drafts share stays while one uses it', () => {
+    const cache = new BoundedScanCache(4 * 1024 * 1024, 0);
+    const shared = 'a paragraph both drafts quote '.repeat(10);
+    const [first, second] = [paragraphs('first', 10), paragraphs('second', 10)];
+    scan(cache, 'file:///first.md', [...first, shared]);
+    scan(cache, 'file:///second.md', [...second, shared]);
+    assert.equal(cache.historyBytes, 0);
+    cache.forgetDraft('file:///first.md');
+    assert.equal(cache.historyBytes, 0, 'history over its bound (0) is evicted at once');
+    for (const key of first) assert.equal(cache.get(key), undefined);
+    assert.ok(cache.get(shared), 'still used by the second draft');
+    for (const key of second) assert.ok(cache.get(key), 'used by the second draft');
+  });
+});

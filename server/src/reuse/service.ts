@@ -205,6 +205,11 @@ export class ReuseService {
     return { index, hashes };
   }
 
+  /** A draft closed: the scans of its paragraphs become history in the scan cache (scanCache.ts). */
+  closeDraft(draftUri: string): void {
+    this.scanCache.forgetDraft(draftUri);
+  }
+
   /** The reused passages of a draft, computed once per analysis (and settings). */
   matches(analysis: DraftAnalysis, corpus: Corpus, settings: ReuseSettings = DEFAULT_REUSE_SETTINGS, draftUri?: string): ReuseMatch[] {
     const index = this.indexFor(corpus);
@@ -214,7 +219,7 @@ export class ReuseService {
     if (cached?.key === key) return cached.matches;
     let scanned: ReuseMatch[];
     try {
-      scanned = scanDraft(analysis.model, index, { minWords: settings.minWords, minSimilarity: settings.minSimilarity, excludeSymbol, pruneCache: false }, this.scanCache);
+      scanned = scanDraft(analysis.model, index, { minWords: settings.minWords, minSimilarity: settings.minSimilarity, excludeSymbol, pruneCache: false, draft: draftUri }, this.scanCache);
     } catch (error) {
       if (!(error instanceof StoreRecordError)) throw error;
       this.discardStore(corpus, error);

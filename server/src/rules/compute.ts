@@ -8,7 +8,7 @@ import type { ReuseMatch } from '../reuse/scan';
 import type { DiagnosticsConfig } from './config';
 import { ALL_RULES } from './index';
 import type { Rule } from './rule';
-import { runRules, type Diagnostic } from './runner';
+import { runRules, runRulesInSteps, type Diagnostic } from './runner';
 
 export interface DiagnosticsInput {
   readonly text: string;
@@ -24,7 +24,13 @@ export interface DiagnosticsInput {
 }
 
 export function computeDiagnostics(input: DiagnosticsInput): Diagnostic[] {
-  const rules = input.plain ? ALL_RULES.filter((rule) => !STRUCTURAL_RULES.has(rule.code)) : ALL_RULES;
-  const context = { text: input.text, analysis: input.analysis, corpus: input.corpus, houseStyle: input.config.houseStyle, reuseMatches: input.reuseMatches };
-  return runRules(rules, context, input.config, input.onError);
+  return runRules(rulesFor(input), contextOf(input), input.config, input.onError);
 }
+
+/** computeDiagnostics, awaiting `pause` after each rule (a large draft: other requests are answered between rules). */
+export function computeDiagnosticsInSteps(input: DiagnosticsInput, pause: () => Promise<void>): Promise<Diagnostic[]> {
+  return runRulesInSteps(rulesFor(input), contextOf(input), input.config, pause, input.onError);
+}
+
+const rulesFor = (input: DiagnosticsInput) => (input.plain ? ALL_RULES.filter((rule) => !STRUCTURAL_RULES.has(rule.code)) : ALL_RULES);
+const contextOf = (input: DiagnosticsInput) => ({ text: input.text, analysis: input.analysis, corpus: input.corpus, houseStyle: input.config.houseStyle, reuseMatches: input.reuseMatches });

@@ -24,6 +24,41 @@ export function runRules(
   config: DiagnosticsConfig,
   onError: (rule: Rule, error: unknown) => void = () => {},
 ): Diagnostic[] {
+  const steps = ruleSteps(rules, context, config, onError);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * runRules, awaiting `pause` after each rule and at each step of a rule that yields. On a
+ * multi-megabyte draft the rules take seconds together (9,000 misquotations in 1.5 MB: 4 s for
+ * quote-mismatch, 0.6 s for superseded): the server answers other requests between steps, and
+ * `pause` throws to abandon a pass that a newer version or a cancellation made useless.
+ */
+export async function runRulesInSteps(
+  rules: readonly Rule[],
+  context: RuleContext,
+  config: DiagnosticsConfig,
+  pause: () => Promise<void>,
+  onError: (rule: Rule, error: unknown) => void = () => {},
+): Promise<Diagnostic[]> {
+  const steps = ruleSteps(rules, context, config, onError);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The rule pass, yielding after each rule that ran and wherever a rule yields. */
+function* ruleSteps(
+  rules: readonly Rule[],
+  context: RuleContext,
+  config: DiagnosticsConfig,
+  onError: (rule: Rule, error: unknown) => void,
+): Generator<void, Diagnostic[]> {
   const suppressions = context.suppressions ?? new Suppressions(context.text);
   const withSuppressions: RuleContext = { ...context, suppressions };
   // "Ignore this document": the front matter's accepted documents are not reported as unknown.
@@ -36,7 +71,8 @@ export function runRules(
     if (level === 'off') continue;
     let findings;
     try {
-      findings = rule.check(withSuppressions);
+      // A rule that can take seconds yields within itself too (Rule.checkInSteps).
+      findings = rule.checkInSteps ? yield* rule.checkInSteps(withSuppressions) : rule.check(withSuppressions);
     } catch (error) {
       onError(rule, error);
       continue;
@@ -53,6 +89,7 @@ export function runRules(
         ...(finding.related?.length ? { related: finding.related } : {}),
       });
     }
+    yield;
   }
   return diagnostics.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
 }
