@@ -18,6 +18,7 @@ import {
   SET_DRAFT_NOTIFICATION,
   type SetDraftParams,
   STATUS_NOTIFICATION,
+  TEAM_SCHEME,
 } from '../../server/src/protocol';
 import { registerImport } from './importDocuments';
 import { RestartPolicy } from './restartPolicy';
@@ -39,14 +40,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Compact Drafter', { log: true });
   context.subscriptions.push(output);
 
-  // Bundled corpus texts open read-only: their content comes from the server.
+  // Bundled corpus texts and the team corpus's texts open read-only: their content comes from the server.
   const corpusTexts = new (class implements vscode.TextDocumentContentProvider {
     async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
       const text = await client?.sendRequest<string | null>(CORPUS_TEXT_REQUEST, { uri: uri.toString() } satisfies DocumentParams);
-      return text ?? `This bundled text is not available: ${uri.toString()}`;
+      return text ?? `This ${uri.scheme === TEAM_SCHEME ? 'team corpus' : 'bundled'} text is not available: ${uri.toString()}`;
     }
   })();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SCHEME, corpusTexts));
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(TEAM_SCHEME, corpusTexts));
 
   const compares = new CompareDocuments();
   context.subscriptions.push(

@@ -7,6 +7,8 @@ import type { CompareRow, compareRounds } from './compare/compare';
 
 /** The scheme of bundled corpus texts, for a client that shows them itself (initialization option bundledTextScheme). */
 export const BUNDLED_SCHEME = 'compact-drafter-corpus';
+/** The scheme of the team corpus's texts (compactDrafter.corpus.server): they have no file on a drafter's machine. */
+export const TEAM_SCHEME = 'compact-drafter-team';
 
 /** What a client may tell the server at `initialize` (LSP's initializationOptions). */
 export interface InitializationOptions {

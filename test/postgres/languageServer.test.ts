@@ -48,6 +48,11 @@ test('a text only the team corpus holds answers the hover; not in Restricted Mod
   // The text is fetched after the draft's first analysis; the hover then quotes its paragraph 3.
   const quoted = await waitFor(async () => ((await hover(server, uri, '79/175')).includes('Paragraph 3: “') ? hover(server, uri, '79/175') : undefined), 15_000, 'the team text in the hover');
   assert.match(quoted, /Paragraph 3: “/);
+  // Go to definition opens the team text (it has no file here): its paragraph 3, read through compactDrafter/corpusText.
+  const [location] = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: positionOf(TEXT, 'paragraph 3', 1) })) as { uri: string; range: { start: { line: number } } }[];
+  assert.equal(location?.uri, teamTextUri('A-RES-79-175.md'));
+  const teamText = (await server.connection.sendRequest('compactDrafter/corpusText', { uri: location!.uri })) as string | null;
+  assert.match(teamText!.split('\n')[location!.range.start.line]!, /^\s*3\./);
   assert.ok(server.logs.some((line) => /team corpus: postgres:\/\/drafter@127\.0\.0\.1:\d+\/corpus \(compactDrafter\.corpus\.server\)/.test(line)), server.logs.join('\n'));
 
   const restricted = await startServer({ initializationOptions: { settings, trusted: false }, env: { PGPASSWORD: database!.password } });

@@ -5,9 +5,10 @@
 // completion and the CLI, reads the resulting Corpus as before: nothing changes for the user.
 import type { DraftAnalysis } from '../../analysis';
 import { Corpus, CorpusDocument, mergeRegistries, Registry, type RegistryEntry, symbolKey } from '../../corpus';
+import { TEAM_SCHEME } from '../../protocol';
 
-/** Team texts are known by this scheme: they have no file on a drafter's machine. */
-export const TEAM_SCHEME = 'compact-drafter-team';
+/** Team texts are known by TEAM_SCHEME: they have no file on a drafter's machine. */
+export { TEAM_SCHEME } from '../../protocol';
 
 /** A team text's URI and id, from its path inside the folder it was pushed from ("A-RES-79-1.md"). */
 export function teamTextUri(path: string): string {
