@@ -4,6 +4,7 @@ import { IncrementalParser, type IncrementalOptions } from '../parse/incremental
 import type { DraftModel } from '../parse/model';
 import { findReferences, type GrammarOptions } from '../references';
 import { ibidReferences } from '../references/ibid';
+import { pairCommentsWithFootnotes } from '../references/footnotePairs';
 import type { Reference } from '../references/model';
 import { analyzeBrackets, type BracketAnalysis } from './brackets';
 import type { Resolution } from './resolution';
@@ -38,6 +39,9 @@ export function findDraftReferences(
     for (const ref of inSpan(span.text)) references.push(toSourceReference(span, ref));
   }
   references.sort((a, b) => a.range.start - b.range.start);
+  // General comments whose footnote gives their symbol ("…,32" / "32 CRC/C/GC/25.") take it.
+  const paired = pairCommentsWithFootnotes(model.text, references);
+  references.splice(0, references.length, ...paired);
   const ibid = ibidReferences(model.text, references);
   if (ibid.length === 0) return references;
   // An "Ibid." already read as part of another reference is not read twice.

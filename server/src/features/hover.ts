@@ -6,7 +6,7 @@ import { entryDisplayDate, entryTitle } from '../language/citations';
 import { capitalise, digitalLibrarySearchUrl, formatDate, officialDocumentUrl } from '../naming';
 import { successorStatus } from './documentStatus';
 import { escapeMarkdown, link, truncate } from './markdown';
-import { numberedHover } from './numberedHover';
+import { numberedHover, pairedLine } from './numberedHover';
 
 export interface CitationCounts {
   /** Citations of the symbol in this draft. */
@@ -32,7 +32,11 @@ export function hoverAt(analysis: DraftAnalysis, offset: number, context: HoverC
   const ref = referenceAt(analysis, offset);
   if (!ref) return undefined;
   const markdown =
-    ref.kind === 'internal' ? internalHover(ref) : ref.numbered && !ref.symbol ? numberedHover({ ...ref, numbered: ref.numbered }) : documentHover(ref, context);
+    ref.kind === 'internal'
+      ? internalHover(ref)
+      : ref.numbered && !ref.symbol
+        ? numberedHover({ ...ref, numbered: ref.numbered })
+        : `${ref.numbered ? `${pairedLine(ref.numbered, ref.symbol!)}\n\n` : ''}${documentHover(ref, context)}`;
   return { markdown, range: ref.range };
 }
 

@@ -38,6 +38,23 @@ describe('hover: texts known by body and number', () => {
     assert.match(markdown, /\*Report of the Fourth World Conference on Women, Beijing, 4–15 September 1995\* \(as this text names it\)/);
   });
 
+  test('a general comment paired with its symbol by the footnote after it (A/RES/78/187)', () => {
+    const draft = 'Taking note of general comment No. 25 (2021) of the Committee on the Rights of the Child regarding the digital environment,32\n\n__________________\n\n32 CRC/C/GC/25.\n';
+    const analysis = analyzeDraft(draft, corpus);
+    const comment = analysis.references.find((r) => r.kind === 'numbered');
+    assert.equal(comment?.symbol, 'CRC/C/GC/25');
+    assert.equal(draft.slice(comment.antecedent!.start, comment.antecedent!.end), 'CRC/C/GC/25');
+    const markdown = hover(draft, 'No. 25');
+    assert.match(markdown, /^\*\*general comment No\. 25 \(2021\)\*\* of the Committee on the Rights of the Child: its symbol CRC\/C\/GC\/25, as this text gives it\./);
+  });
+
+  test('no pairing when the footnote gives another number or several documents (A/RES/79/172, footnote 21)', () => {
+    const draft = 'and general comments No. 1 (2014) on equal recognition before the law, 21\n\n__________________\n\n21 CRPD/C/GC/1 and CRPD/C/GC/1/Corr.1.\n';
+    const comment = analyzeDraft(draft, corpus).references.find((r) => r.kind === 'numbered');
+    assert.ok(comment);
+    assert.equal(comment.symbol, undefined);
+  });
+
   test('a general recommendation with its committee (A/RES/80/9)', () => {
     const markdown = hover('Committee on the Elimination of \nDiscrimination against Women general recommendation No. 38 (2020) on trafficking', 'No. 38');
     assert.match(markdown, /^\*\*general recommendation No\. 38 \(2020\)\*\*/);

@@ -45,3 +45,9 @@ export function numberedHover(ref: ResolvedReference & { numbered: NumberedText 
   lines.push('Not in the registry: it is published without a UN document symbol, so what the draft says of it is not checked.');
   return lines.join('\n\n');
 }
+
+/** A general comment the text pairs with its symbol (in brackets, or in the footnote that follows it). */
+export function pairedLine(numbered: NumberedText, symbol: string): string {
+  const body = numbered.body ? ` of the ${escapeMarkdown(numbered.body)}` : '';
+  return `**${escapeMarkdown(numberedName(numbered))}**${body}: its symbol ${escapeMarkdown(symbol)}, as this text gives it.`;
+}

@@ -65,7 +65,7 @@ export function draftTokens(analysis: DraftAnalysis): Token[] {
   const tokens: Token[] = [];
   for (const ref of analysis.references) {
     // "Ibid." and "that resolution" name no symbol of their own; an alias is a name, left as written.
-    if (ref.antecedent || ref.kind === 'alias') continue;
+    if ((ref.antecedent && ref.kind !== 'numbered') || ref.kind === 'alias') continue;
     // "general comment No. 6 (2005)", "United Nations publication, Sales No. E.96.IV.13": words and numbers, no symbol.
     if (ref.kind === 'internal' || (ref.kind === 'numbered' && ref.targetRange.start === ref.range.start)) {
       words(text, ref.range, tokens);
