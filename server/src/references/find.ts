@@ -135,31 +135,23 @@ function symbolCitations(text: string): Cite[] {
     const end = found.range.end;
     // Official Records cite the symbol in brackets, then the part: "… (A/CONF.48/14/Rev.1), part one, annex I".
     const bracketed = text[start - 1] === '(' && text[end] === ')' ? readSuffixPinpoint(text, end + 1) : undefined;
+    // What the symbol itself says, with or without the bracketed part after it.
+    const cited = {
+      start,
+      target: found.range,
+      symbol: found.canonical,
+      form: 'full' as const,
+      problems: found.problems,
+      ...(found.parts ? { parts: found.parts } : {}),
+      ...(found.reissue ? { reissue: true } : {}),
+    };
     if (bracketed) {
-      cites.push({
-        start,
-        end: bracketed.range.end,
-        target: found.range,
-        symbol: found.canonical,
-        form: 'full',
-        problems: found.problems,
-        ...(found.parts ? { parts: found.parts } : {}),
-        ...(found.reissue ? { reissue: true } : {}),
-        pinpoint: bracketed,
-      });
+      cites.push({ ...cited, end: bracketed.range.end, pinpoint: bracketed });
       continue;
     }
     cites.push(
       withTail(
-        {
-          start: found.range.start,
-          target: found.range,
-          symbol: found.canonical,
-          form: 'full',
-          problems: found.problems,
-          ...(found.parts ? { parts: found.parts } : {}),
-          ...(found.reissue ? { reissue: true } : {}),
-        },
+        cited,
         text,
         found.range.end,
       ),
