@@ -2,8 +2,9 @@
 // the 78th-80th sessions), as a drafter would run it on each text saved as a .txt file: prints the
 // errors and warnings by rule, for the adopted resolutions (A/RES/…) apart from the drafts. An
 // adopted resolution is very rarely wrong, so each finding on one is a false alarm until shown
-// otherwise; `--show CODE[,CODE…]` prints each finding of those rules with its line.
-//   node --import tsx scripts/check-real-texts.ts [--show CODE[,CODE…]] [--only A/RES/…]
+// otherwise; `--show CODE[,CODE…]` prints each finding of those rules with its line (on adopted
+// resolutions; with `--drafts`, on the other documents too).
+//   node --import tsx scripts/check-real-texts.ts [--show CODE[,CODE…]] [--drafts] [--only A/RES/…]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkText } from '../server/src/cli/checkCommand';
@@ -27,6 +28,7 @@ function argument(name: string): string | undefined {
 async function main(): Promise<void> {
   const show = new Set((argument('--show') ?? '').split(',').filter(Boolean));
   const only = argument('--only');
+  const showDrafts = process.argv.includes('--drafts');
   const texts = readFileSync(TEXTS, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
       else count.drafts++;
       count.documents.add(symbol);
       counts.set(key, count);
-      if (show.has(d.code) && adopted) {
+      if (show.has(d.code) && (adopted || showDrafts)) {
         const line = text.slice(0, d.range.start).split('\n').length;
         const context = text.slice(Math.max(0, d.range.start - 80), d.range.end + 80).replace(/\s+/g, ' ');
         console.log(`${symbol}:${line} ${d.message}\n    …${context}…`);

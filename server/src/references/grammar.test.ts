@@ -391,6 +391,8 @@ const TABLE: readonly Row[] = [
   ['a/res/71/280', doc('A/RES/71/280', 'a/res/71/280', 'a/res/71/280', { problems: ['case:a/res/71/280→A/RES/71/280'] })],
   ['A /RES/71/280', doc('A/RES/71/280', 'A /RES/71/280', 'A /RES/71/280', { problems: ['spacing:A /RES/71/280→A/RES/71/280'] })],
   ['A/71/RES/280', doc('A/RES/71/280', 'A/71/RES/280', 'A/71/RES/280', { problems: ['order:A/71/RES/280→A/RES/71/280'] })],
+  // A/C.5/80/L.1, the Fifth Committee's programme of work: the symbol of a report not yet issued.
+  ['Report of the Advisory Committee on Administrative and Budgetary Questions Issued A/C.5/80/___ Nominations'],
   ['as requested in A/RES/71/280/ and', doc('A/RES/71/280', 'A/RES/71/280/', 'A/RES/71/280/', { problems: ['trailing-slash:A/RES/71/280/→A/RES/71/280'] })],
   ['A/C.3/74/L.35/Rev. 1', doc('A/C.3/74/L.35/Rev.1', 'A/C.3/74/L.35/Rev. 1', 'A/C.3/74/L.35/Rev. 1', { problems: ['spacing:A/C.3/74/L.35/Rev. 1→A/C.3/74/L.35/Rev.1'] })],
   ['a/hrc/20/24/add.1', doc('A/HRC/20/24/Add.1', 'a/hrc/20/24/add.1', 'a/hrc/20/24/add.1', { problems: ['case:a/hrc/20/24/add.1→A/HRC/20/24/Add.1'] })],

@@ -281,6 +281,8 @@ function symbolFromChain(text: string, start: number, written: string): SymbolMa
   }
   if (!completeResolution(organ, shape, romanSession)) return undefined;
 
+  // "A/C.5/80/___": the place of a symbol not yet issued (a programme of work lists them), no citation.
+  if (text.startsWith('/_', end)) return undefined;
   const trailing = execAt(TRAILING_SLASH_AT, text, end);
   if (trailing) end += 1;
 
