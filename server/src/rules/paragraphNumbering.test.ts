@@ -175,6 +175,19 @@ const rows: readonly RuleRow[] = [
     ],
   },
   {
+    // A/C.2/80/L.33, para. 7 (and A/C.2/80/L.45, para. 8), as its PDF text layer breaks the lines.
+    name: 'a list begun inside the paragraph, only (c) at the start of a line',
+    draft: [
+      '7. Encourages Governments and other relevant stakeholders to commit to',
+      'building resilient, inclusive, quality education systems by (a) providing increased',
+      'support to teachers and educational personnel; (b) investing in skills',
+      'development, and full and productive employment;',
+      '(c) eradicating poverty, combating inequality and bridging the digital divide;',
+      '',
+    ].join('\n'),
+    expect: [],
+  },
+  {
     name: 'a roman numeral skipped inside (b); the letters after it are untouched',
     draft: draft('1. The Assembly:', '(a) Decides x;', '(b) Decides y:', '(i) one;', '(ii) two;', '(iv) four;', '(v) five;', '(c) Decides z.'),
     expect: [

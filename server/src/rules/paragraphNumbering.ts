@@ -240,6 +240,9 @@ function subparagraphFindings(context: RuleContext): Finding[] {
       if (!range) continue;
       const name = (value: number) => `(${item.level === 'letter' ? letterLabel(value) : romanLabel(value)})`;
       const label = `(${item.sub.label})`;
+      // "… by (a) providing …; (b) investing …;\n(c) eradicating …": the list began inside the
+      // paragraph's own lines (A/C.2/80/L.33, para. 7), and only (c) starts a line.
+      if (!fault.previous && text.slice(paragraph.range.start, item.sub.range.start).includes(name(fault.expected))) continue;
       let message: string;
       if (!fault.previous) message = `In paragraph ${paragraph.label}, sub-paragraph ${label} is the first: there is no sub-paragraph ${name(fault.expected)}.`;
       else if (fault.previous.value === item.value) {
