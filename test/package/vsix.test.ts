@@ -17,6 +17,14 @@ import { sharedPath } from '../sharedData';
 describe('the .vsix carries lmdb', () => {
   let dir: string;
   let extension: string;
+  /** The unpacked extension's own server, with nothing but its folder to require from, its corpus in an embedded store. */
+  const startUnpackedServer = (cache: string, storePath: string): Promise<TestServer> =>
+    startServer({
+      serverBin: join(extension, 'dist', 'server.js'),
+      workspaceFolder: join(dir, 'workspace'),
+      env: { NODE_PATH: '' },
+      initializationOptions: { cacheDir: join(dir, cache), settings: { corpus: { paths: ['corpus'], store: 'embedded', storePath } } },
+    });
   let names: string[];
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cd-vsix-'));
@@ -65,12 +73,7 @@ describe('the .vsix carries lmdb', () => {
     const storeDir = join(dir, 'stores');
     let server: TestServer | undefined;
     try {
-      server = await startServer({
-        serverBin: join(extension, 'dist', 'server.js'),
-        workspaceFolder: join(dir, 'workspace'),
-        env: { NODE_PATH: '' },
-        initializationOptions: { cacheDir: join(dir, 'cache'), settings: { corpus: { paths: ['corpus'], store: 'embedded', storePath: storeDir } } },
-      });
+      server = await startUnpackedServer('cache', storeDir);
       const line = await waitFor(() => server!.logs.find((l) => /^corpus store: (\d+) paragraphs of \d+ texts in /.test(l) || /lmdb\) could not load/.test(l)), 60_000, 'the corpus store in the log');
       assert.match(line, /^corpus store: \d+ paragraphs of \d+ texts in .*\.lmdb/, server.logs.join('\n'));
       assert.equal(readdirSync(storeDir).filter((name) => name.endsWith('.lmdb')).length, 1);
@@ -84,12 +87,7 @@ describe('the .vsix carries lmdb', () => {
     rmSync(join(extension, 'dist', 'node_modules', '@lmdb'), { recursive: true, force: true });
     let server: TestServer | undefined;
     try {
-      server = await startServer({
-        serverBin: join(extension, 'dist', 'server.js'),
-        workspaceFolder: join(dir, 'workspace'),
-        env: { NODE_PATH: '' },
-        initializationOptions: { cacheDir: join(dir, 'cache-2'), settings: { corpus: { paths: ['corpus'], store: 'embedded', storePath: join(dir, 'stores-2') } } },
-      });
+      server = await startUnpackedServer('cache-2', join(dir, 'stores-2'));
       const saidInMemory = () => server!.logs.filter((line) => /^reuse index: \d+ paragraphs/.test(line)).length;
       await waitFor(() => (saidInMemory() ? true : undefined), 60_000, 'the index built in memory');
       // A corpus reload indexes again: the store is not tried, nor the failure said, a second time.

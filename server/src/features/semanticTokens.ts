@@ -169,8 +169,5 @@ export function encodeTokens(tokens: readonly Token[], document: TextDocument): 
 }
 
 function lineLength(document: TextDocument, line: number): number {
-  const start = document.offsetAt({ line, character: 0 });
-  const next = document.offsetAt({ line: line + 1, character: 0 });
-  const text = document.getText({ start: document.positionAt(start), end: document.positionAt(next) });
-  return text.replace(/\r?\n$/, '').length;
+  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
 }
