@@ -35,6 +35,12 @@ const SENTENCE_END = /[.;:!?…”"’')\]]$/;
 /** The same with a footnote number glued on, as PDF text layers print it: "Paris Agreement.3", "persons.8". */
 const SENTENCE_END_FOOTNOTE = /\p{L}[.;:”’)]\d{1,3}$/u;
 
+/**
+ * At a line's end, a footnote number after the sentence's last word or number and its closing marks,
+ * one or more: "A/80/100/Add.1).1 \n2. The General Assembly, …" (A/C.4/80/L.1), "persons.8".
+ */
+const LINE_END_FOOTNOTE = /[\p{L}\p{N}][.;:”’)]{1,3}\d{1,3}$/u;
+
 function numberMarker(digits: string, insertion: string | undefined, span: Block['span'], at: number, markerLength: number, bodyStart: number): NumberMarker {
   const number = Number(digits);
   return {
@@ -105,7 +111,7 @@ function inlineNumbers(text: string): InlineNumber[] {
     while (start > 0 && !/\s/.test(text[start - 1])) start--;
     const token = text.slice(start, end + 1);
     const lineStart = text.slice(end + 1, m.index).includes('\n');
-    const sentenceEnd = SENTENCE_END.test(token) || SENTENCE_END_FOOTNOTE.test(token) || (lineStart && (footnoteAfterSentence(text, start, token) || /[\p{L}\p{N}][.;:”’)]\d{1,3}$/u.test(token)));
+    const sentenceEnd = SENTENCE_END.test(token) || SENTENCE_END_FOOTNOTE.test(token) || (lineStart && (footnoteAfterSentence(text, start, token) || LINE_END_FOOTNOTE.test(token)));
     const word = token.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
     // A sub-heading standing as the block's first line before the number ("Accelerating action \n26. We
     // note …", "IV. Mainstreaming the Programme of Action \n333. We call …"): its last word is no citing word.

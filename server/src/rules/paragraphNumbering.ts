@@ -37,11 +37,29 @@ function dashOf(context: RuleContext): string {
  */
 const ANNEX_HEADING = /(?:^|\n)[ \t]*(?:#{1,6}[ \t]*)?Annex(?:[ \t]+[IVX]{1,6})?[ \t]*(?:\n|$)/;
 
-/** Runs of numbering: a paragraph numbered 1, or the first after an annex heading, starts a new one. */
+/** An amount as budget tables print it: "278 735 200", "3,450,426,300", "564 700". */
+const AMOUNT_LINE = /^\(?\d{1,3}(?:[ ,\u00a0]\d{3})*(?:\.\d+)?\)?$/;
+
+/**
+ * A numbered row of a table, as a PDF text layer gives it: a short label with no sentence in it, then
+ * its amount on the next line ("1. Income from staff assessment \n278 735 200", A/C.5/80/L.6). The
+ * table's rows number themselves, inside the paragraph that holds the table.
+ */
+function isTableRow(paragraph: NumberedParagraph): boolean {
+  const lines = paragraph.text.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (lines.length < 2 || lines[0].length > 80 || !AMOUNT_LINE.test(lines[1])) return false;
+  return !lines.some((line) => /[.;:!?]$/.test(line));
+}
+
+/**
+ * Runs of numbering: a paragraph numbered 1, or the first after an annex heading, starts a new one.
+ * Table rows are in no run.
+ */
 function numberingRuns(paragraphs: readonly NumberedParagraph[], text: string): NumberedParagraph[][] {
   const runs: NumberedParagraph[][] = [];
   let previous: NumberedParagraph | undefined;
   for (const paragraph of paragraphs) {
+    if (isTableRow(paragraph)) continue;
     const annex = previous !== undefined && ANNEX_HEADING.test(text.slice(previous.range.end, paragraph.range.start));
     if (runs.length === 0 || annex || (paragraph.number === 1 && !paragraph.insertion)) runs.push([paragraph]);
     else runs[runs.length - 1].push(paragraph);
