@@ -2,13 +2,13 @@
 // `--production` minifies (for the .vsix); the default keeps names for readable stacks.
 // Every runtime library is bundled in, so they are devDependencies: the .vsix (vsce --no-dependencies)
 // and the npm package (test/package/pack.test.ts) ship no node_modules of their own. One exception:
-// lmdb, the embedded store's engine, has a native binary esbuild cannot bundle; its run-time files
-// are copied to dist/node_modules/ for the platform of this build (scripts/vendor-lmdb.mjs says why).
-import { copyFileSync, mkdirSync } from 'node:fs';
+// lmdb, the embedded store's engine, has a native binary esbuild cannot bundle. Here dist/server.js
+// finds it in the checkout's node_modules; each per-platform .vsix gets its own copy with that
+// platform's binary (scripts/package.ts, scripts/vendor-lmdb.ts), and the npm package depends on it.
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
-import { vendorLmdb } from './vendor-lmdb.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -31,5 +31,7 @@ await Promise.all([
 const pdfjs = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'legacy', 'build');
 mkdirSync('dist/pdfjs', { recursive: true });
 for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs']) copyFileSync(join(pdfjs, file), join('dist/pdfjs', file));
-const vendored = vendorLmdb();
-console.log(`built dist/client.js, dist/server.js, dist/cli.js, dist/import.js, dist/pdfjs/, dist/node_modules/ (${vendored.length} packages of lmdb)${production ? ' (production)' : ''}`);
+// Builds before per-platform packaging copied lmdb into dist/node_modules, with this machine's binary:
+// left there it would shadow node_modules/lmdb and go into `npm pack`.
+rmSync('dist/node_modules', { recursive: true, force: true });
+console.log(`built dist/client.js, dist/server.js, dist/cli.js, dist/import.js, dist/pdfjs/${production ? ' (production)' : ''}`);

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Real-editor test of the Compact Drafter extension itself:
 //   1. bash scripts/editor/setup.sh (seconds when .cache/editor is installed),
-//   2. unless --vsix PATH is given: a production build (scripts/build.mjs
-//      --production, which writes dist/) and `vsce package` into
-//      .cache/editor/vsix/compact-drafter.vsix,
+//   2. unless --vsix PATH is given: the package for this machine's platform
+//      (scripts/package.ts: a production build into dist/, then `vsce package
+//      --target` with lmdb for this platform) into .cache/editor/vsix/compact-drafter.vsix,
 //   3. node test/editor/scenario.mjs --scenario S --vsix V.
 // Usage: node scripts/editor/test-extension.mjs [--vsix PATH] [--scenario FILE] [--skip-setup] [other scenario.mjs options]
 // The default scenario is test/editor/scenarios/compact-drafter.json.
@@ -43,12 +43,8 @@ if (!vsix) {
   fs.mkdirSync(outDir, { recursive: true });
   vsix = path.join(outDir, 'compact-drafter.vsix');
   fs.rmSync(vsix, { force: true });
-  run(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--production'], 'production build');
-  // --no-dependencies: everything is bundled into dist/ by esbuild.
-  // --allow-missing-repository / --skip-license: vsce would otherwise stop and
-  // ask on stdin (fails in CI) while package.json has no repository / LICENSE.
-  run(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix],
-    'vsce package', { stdio: ['ignore', 'inherit', 'inherit'] });
+  run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/package.ts'), '--out', vsix], 'production build and vsce package',
+    { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 const r = spawnSync(process.execPath, [path.join(ROOT, 'test/editor/scenario.mjs'), '--scenario', scenario, '--vsix', path.resolve(vsix), ...argv],
   { cwd: ROOT, stdio: 'inherit', timeout: 11 * 60_000 });

@@ -1,7 +1,9 @@
 // `npm pack` gives what a Neovim, Emacs or Helix user installs (README: "Other editors"): the CLI and
-// the language server, with no dependencies at all, since esbuild bundles every runtime library into
-// dist/, except lmdb (the embedded store's engine, native), whose run-time files dist/node_modules holds. Packed from this checkout (built by `npm test`), installed offline into a temporary prefix
-// as a user would (`npm install -g` is the same with another prefix), then run from there.
+// the language server, with one dependency: esbuild bundles every runtime library into dist/ except
+// lmdb (the embedded store's engine, native), an optional dependency, so that npm installs the
+// binary of the user's platform (a .vsix has to carry one, scripts/package.ts). Packed from this
+// checkout (built by `npm test`), installed offline (lmdb from npm's cache, filled by `npm ci`) into
+// a temporary prefix as a user would (`npm install -g` is the same with another prefix), then run.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -31,16 +33,22 @@ describe('npm pack: the CLI and the server for other editors', () => {
 
   test('the tarball holds the two commands, their bundles, the bundled corpus and the examples, nothing else', () => {
     const unexpected = files.filter(
-      (path) => !/^(?:bin\/compact-drafter(?:-ls)?\.js|dist\/(?:cli|server)\.js|dist\/node_modules\/.+|dist\/pdfjs\/pdf(?:\.worker)?\.min\.mjs|server\/data\/.+|examples\/(?:rounds\/)?[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path),
+      (path) => !/^(?:bin\/compact-drafter(?:-ls)?\.js|dist\/(?:cli|server)\.js|dist\/pdfjs\/pdf(?:\.worker)?\.min\.mjs|server\/data\/.+|examples\/(?:rounds\/)?[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path),
     );
     assert.deepEqual(unexpected, []);
-    for (const needed of ['bin/compact-drafter-ls.js', 'dist/server.js', 'dist/cli.js', 'dist/pdfjs/pdf.min.mjs', 'dist/pdfjs/pdf.worker.min.mjs', 'server/data/registry.json', 'server/data/corpus/A-68-283.md', 'dist/node_modules/lmdb/package.json']) assert.ok(files.includes(needed), needed);
+    for (const needed of ['bin/compact-drafter-ls.js', 'dist/server.js', 'dist/cli.js', 'dist/pdfjs/pdf.min.mjs', 'dist/pdfjs/pdf.worker.min.mjs', 'server/data/registry.json', 'server/data/corpus/A-68-283.md']) assert.ok(files.includes(needed), needed);
   });
 
-  test('it installs offline with no dependencies: only the package itself lands in node_modules', () => {
-    assert.deepEqual(readdirSync(installed).filter((name) => !name.startsWith('.')), ['compact-drafter']);
-    const manifest = JSON.parse(readFileSync(join(installed, 'compact-drafter', 'package.json'), 'utf8')) as { dependencies?: object };
+  test("it installs offline with lmdb as its one dependency, and lmdb's binary of this platform alone", () => {
+    const manifest = JSON.parse(readFileSync(join(installed, 'compact-drafter', 'package.json'), 'utf8')) as { dependencies?: object; optionalDependencies?: Record<string, string> };
     assert.equal(manifest.dependencies, undefined, 'runtime libraries are bundled into dist/');
+    assert.deepEqual(Object.keys(manifest.optionalDependencies ?? {}), ['lmdb']);
+    const lmdbDependencies = Object.keys((JSON.parse(readFileSync(join(ROOT, 'node_modules', 'lmdb', 'package.json'), 'utf8')) as { dependencies: object }).dependencies);
+    const top = readdirSync(installed).filter((name) => !name.startsWith('.'));
+    // lmdb's dependencies (node-addon-api is for building it from source: npm installs it too).
+    for (const name of ['compact-drafter', 'lmdb', ...lmdbDependencies.map((d) => d.split('/')[0]!)]) assert.ok(top.includes(name), `${name} in ${top.join(', ')}`);
+    assert.deepEqual(readdirSync(join(installed, '@lmdb')), [`lmdb-${process.platform}-${process.arch}`]);
+    assert.equal(existsSync(join(installed, 'compact-drafter', 'dist', 'node_modules')), false, 'no lmdb of the build machine inside the package');
     assert.ok(existsSync(join(installed, '.bin', 'compact-drafter-ls')));
   });
 
@@ -50,7 +58,7 @@ describe('npm pack: the CLI and the server for other editors', () => {
     assert.match(result.stdout, /error no-such-paragraph: A\/68\/283 has no paragraph 150/);
   });
 
-  test('the installed compact-drafter keeps a corpus in its embedded store (lmdb shipped in dist/node_modules)', () => {
+  test('the installed compact-drafter keeps a corpus in its embedded store (lmdb installed beside it)', () => {
     const stores = mkdtempSync(join(tmpdir(), 'cd-pack-store-'));
     try {
       const corpus = join(installed, 'compact-drafter', 'server', 'data', 'corpus');
@@ -59,6 +67,27 @@ describe('npm pack: the CLI and the server for other editors', () => {
       assert.equal(result.status, 0, result.stderr);
       assert.doesNotMatch(result.stderr, /could not load/);
       assert.equal(readdirSync(stores).filter((name) => name.endsWith('.lmdb')).length, 1, result.stderr);
+    } finally {
+      rmSync(stores, { recursive: true, force: true });
+    }
+  });
+
+  // Where npm has no lmdb binary for the platform (its install fails, and npm skips an optional
+  // dependency that fails), or the user installs with --omit=optional: the CLI says so and keeps
+  // the index in memory.
+  test('installed without lmdb, compact-drafter says the store is unavailable and answers from memory', () => {
+    const prefix = join(dir, 'prefix-without-lmdb');
+    const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'))!;
+    npm(['install', '--prefix', prefix, '--offline', '--omit=dev', '--omit=optional', '--ignore-scripts', '--no-audit', '--no-fund', join(dir, tarball)], dir);
+    assert.deepEqual(readdirSync(join(prefix, 'node_modules')).filter((name) => !name.startsWith('.')), ['compact-drafter']);
+    const stores = mkdtempSync(join(tmpdir(), 'cd-pack-store-'));
+    try {
+      const root = join(prefix, 'node_modules', 'compact-drafter');
+      const result = spawnSync(join(prefix, 'node_modules', '.bin', 'compact-drafter'), ['reuse', '--store', 'embedded', '--store-dir', stores, '--corpus', join(root, 'server', 'data', 'corpus'), '--no-cache', join(root, 'examples', 'flagged-draft.md')], { cwd: stores, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stderr, /corpus store: the embedded store's engine \(lmdb\) could not load: Cannot find module 'lmdb'; the reuse index is kept in memory/);
+      assert.ok(Array.isArray((JSON.parse(result.stdout) as { matches: unknown[] }).matches));
+      assert.deepEqual(readdirSync(stores), []);
     } finally {
       rmSync(stores, { recursive: true, force: true });
     }
