@@ -118,14 +118,18 @@ function readTarball(file: string): Map<string, Buffer> {
   return files;
 }
 
-/** The files of a target's platform package that a package ships, by path in the package; undefined if neither fetched nor installed. */
+/** A target's platform package as a .vsix ships it. */
 export interface Prebuilt {
+  /** @lmdb/lmdb-<os>-<arch> */
   name: string;
   version: string;
+  /** package.json, index.js and the one binary, by path in the package. */
   files: Map<string, Buffer>;
+  /** The tarball or installed folder they were read from. */
   from: string;
 }
 
+/** A target's platform package from the cached tarball (checked) or, for this machine's, node_modules; undefined if neither. */
 export function readPrebuilt(targetName: string): Prebuilt | undefined {
   const target = TARGETS[targetName];
   if (!target) throw new Error(`unknown target ${targetName}: one of ${Object.keys(TARGETS).join(', ')}`);

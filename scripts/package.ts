@@ -19,7 +19,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { fetchPrebuilds, hostTarget, readPrebuilt, TARGETS } from './lmdb-prebuilds';
@@ -43,7 +43,7 @@ export async function packageTarget(target: string, out: string, root = ROOT): P
       cpSync(join(root, path), join(stage, path), {
         recursive: true,
         // The checkout's dist/ holds source maps, the CLI and (from older builds) a node_modules of its own.
-        filter: (from) => !/[\\/]dist[\\/](node_modules|cli\.js|.*\.map$)/.test(from),
+        filter: (from) => !/^dist[\\/](node_modules|cli\.js|.*\.map$)/.test(relative(root, from)),
       });
     }
     if (prebuilt) vendorLmdb(join(stage, 'dist'), prebuilt);
