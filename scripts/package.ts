@@ -17,7 +17,7 @@
 // The universal package has no dist/node_modules at all: its server cannot load lmdb and says once,
 // in the output and as a warning, that the reuse index is kept in memory (as a .vsix did before).
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,9 +61,19 @@ export function packagePath(target: string, outDir = join(ROOT, 'dist-packages')
   return join(outDir, `compact-drafter-${target}.vsix`);
 }
 
+/** Packs each of `targets` to `outFor(target)`, two at a time (vsce mostly waits on zip and disk); calls `done` as each is written. */
+export async function packageTargets(targets: string[], outFor: (target: string) => string, done: (target: string, packed: { out: string; lmdb: string }) => void | Promise<void> = () => {}): Promise<void> {
+  const queue = [...targets];
+  const worker = async () => {
+    for (let target = queue.shift(); target; target = queue.shift()) await done(target, await packageTarget(target, outFor(target)));
+  };
+  await Promise.all([worker(), worker()]);
+}
+
 async function main(args: string[]): Promise<void> {
   const values = (flag: string) => args.flatMap((arg, i) => (args[i - 1] === flag ? [arg] : []));
-  const targets = args.includes('--all') ? ALL_TARGETS : values('--target');
+  const all = args.includes('--all');
+  const targets = all ? ALL_TARGETS : values('--target');
   if (!targets.length) {
     const host = hostTarget();
     if (!host) throw new Error(`lmdb has no binary for ${process.platform}-${process.arch}: name a --target`);
@@ -72,19 +82,12 @@ async function main(args: string[]): Promise<void> {
   const outDir = resolve(values('--out-dir')[0] ?? join(ROOT, 'dist-packages'));
   const out = values('--out')[0];
   if (out && targets.length > 1) throw new Error('--out names one package: give one --target');
+  // package:check checks every .vsix there: none left from another version or a target since dropped.
+  if (all) for (const name of existsSync(outDir) ? readdirSync(outDir) : []) if (/^compact-drafter-[\w-]+\.vsix$/.test(name)) rmSync(join(outDir, name));
   if (!args.includes('--no-build')) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
-  const platforms = targets.filter((t) => t !== UNIVERSAL);
-  const missing = platforms.filter((t) => TARGETS[t] && !readPrebuilt(t));
+  const missing = targets.filter((t) => TARGETS[t] && !readPrebuilt(t));
   if (missing.length) fetchPrebuilds(missing, console.log);
-  // Two at a time: vsce is mostly waiting on zip and disk.
-  const queue = [...targets];
-  const worker = async () => {
-    for (let target = queue.shift(); target; target = queue.shift()) {
-      const { lmdb } = await packageTarget(target, out ? resolve(out) : packagePath(target, outDir));
-      console.log(`${out ?? packagePath(target, outDir)}: lmdb ${lmdb}`);
-    }
-  };
-  await Promise.all([worker(), worker()]);
+  await packageTargets(targets, (target) => (out ? resolve(out) : packagePath(target, outDir)), (_, packed) => console.log(`${packed.out}: lmdb ${packed.lmdb}`));
 }
 
 if (process.argv[1] && basename(process.argv[1]) === 'package.ts') {

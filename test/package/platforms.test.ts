@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import JSZip from 'jszip';
 import { checkIntegrity, platformPackage, readPrebuilt, TARGETS } from '../../scripts/lmdb-prebuilds';
 import { describeNativeBinary } from '../../scripts/native-binary';
-import { packageTarget, UNIVERSAL } from '../../scripts/package';
+import { packageTargets, UNIVERSAL } from '../../scripts/package';
 
 interface Packed {
   names: string[];
@@ -29,17 +29,12 @@ describe('one .vsix per platform, each with its own lmdb binary', () => {
   const available = Object.keys(TARGETS).filter((target) => readPrebuilt(target));
   const packed = new Map<string, Packed>();
   before(async () => {
-    const queue = [...available, UNIVERSAL];
-    const worker = async () => {
-      for (let target = queue.shift(); target; target = queue.shift()) {
-        const { out } = await packageTarget(target, join(dir, `compact-drafter-${target}.vsix`));
-        const zip = await JSZip.loadAsync(readFileSync(out));
-        const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
-        const manifest = await zip.file('extension.vsixmanifest')!.async('string');
-        packed.set(target, { names, zip, identity: /<Identity [^>]*>/.exec(manifest)?.[0] ?? '' });
-      }
-    };
-    await Promise.all([worker(), worker()]);
+    await packageTargets([...available, UNIVERSAL], (target) => join(dir, `compact-drafter-${target}.vsix`), async (target, { out }) => {
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
+      const manifest = await zip.file('extension.vsixmanifest')!.async('string');
+      packed.set(target, { names, zip, identity: /<Identity [^>]*>/.exec(manifest)?.[0] ?? '' });
+    });
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
