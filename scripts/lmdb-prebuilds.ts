@@ -83,6 +83,14 @@ export function fetchPrebuilds(targets: string[] = Object.keys(TARGETS), log: (l
   return names.map((name) => {
     const { version, integrity } = lockedPackage(name);
     const file = tarballPath(name, version);
+    if (existsSync(file)) {
+      try {
+        checkIntegrity(file, integrity);
+      } catch (error) {
+        log(`${(error as Error).message}: fetched again`);
+        rmSync(file);
+      }
+    }
     if (!existsSync(file)) {
       const out = execFileSync('npm', ['pack', `${name}@${version}`, '--json', '--pack-destination', PREBUILDS_DIR], { cwd: PREBUILDS_DIR, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
       const [packed] = JSON.parse(out) as { filename: string }[];
