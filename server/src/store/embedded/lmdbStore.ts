@@ -26,6 +26,8 @@ const BATCH_UNITS = 20_000;
 const WORD_CACHE_UNITS = 2048;
 /** The meta database's key of the table record (unitTable.ts). */
 const TABLE_KEY = 'table';
+/** The meta database's keys of the corpus folders' tables of files: this and the folder's path. */
+const FILES_KEY = 'files\u0000';
 
 /** The store failed a check (its file is damaged or of another format): delete it and rebuild. */
 export class StoreCorruptError extends Error {
@@ -441,6 +443,16 @@ export class EmbeddedCorpusStore implements CorpusStore {
     const added = this.putDocumentsSync(inputsOf(toPut));
     this.finishBuild();
     return { added, removed, unchanged };
+  }
+
+  // --- the corpus folders' tables of files (corpus/fileTable.ts): kept beside the index, not part of its generation ---
+
+  fileTableSync(folder: string): unknown {
+    return this.db.meta.get(`${FILES_KEY}${folder}`);
+  }
+
+  putFileTableSync(folder: string, record: unknown): void {
+    this.db.meta.putSync(`${FILES_KEY}${folder}`, record);
   }
 
   /** Deletes the store's files (a store found corrupt, before a rebuild). */
