@@ -2,7 +2,7 @@ import { bundledRegistry } from './bundledRegistry';
 import { loadBundledDocuments } from './bundledCorpus';
 import { Corpus } from './corpus';
 import type { FileTables } from './fileTable';
-import { loadCorpusFolder } from './loader';
+import { type CorpusFileSystem, loadCorpusFolder } from './loader';
 import type { ModelDiskCache } from './modelCache';
 import { Registry } from './registry';
 import { mergeRegistries } from './registryMerge';
@@ -18,6 +18,8 @@ export interface CorpusOptions {
   readonly modelCache?: ModelDiskCache;
   /** Where the folders' tables of files are kept between sessions (fileTable.ts); none: every file is read. */
   readonly fileTables?: FileTables;
+  /** How the folders' files are stat'ed and read (tests count the reads). */
+  readonly fileSystem?: CorpusFileSystem;
 }
 
 /** All three layers: registry (bundled, with the user's registry files merged in), bundled texts, the user's folders. */
@@ -26,7 +28,7 @@ export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
   const documents = [...bundled.documents];
   const problems = [...bundled.problems];
   for (const folder of options.folders) {
-    const loaded = await loadCorpusFolder(folder, 'workspace', { known: options.fileTables?.read(folder) });
+    const loaded = await loadCorpusFolder(folder, 'workspace', { known: options.fileTables?.read(folder), fileSystem: options.fileSystem });
     documents.push(...loaded.documents);
     problems.push(...loaded.problems);
     if (loaded.changed) options.fileTables?.write(folder, loaded.entries);
