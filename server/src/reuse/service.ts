@@ -125,16 +125,27 @@ export class ReuseService {
     if (!this.storeOptions || this.storeOptions.mode === 'memory' || this.storeFailed) return undefined;
     const file = storeFileFor(this.storeOptions.dir, folders);
     const create = this.storeOptions.mode === 'embedded';
+    // A store that cannot be had or read costs the corpus its table (every file is read), never its load.
+    const attempt = <T>(what: string, work: () => T): T | undefined => {
+      try {
+        return work();
+      } catch (error) {
+        this.log(`corpus store: the table of files could not be ${what} (${(error as Error).message}); the corpus files are read`);
+        return undefined;
+      }
+    };
     return {
-      read: (folder) => {
-        const record = this.storeAt(file, false)?.fileTableSync(folder);
-        return record === undefined ? undefined : entriesOfRecord(record);
-      },
-      write: (folder, entries) => {
-        const store = this.storeAt(file, create);
-        if (store) store.putFileTableSync(folder, fileTableRecord(entries));
-        else this.pendingTables.set(file, new Map([...(this.pendingTables.get(file) ?? []), [folder, entries]]));
-      },
+      read: (folder) =>
+        attempt('read', () => {
+          const record = this.storeAt(file, false)?.fileTableSync(folder);
+          return record === undefined ? undefined : entriesOfRecord(record);
+        }),
+      write: (folder, entries) =>
+        attempt('written', () => {
+          const store = this.storeAt(file, create);
+          if (store) store.putFileTableSync(folder, fileTableRecord(entries));
+          else this.pendingTables.set(file, new Map([...(this.pendingTables.get(file) ?? []), [folder, entries]]));
+        }),
     };
   }
 
