@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ReuseService } from '../reuse/service';
 import { realInputs } from '../store/embedded/storeFixture';
-import { isUnchanged, RACY_MS, type FileEntry } from './fileTable';
+import { entriesOfRecord, fileTableRecord, isUnchanged, RACY_MS, type FileEntry } from './fileTable';
 import { loadCorpus } from './loadCorpus';
 import type { CorpusFileSystem } from './loader';
 import { readRegularFile } from '../files/regularFile';
@@ -132,6 +132,25 @@ describe('isUnchanged', () => {
   for (const row of rows) {
     test(row.name, () => {
       assert.equal(isUnchanged('entry' in row ? row.entry : entry, row.realPath ?? '/c/a.md', { ...stat, ...row.stat }), row.unchanged);
+    });
+  }
+});
+
+describe('entriesOfRecord: a table is trusted only as this server wrote it', () => {
+  const entry: FileEntry = { path: '/c/a.md', realPath: '/c/a.md', size: 10, mtimeNs: '1', ctimeNs: '1', ino: '7', readAt: 5, id: 'a.md', length: 10, contentHash: 'h' };
+  test('a record written by this server is read back', () => {
+    assert.deepEqual(entriesOfRecord(fileTableRecord([entry])), [entry]);
+  });
+  const rows: { name: string; record: unknown }[] = [
+    { name: 'another server build (the metadata may be read otherwise)', record: { ...fileTableRecord([entry]), fingerprint: 'older' } },
+    { name: 'not a record', record: 'files' },
+    { name: 'entries not a list', record: { ...fileTableRecord([]), entries: {} } },
+    { name: 'an entry without its hash', record: fileTableRecord([{ ...entry, contentHash: undefined } as unknown as FileEntry]) },
+    { name: 'an entry with a size that is no number', record: fileTableRecord([{ ...entry, size: '10' } as unknown as FileEntry]) },
+  ];
+  for (const row of rows) {
+    test(`passed over (every file read): ${row.name}`, () => {
+      assert.equal(entriesOfRecord(row.record), undefined);
     });
   }
 });
