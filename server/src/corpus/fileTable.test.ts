@@ -139,7 +139,8 @@ describe('isUnchanged', () => {
 describe('entriesOfRecord: a table is trusted only as this server wrote it', () => {
   const entry: FileEntry = { path: '/c/a.md', realPath: '/c/a.md', size: 10, mtimeNs: '1', ctimeNs: '1', ino: '7', readAt: 5, id: 'a.md', length: 10, contentHash: 'h' };
   test('a record written by this server is read back', () => {
-    assert.deepEqual(entriesOfRecord(fileTableRecord([entry])), [entry]);
+    assert.deepEqual(entriesOfRecord(fileTableRecord([{ ...entry, symbol: 'A/RES/1/1' }])), [{ ...entry, symbol: 'A/RES/1/1', title: undefined, date: undefined }]);
+    assert.equal(entriesOfRecord(fileTableRecord([{ ...entry, title: null } as unknown as FileEntry]))![0]!.title, undefined, 'no title is undefined, not null');
   });
   const rows: { name: string; record: unknown }[] = [
     { name: 'another server build (the metadata may be read otherwise)', record: { ...fileTableRecord([entry]), fingerprint: 'older' } },

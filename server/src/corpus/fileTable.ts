@@ -78,7 +78,10 @@ export function entriesOfRecord(record: unknown): FileEntry[] | undefined {
   const strings = ['path', 'realPath', 'mtimeNs', 'ctimeNs', 'ino', 'id', 'contentHash'] as const;
   const numbers = ['size', 'readAt', 'length'] as const;
   const ok = r.entries.every((e) => e && typeof e === 'object' && strings.every((k) => typeof e[k] === 'string') && numbers.every((k) => Number.isFinite(e[k])));
-  return ok ? [...r.entries] : undefined;
+  if (!ok) return undefined;
+  // An absent symbol, title or date is undefined, whatever the record's encoding made of it.
+  const optional = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return r.entries.map((e) => ({ ...e, symbol: optional(e.symbol), title: optional(e.title), date: optional(e.date) }));
 }
 
 /** Whether the file behind `entry` can be taken as the one recorded, without reading it (rules above). */
