@@ -1,6 +1,6 @@
 // The table of a corpus folder's files: what the corpus needs of each text before the text itself
 // is asked for (its id, symbol, title, date, length and content hash), with the file's stat when it
-// was read. Kept between sessions (in the embedded store: store/fileTables.ts), so that a server
+// was read. Kept between sessions (in the folders' embedded store: ReuseService.fileTables, reuse/service.ts), so that a server
 // starting on a folder it has seen reads only the files whose stat changed: 1,000 files of 50 MB
 // were read, decoded, hashed and their front matter parsed at every start (1.1 s of the 2.5 s to
 // the first diagnostics at 100,000 paragraphs; bench/serverScale.ts).
@@ -54,7 +54,7 @@ export interface FileStat {
   isFile(): boolean;
 }
 
-/** Where the tables of corpus folders are kept between sessions (the embedded store: store/fileTables.ts). */
+/** Where the tables of corpus folders are kept between sessions (the folders' embedded store: ReuseService.fileTables). */
 export interface FileTables {
   /** The folder's table as last written, or undefined (none, or of another version of the server). */
   read(folder: string): readonly FileEntry[] | undefined;
