@@ -1,9 +1,9 @@
 // The table of a corpus folder's files: what the corpus needs of each text before the text itself
 // is asked for (its id, symbol, title, date, length and content hash), with the file's stat when it
-// was read. Kept between sessions (in the folders' embedded store: ReuseService.fileTables, reuse/service.ts), so that a server
-// starting on a folder it has seen reads only the files whose stat changed: 1,000 files of 50 MB
-// were read, decoded, hashed and their front matter parsed at every start (1.1 s of the 2.5 s to
-// the first diagnostics at 100,000 paragraphs; bench/serverScale.ts).
+// was read. Kept between sessions in the folders' embedded store (ReuseService.fileTables in
+// reuse/service.ts), so that a server starting on a folder it has seen reads only the files whose
+// stat changed: 1,000 files of 50 MB were read, decoded, hashed and their front matter parsed at
+// every start (1.1 s of the 2.5 s to the first diagnostics at 100,000 paragraphs; bench/serverScale.ts).
 //
 // When a file counts as unchanged (all of these, else it is read again):
 //   - it is listed under the same path with the same real path (the walker's rules, files/walk.ts,
