@@ -1,4 +1,4 @@
-// npm run bench:server-scale -- [--paragraphs N] [--server BIN] [--label NAME] [--dir DIR]
+// npm run bench:server-scale -- [--paragraphs N] [--server BIN] [--label NAME] [--dir DIR] [--profile DIR]
 // The language server itself with a large corpus folder (issue #19), where bench/scale.ts measures
 // the embedded store alone: N paragraphs (default 100,000, 100 a text) generated from the real texts
 // (scaleCorpus.ts) written as a corpus folder, the server started on it with
@@ -9,7 +9,10 @@
 //   storeReadyMs        spawn → the corpus store brought up to date (the log's "corpus store: …");
 //   hoverP95Ms          200 hovers on the draft's citations (each shows the cited paragraph);
 //   rssMB / peakRssMB   the server's VmRSS after them, and its VmHWM.
-// --server runs another build of the server (an older commit's bundle, to compare). Figures only.
+//   cpuAtFirstDiagnosticsMs / cpuAtStoreReadyMs  the server's CPU time (user + system, /proc) then:
+//                       on the shared machine the wall time is mostly waiting for a core.
+// --server runs another build of the server (an older commit's bundle, to compare); --profile DIR
+// writes each server's CPU profile there (node --cpu-prof). Figures only.
 import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +55,14 @@ function draftText(paragraphs: number): { text: string; citations: string[] } {
   return { text: lines.join('\n'), citations };
 }
 
+/** The process's CPU time so far (user + system), from /proc: clock ticks of 10 ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const profileDir = argument('--profile');
+
 async function oneStart(dir: string, server: string, label: string, paragraphs: number) {
   const { text, citations } = draftText(paragraphs);
   const draftPath = join(dir, 'workspace', 'draft.md');
@@ -61,14 +72,17 @@ async function oneStart(dir: string, server: string, label: string, paragraphs: 
   const lsp = await startServer({
     serverBin: server,
     workspaceFolder: join(dir, 'workspace'),
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     initializationOptions: { cacheDir: join(dir, `cache-${label}`), settings: { corpus: { paths: ['corpus'], store: 'embedded', storePath: join(dir, 'stores') } } },
   });
   try {
     await lsp.open(uri, text);
     await waitFor(() => lsp.diagnostics.get(uri)?.[0], 600_000, 'first diagnostics');
     const firstDiagnosticsMs = performance.now() - started;
+    const cpuAtFirstDiagnosticsMs = cpuMs(lsp.process.pid!);
     await waitFor(() => lsp.logs.find((line) => /^corpus store: \d+ paragraphs/.test(line)), 3_600_000, 'the corpus store');
     const storeReadyMs = performance.now() - started;
+    const cpuAtStoreReadyMs = cpuMs(lsp.process.pid!);
     const hovers: number[] = [];
     let shown = 0;
     for (let k = 0; k < 200; k++) {
@@ -80,7 +94,7 @@ async function oneStart(dir: string, server: string, label: string, paragraphs: 
     }
     const status = readFileSync(`/proc/${lsp.process.pid}/status`, 'utf8');
     const kB = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
-    return { firstDiagnosticsMs, storeReadyMs, hoverP50Ms: percentile(hovers, 50), hoverP95Ms: percentile(hovers, 95), hoversShowingParagraph: shown, rssMB: kB('VmRSS'), peakRssMB: kB('VmHWM'), storeLine: lsp.logs.find((line) => /^corpus store: \d+ paragraphs/.test(line)) };
+    return { firstDiagnosticsMs, cpuAtFirstDiagnosticsMs, storeReadyMs, cpuAtStoreReadyMs, hoverP50Ms: percentile(hovers, 50), hoverP95Ms: percentile(hovers, 95), hoversShowingParagraph: shown, rssMB: kB('VmRSS'), peakRssMB: kB('VmHWM'), storeLine: lsp.logs.find((line) => /^corpus store: \d+ paragraphs/.test(line)) };
   } finally {
     await lsp.stop();
   }

@@ -31,6 +31,8 @@ export async function startServer(
     capabilities?: object;
     /** The server's bin (default: this checkout's bin/compact-drafter-ls.js), e.g. of an installed package. */
     serverBin?: string;
+    /** Options for the server's node (the bench's --profile: --cpu-prof). */
+    nodeArgs?: readonly string[];
     /** Added to the server's environment (the Digital Library tests point it at a local stand-in). */
     env?: Record<string, string>;
     /**
@@ -43,7 +45,7 @@ export async function startServer(
   // The server caches parsed corpus texts under $XDG_CACHE_HOME: never the developer's own cache.
   const env = { ...process.env, ...options.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'cd-cache-')) };
   if (options.user) chownSync(env.XDG_CACHE_HOME, options.user.uid, options.user.gid);
-  const child = spawn(process.execPath, [options.serverBin ?? join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env, ...options.user });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverBin ?? join(ROOT, 'bin', 'compact-drafter-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env, ...options.user });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

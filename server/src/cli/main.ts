@@ -157,7 +157,6 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
   const { folders, registryFolders } = await cliFolders(cwd, parsed.values, project, (message) => io.err(message));
   const cacheDir = parsed.values['no-cache'] ? undefined : resolve(cwd, parsed.values['cache-dir'] ?? defaultCacheDir());
   const cacheLog = (message: string) => io.err(`compact-drafter: ${message}`);
-  let corpus = await loadCorpus({ folders, registryFolders, modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), cacheLog) : undefined });
   const storeMode = parsed.values.store ?? 'auto';
   if (storeMode !== 'auto' && storeMode !== 'embedded' && storeMode !== 'memory') {
     io.err(`compact-drafter: --store must be auto, embedded or memory, not "${storeMode}"`);
@@ -165,6 +164,7 @@ export async function main(argv: string[], io: Io = consoleIo, cwd = process.cwd
   }
   const storeDir = parsed.values['store-dir'] === undefined ? undefined : resolve(cwd, parsed.values['store-dir']);
   const reuse = new ReuseService(cacheDir ? new ReuseDiskCache(join(cacheDir, 'reuse'), cacheLog) : undefined, cacheLog, () => {}, storeOptionsFor(storeMode, storeDir, cacheDir));
+  let corpus = await loadCorpus({ folders, registryFolders, modelCache: cacheDir ? new ModelDiskCache(join(cacheDir, 'models'), cacheLog) : undefined, fileTables: reuse.fileTables(folders) });
   for (const problem of corpus.problems) io.err(`compact-drafter: corpus: ${problem.uri}: ${problem.message}`);
 
   const files: { file: string; text: string; draft: DraftFile }[] = [];

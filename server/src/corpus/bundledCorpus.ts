@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { CorpusDocument } from './document';
 import { BUNDLED_SCHEME } from '../protocol';
-import { CORPUS_EXTENSIONS, documentFromBytes, type LoadedFolder } from './loader';
+import { CORPUS_EXTENSIONS, documentFromBytes, type LoadedDocuments } from './loader';
 
 /**
  * Bundled texts are known by this scheme inside the server. A client that can show such a document
@@ -40,11 +40,11 @@ interface Manifest {
   files: Record<string, { title?: string; date?: string }>;
 }
 
-export function loadBundledDocuments(): LoadedFolder {
+export function loadBundledDocuments(): LoadedDocuments {
   const dir = join(bundledDataDir(), 'corpus');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const documents: CorpusDocument[] = [];
-  const problems: LoadedFolder['problems'] = [];
+  const problems: LoadedDocuments['problems'] = [];
   for (const name of readdirSync(dir).sort()) {
     if (!CORPUS_EXTENSIONS.some((ext) => name.endsWith(ext))) continue;
     const uri = `${BUNDLED_SCHEME}:/${name}`;

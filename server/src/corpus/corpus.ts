@@ -27,6 +27,8 @@ export class Corpus {
     problems: readonly CorpusProblem[] = [],
     /** Bumped on every reload, so analyses can tell their resolution is stale. */
     readonly generation = 0,
+    /** The user's corpus folders it was loaded from (the embedded store is one per set of folders). */
+    readonly folders?: readonly string[],
   ) {
     const served = servedCopies(documents);
     this.textBySymbol = served.served;

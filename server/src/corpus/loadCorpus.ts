@@ -1,7 +1,8 @@
 import { bundledRegistry } from './bundledRegistry';
 import { loadBundledDocuments } from './bundledCorpus';
 import { Corpus } from './corpus';
-import { loadCorpusFolder } from './loader';
+import type { FileTables } from './fileTable';
+import { type CorpusFileSystem, loadCorpusFolder } from './loader';
 import type { ModelDiskCache } from './modelCache';
 import { Registry } from './registry';
 import { mergeRegistries } from './registryMerge';
@@ -15,6 +16,10 @@ export interface CorpusOptions {
   readonly generation?: number;
   /** Where parsed texts are kept between sessions; none: parse every session. */
   readonly modelCache?: ModelDiskCache;
+  /** Where the folders' tables of files are kept between sessions (fileTable.ts); none: every file is read. */
+  readonly fileTables?: FileTables;
+  /** How the folders' files are stat'ed and read (tests count the reads). */
+  readonly fileSystem?: CorpusFileSystem;
 }
 
 /** All three layers: registry (bundled, with the user's registry files merged in), bundled texts, the user's folders. */
@@ -23,9 +28,10 @@ export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
   const documents = [...bundled.documents];
   const problems = [...bundled.problems];
   for (const folder of options.folders) {
-    const loaded = await loadCorpusFolder(folder, 'workspace');
+    const loaded = await loadCorpusFolder(folder, 'workspace', { known: options.fileTables?.read(folder), fileSystem: options.fileSystem });
     documents.push(...loaded.documents);
     problems.push(...loaded.problems);
+    if (loaded.changed) options.fileTables?.write(folder, loaded.entries);
   }
   for (const document of documents) document.useDiskCache(options.modelCache);
   const userEntries = [];
@@ -36,7 +42,7 @@ export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
   }
   // The reach stays the bundled one: what "latest known" means is the newest session the bundled registry holds.
   const registry = userEntries.length ? new Registry(mergeRegistries([...bundledRegistry().all()], userEntries), bundledRegistry().reach) : bundledRegistry();
-  return new Corpus(registry, documents, problems, options.generation ?? 0);
+  return new Corpus(registry, documents, problems, options.generation ?? 0, options.folders);
 }
 
 /**

@@ -3,8 +3,10 @@ import { URI } from 'vscode-uri';
 import { CorpusDocument, type CorpusLayer } from './document';
 import { readFrontMatter, readMetadata } from './metadata';
 import { createHash } from 'node:crypto';
-import { readRegularFile, readRegularFileSync, TooLargeError } from '../files/regularFile';
+import { stat } from 'node:fs/promises';
+import { readRegularFile, readRegularFileSync, type RegularFile, TooLargeError } from '../files/regularFile';
 import { walkFolder } from '../files/walk';
+import { type FileEntry, type FileStat, isUnchanged } from './fileTable';
 
 /** A corpus file that could not be used, and why; reported, never fatal. */
 export interface CorpusProblem {
@@ -13,10 +15,42 @@ export interface CorpusProblem {
   readonly severity: 'error' | 'warning';
 }
 
-export interface LoadedFolder {
+export interface LoadedDocuments {
   readonly documents: CorpusDocument[];
   readonly problems: CorpusProblem[];
 }
+
+export interface LoadedFolder extends LoadedDocuments {
+  /** The folder's table now (fileTable.ts): an entry per document. */
+  readonly entries: FileEntry[];
+  /** Files read (the others were taken from the table as they were). */
+  readonly read: number;
+  /** Whether the table differs from the one given (a file read, gone or new): it is worth writing. */
+  readonly changed: boolean;
+}
+
+/** How the loader reaches the file system: tests count the reads through it. */
+export interface CorpusFileSystem {
+  readFile(path: string, maxBytes: number): Promise<RegularFile>;
+  stat(path: string): Promise<FileStat>;
+}
+
+const nodeFileSystem: CorpusFileSystem = {
+  readFile: readRegularFile,
+  stat: async (path) => {
+    const s = await stat(path, { bigint: true });
+    return { size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs, ino: s.ino, isFile: () => s.isFile() };
+  },
+};
+
+export interface FolderLoadOptions {
+  /** The folder's table from the last session: files whose stat is as recorded are not read. */
+  readonly known?: readonly FileEntry[];
+  readonly fileSystem?: CorpusFileSystem;
+}
+
+/** Stats taken this many at a time: each is a round trip to libuv's thread pool. */
+const STAT_CONCURRENCY = 64;
 
 export const CORPUS_EXTENSIONS = ['.md', '.markdown', '.txt'];
 /** Larger files are skipped: a corpus file that big is almost always a mistake (a PDF dump, a log). */
@@ -46,15 +80,36 @@ export function documentFromBytes(bytes: Uint8Array, uri: string, layer: CorpusL
  * that changed meanwhile is reloaded by the watcher; one that can no longer be read throws, as a
  * missing file would, rather than pass for an empty text.
  */
-function documentOnDemand(bytes: Uint8Array, path: string, uri: string, layer: CorpusLayer): CorpusDocument | CorpusProblem {
-  const read = readCorpusText(bytes, uri);
-  if ('message' in read) return read;
+function documentOnDemand(entry: Omit<FileEntry, 'path' | 'size' | 'mtimeNs' | 'ctimeNs' | 'ino' | 'readAt'>, uri: string, layer: CorpusLayer, loaded?: string): CorpusDocument {
   const reread = () => {
-    const again = readCorpusText(readRegularFileSync(path, MAX_CORPUS_FILE_BYTES).bytes, uri);
+    const again = readCorpusText(readRegularFileSync(entry.realPath, MAX_CORPUS_FILE_BYTES).bytes, uri);
     if ('message' in again) throw new Error(`${uri}: ${again.message}`);
     return again.body;
   };
-  return new CorpusDocument(read.id, read.symbol, uri, layer, { read: reread, length: read.body.length, contentHash: createHash('sha256').update(read.body).digest('hex'), loaded: read.body }, read.title, read.date);
+  return new CorpusDocument(entry.id, entry.symbol, uri, layer, { read: reread, length: entry.length, contentHash: entry.contentHash, loaded }, entry.title, entry.date);
+}
+
+/** A file read now: its document and table entry, or why it is not a document. */
+function readDocument(file: RegularFile, path: string, realPath: string, readAt: number, uri: string, layer: CorpusLayer): { document: CorpusDocument; entry: FileEntry } | CorpusProblem {
+  const read = readCorpusText(file.bytes, uri);
+  if ('message' in read) return read;
+  const { stats } = file;
+  const entry: FileEntry = {
+    path,
+    realPath,
+    size: Number(stats.size),
+    mtimeNs: String(stats.mtimeNs),
+    ctimeNs: String(stats.ctimeNs),
+    ino: String(stats.ino),
+    readAt,
+    id: read.id,
+    symbol: read.symbol,
+    title: read.title,
+    date: read.date,
+    length: read.body.length,
+    contentHash: createHash('sha256').update(read.body).digest('hex'),
+  };
+  return { document: documentOnDemand(entry, uri, layer, read.body), entry };
 }
 
 /** A corpus file's text (front matter blanked out) and metadata, or why it cannot be read as one. */
@@ -87,20 +142,37 @@ function readCorpusText(bytes: Uint8Array, uri: string): { id: string; symbol?: 
  * Every corpus file under a folder, recursively, through the one walker (files/walk.ts): links
  * are followed only inside the folder, each folder and file is read once, only regular files are
  * opened, and whatever was not read is reported. A missing folder is no problem: most workspaces
- * have none.
+ * have none. With the folder's table of the last session (`known`), a file whose stat is as
+ * recorded is not read (fileTable.ts says when); only changed and new files are.
  */
-export async function loadCorpusFolder(folder: string, layer: CorpusLayer): Promise<LoadedFolder> {
+export async function loadCorpusFolder(folder: string, layer: CorpusLayer, options: FolderLoadOptions = {}): Promise<LoadedFolder> {
+  const fileSystem = options.fileSystem ?? nodeFileSystem;
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
+  const entries: FileEntry[] = [];
   const walked = await walkFolder(folder, { include: isCorpusFileName });
   for (const { path, reason } of walked.skipped) problems.push({ uri: URI.file(path).toString(), severity: 'warning', message: `skipped: ${reason}` });
-  for (const { path, realPath } of walked.files) {
+  const known = new Map((options.known ?? []).map((entry) => [entry.path, entry]));
+  const stats = options.known ? await statAll(walked.files.map((f) => f.realPath), fileSystem) : [];
+  let read = 0;
+  for (const [k, { path, realPath }] of walked.files.entries()) {
     const uri = URI.file(path).toString();
+    const entry = known.get(path);
+    const stat = stats[k];
+    if (stat && isUnchanged(entry, realPath, stat)) {
+      documents.push(documentOnDemand(entry, uri, layer));
+      entries.push(entry);
+      continue;
+    }
     try {
-      const { bytes } = await readRegularFile(realPath, MAX_CORPUS_FILE_BYTES);
-      const result = documentOnDemand(bytes, realPath, uri, layer);
-      if (result instanceof CorpusDocument) documents.push(result);
-      else problems.push(result);
+      const readAt = Date.now();
+      read++;
+      const result = readDocument(await fileSystem.readFile(realPath, MAX_CORPUS_FILE_BYTES), path, realPath, readAt, uri, layer);
+      if ('message' in result) problems.push(result);
+      else {
+        documents.push(result.document);
+        entries.push(result.entry);
+      }
     } catch (error) {
       if (error instanceof TooLargeError) {
         problems.push({ uri, severity: 'error', message: `skipped: ${(error.size / 1048576).toFixed(1)} MB is more than the ${MAX_CORPUS_FILE_BYTES / 1048576} MB a corpus file may have` });
@@ -109,7 +181,17 @@ export async function loadCorpusFolder(folder: string, layer: CorpusLayer): Prom
       }
     }
   }
-  return { documents, problems };
+  const changed = !options.known || read > 0 || entries.length !== options.known.length;
+  return { documents, problems, entries, read, changed };
+}
+
+/** Each path's stat (undefined where it cannot be had: the file is then read, and says why). */
+async function statAll(paths: readonly string[], fileSystem: CorpusFileSystem): Promise<(FileStat | undefined)[]> {
+  const out: (FileStat | undefined)[] = [];
+  for (let from = 0; from < paths.length; from += STAT_CONCURRENCY) {
+    out.push(...(await Promise.all(paths.slice(from, from + STAT_CONCURRENCY).map((path) => fileSystem.stat(path).catch(() => undefined)))));
+  }
+  return out;
 }
 
 function isCorpusFileName(name: string): boolean {

@@ -101,7 +101,7 @@ export class CorpusService {
     // The corpus settings apply at every reload, a change of them included: no restart.
     team.configure(configuration.settings.corpus.server, configuration.trusted);
     reuse.configureStore(storeOptionsFor(configuration.settings.corpus.store, configuration.settings.corpus.storePath, this.options.cacheDir));
-    const loading: Promise<Corpus> = loadCorpus({ folders, registryFolders: configuration.registryFolders(), generation: ++this.generation, modelCache })
+    const loading: Promise<Corpus> = loadCorpus({ folders, registryFolders: configuration.registryFolders(), generation: ++this.generation, modelCache, fileTables: reuse.fileTables(folders) })
       .then((local) => team.layer(local))
       .then((loaded) => {
       if (loading !== this.loading) return this.corpus ?? loaded;

@@ -15,7 +15,9 @@ import { BoundedScanCache } from './scanCache';
 import type { ReuseLookup } from '../store/corpusStore';
 import { EmbeddedCorpusStore } from '../store/embedded/lmdbStore';
 import { StoreRecordError } from '../store/embedded/records';
-import { AUTO_STORE_CHARS, openStore, storeFileFor, syncSources, type StoreOptions } from '../store/reuseStore';
+import { AUTO_STORE_CHARS, foldersOfDocuments, openStore, storeFileFor, syncSources, type StoreOptions } from '../store/reuseStore';
+import { entriesOfRecord, fileTableRecord, type FileEntry, type FileTables } from '../corpus/fileTable';
+import { existsSync } from 'node:fs';
 
 /** The thresholds of a match; both are settings. */
 export interface ReuseSettings {
@@ -44,6 +46,10 @@ interface Indexed {
  */
 export class ReuseService {
   private latest: Indexed | undefined;
+  /** A store opened for the corpus's tables of files before its index was asked for (adopted by indexInStore). */
+  private opened: EmbeddedCorpusStore | undefined;
+  /** Tables of files to write into a store not created yet (`auto`: only once the corpus turns out large): by store file, then folder. */
+  private pendingTables = new Map<string, Map<string, readonly FileEntry[]>>();
   private byCorpus = new WeakMap<Corpus, Indexed>();
   private matchesByAnalysis = new WeakMap<DraftAnalysis, { key: string; matches: ReuseMatch[] }>();
   private scanCache = new BoundedScanCache();
@@ -69,6 +75,9 @@ export class ReuseService {
     if (JSON.stringify(options) === JSON.stringify(this.storeOptions)) return false;
     this.latest?.store?.closeSync();
     this.latest = undefined;
+    this.opened?.closeSync();
+    this.opened = undefined;
+    this.pendingTables.clear();
     this.byCorpus = new WeakMap();
     this.matchesByAnalysis = new WeakMap();
     this.scanCache = new BoundedScanCache();
@@ -106,19 +115,70 @@ export class ReuseService {
 
   private storeFailed = false;
 
+  /**
+   * Where the tables of files of these corpus folders are kept between sessions (corpus/fileTable.ts):
+   * in their store, read when the store exists (a corrupt one is deleted and rebuilt, as for the
+   * index), written when it exists or is wanted (`embedded`), else kept until indexInStore creates
+   * it. None when the index is kept in memory: every file is read, as before.
+   */
+  fileTables(folders: readonly string[]): FileTables | undefined {
+    if (!this.storeOptions || this.storeOptions.mode === 'memory' || this.storeFailed) return undefined;
+    const file = storeFileFor(this.storeOptions.dir, folders);
+    const create = this.storeOptions.mode === 'embedded';
+    // A store that cannot be had or read costs the corpus its table (every file is read), never its load.
+    const attempt = <T>(what: string, work: () => T): T | undefined => {
+      try {
+        return work();
+      } catch (error) {
+        this.log(`corpus store: the table of files could not be ${what} (${(error as Error).message}); the corpus files are read`);
+        return undefined;
+      }
+    };
+    return {
+      read: (folder) =>
+        attempt('read', () => {
+          const record = this.storeAt(file, false)?.fileTableSync(folder);
+          return record === undefined ? undefined : entriesOfRecord(record);
+        }),
+      write: (folder, entries) =>
+        attempt('written', () => {
+          const store = this.storeAt(file, create);
+          if (store) store.putFileTableSync(folder, fileTableRecord(entries));
+          else this.pendingTables.set(file, new Map([...(this.pendingTables.get(file) ?? []), [folder, entries]]));
+        }),
+    };
+  }
+
+  /** The open store of this file, or opened now if it exists (or `create`). */
+  private storeAt(file: string, create: boolean): EmbeddedCorpusStore | undefined {
+    for (const store of [this.latest?.store, this.opened]) if (store?.path === file) return store;
+    if (this.storeFailed || (!create && !existsSync(file))) return undefined;
+    this.opened?.closeSync();
+    this.opened = openStore(file, this.log, this.unavailable);
+    if (!this.opened) this.storeFailed = true;
+    return this.opened;
+  }
+
   /** The corpus in the embedded store: opened (rebuilt when corrupt) and brought up to date. */
-  private indexInStore(documents: readonly CorpusDocument[], hashes: Map<string, string>): Indexed | undefined {
-    const file = storeFileFor(this.storeOptions!.dir, documents);
+  private indexInStore(documents: readonly CorpusDocument[], hashes: Map<string, string>, folders: readonly string[]): Indexed | undefined {
+    const file = storeFileFor(this.storeOptions!.dir, folders);
     const previous = this.latest?.store;
     let store = previous?.path === file ? previous : undefined;
     if (!store) {
       previous?.closeSync();
-      store = openStore(file, this.log, this.unavailable);
+      if (this.opened?.path === file) store = this.opened;
+      else {
+        this.opened?.closeSync();
+        store = openStore(file, this.log, this.unavailable);
+      }
+      this.opened = undefined;
     }
     if (!store) {
       this.storeFailed = true;
       return undefined;
     }
+    for (const [folder, entries] of this.pendingTables.get(file) ?? []) store.putFileTableSync(folder, fileTableRecord(entries));
+    this.pendingTables.delete(file);
     const started = performance.now();
     const status = store.statusSync();
     if (status.state === 'building') this.info(`corpus store: resuming the build left at ${status.documents} texts`);
@@ -134,6 +194,7 @@ export class ReuseService {
     if (store) {
       store.closeSync();
       EmbeddedCorpusStore.remove(store.path);
+      if (this.opened?.path === store.path) this.opened = undefined;
     }
     this.latest = undefined;
     this.byCorpus.delete(corpus);
@@ -151,7 +212,7 @@ export class ReuseService {
     const documents = servedDocuments(corpus);
     const hashes = new Map(documents.map((document) => [document.uri, document.contentHash]));
     let indexed: Indexed | undefined;
-    if (this.storeOptions && this.wantsStore(documents)) indexed = this.indexInStore(documents, hashes);
+    if (this.storeOptions && this.wantsStore(documents)) indexed = this.indexInStore(documents, hashes, corpus.folders ?? foldersOfDocuments(documents));
     else if (this.latest?.store) {
       // The corpus no longer wants the store (it shrank, or the store failed): the index goes back to memory.
       this.latest.store.closeSync();

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { makeFolderSync } from '../files/makeFolder';
 import { dirname, join } from 'node:path';
+import { URI } from 'vscode-uri';
 import type { CorpusDocument } from '../corpus';
 import { unitsOf } from '../reuse/index';
 import { StoreUnavailableError } from './corpusStore';
@@ -35,11 +36,20 @@ export function storeOptionsFor(mode: StoreMode, storePath: string | undefined, 
   return dir && mode !== 'memory' ? { mode, dir } : undefined;
 }
 
-/** One store per set of corpus folders: two workspaces open at once do not rebuild each other's. */
-export function storeFileFor(dir: string, documents: readonly CorpusDocument[]): string {
-  const folders = [...new Set(documents.filter((d) => d.layer === 'workspace').map((d) => dirname(d.uri)))].sort();
-  const key = createHash('sha256').update(folders.join('\n')).digest('hex').slice(0, 16);
+/**
+ * One store per set of corpus folders: two workspaces open at once do not rebuild each other's.
+ * Known before any file is read (the corpus reads its table of files from it: corpus/fileTable.ts).
+ * The key is the folders' URIs, which for a folder without subfolders is what the key was when
+ * it was taken from the texts' folders: a store built before is found again.
+ */
+export function storeFileFor(dir: string, folders: readonly string[]): string {
+  const key = createHash('sha256').update([...new Set(folders.map((folder) => URI.file(folder).toString()))].sort().join('\n')).digest('hex').slice(0, 16);
   return join(dir, `corpus-${key}.lmdb`);
+}
+
+/** The folders of a corpus's texts, for a corpus that does not say which folders it was loaded from. */
+export function foldersOfDocuments(documents: readonly CorpusDocument[]): string[] {
+  return [...new Set(documents.filter((d) => d.layer === 'workspace' && d.uri.startsWith('file:')).map((d) => dirname(URI.parse(d.uri).fsPath)))];
 }
 
 /**

@@ -1,6 +1,8 @@
 // The embedded store's file: its databases and the records in them (the binary unit and posting
 // records are in records.ts).
 //   meta      "meta" → { magic, format, nextUnit, generation, state, counts }
+//             "table" → the unit table as one record (unitTable.ts), written when a build finishes
+//             "files\0" + folder → that corpus folder's table of files (corpus/fileTable.ts)
 //   docs      id → { symbol, uri, title, date, contentHash, firstUnit, labels }
 //   symbols   symbolKey → id (texts by symbol)
 //   texts     id → the document's text

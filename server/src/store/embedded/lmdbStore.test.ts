@@ -105,6 +105,7 @@ describe('the embedded corpus store', () => {
     try {
       const status = store.statusSync();
       assert.equal(status.state, 'building', 'the interrupted build is reported');
+      assert.equal(store.tableReadFrom, 'documents', 'no table record of the killed build\'s last commit');
       assert.ok(status.documents >= held && status.documents < 60, `${status.documents} texts held after the kill`);
       const result = store.syncSync(sourcesOf(inputs));
       assert.equal(result.unchanged, status.documents, 'what was committed is kept');
@@ -123,6 +124,42 @@ describe('the embedded corpus store', () => {
       }
     } finally {
       store.closeSync();
+    }
+  });
+
+  test('open reads the unit table from the record the finished build wrote; a stale record is passed over for the documents, with the same answers', async () => {
+    const file = join(dir, 'table.lmdb');
+    const built = EmbeddedCorpusStore.open(file);
+    built.syncSync(sourcesOf(inputs.slice(0, 30)));
+    built.removeDocumentsSync([inputs[5]!.id]);
+    built.finishBuild();
+    built.closeSync();
+    const answers = (store: EmbeddedCorpusStore) => ({
+      hashes: [...store.documentHashesSync()].sort(),
+      status: store.statusSync(),
+      candidates: queries().slice(0, 30).map((fingerprints) => store.reuse.candidates({ fingerprints }, { excludeSymbol: inputs[1]!.symbol }).map((c) => [c.unit, c.shared, store.reuse.unit(c.unit).document.id])),
+    });
+    const fromRecord = EmbeddedCorpusStore.open(file);
+    const expected = answers(fromRecord);
+    assert.equal(fromRecord.tableReadFrom, 'record');
+    assert.equal(expected.hashes.length, 29);
+    // A change after the record was written (here a registry entry: the generation moves on) makes it stale.
+    await fromRecord.putRegistry([]);
+    fromRecord.closeSync();
+    const fromDocuments = EmbeddedCorpusStore.open(file);
+    try {
+      assert.equal(fromDocuments.tableReadFrom, 'documents');
+      assert.deepEqual({ ...answers(fromDocuments), status: undefined }, { ...expected, status: undefined });
+      // Brought up to date with nothing to do, it writes the record again.
+      assert.equal(fromDocuments.syncSync(sourcesOf([...inputs.slice(0, 5), ...inputs.slice(6, 30)])).unchanged, 29);
+    } finally {
+      fromDocuments.closeSync();
+    }
+    const again = EmbeddedCorpusStore.open(file);
+    try {
+      assert.equal(again.tableReadFrom, 'record');
+    } finally {
+      again.closeSync();
     }
   });
 

@@ -32,7 +32,7 @@ export interface TeamCorpusSource {
 export function withTeamRegistry(local: Corpus, team: readonly RegistryEntry[], generation = local.generation): Corpus {
   if (team.length === 0) return local;
   const registry = new Registry(mergeRegistries([...local.registry.all()], team), local.registry.reach);
-  return new Corpus(registry, local.documents, local.problems, generation);
+  return new Corpus(registry, local.documents, local.problems, generation, local.folders);
 }
 
 /**
@@ -59,6 +59,6 @@ export class TeamTexts {
     const changed = wanted.some((key) => this.fetched.get(key));
     if (team.length === 0) return { corpus, changed: false };
     // A new generation only for a corpus that differs: analyses made against the old one are then stale.
-    return { corpus: new Corpus(corpus.registry, [...corpus.documents, ...team], corpus.problems, changed && generation ? generation() : corpus.generation), changed };
+    return { corpus: new Corpus(corpus.registry, [...corpus.documents, ...team], corpus.problems, changed && generation ? generation() : corpus.generation, corpus.folders), changed };
   }
 }
