@@ -13,7 +13,9 @@ import { ConfigurationStore } from '../host/configuration';
 import type { CorpusService } from '../host/corpusService';
 import { DiagnosticsScheduler } from '../host/diagnosticsScheduler';
 import { DocumentStore } from '../host/documentStore';
-import { ReuseService } from '../reuse/service';
+import type { ReuseMatch } from '../reuse/scan';
+import { draftSymbol, ReuseService } from '../reuse/service';
+import { mergeMatches } from '../store/postgres/teamReuse';
 import { TeamCorpusLayer } from '../store/postgres/teamLayer';
 import { type DraftDecision, DraftScopes } from '../workspace/draftScope';
 import { WorkspaceDrafts } from '../workspace/workspaceDrafts';
@@ -84,6 +86,15 @@ export class Services {
     this.documents = documents;
     this.configuration = new ConfigurationStore((message) => connection.console.warn(message));
     this.team = new TeamCorpusLayer((message) => connection.console.warn(message));
+    this.team.listen({
+      // The team's reused passages of a draft came: its findings are computed again with them.
+      reuseChanged: (uri) => {
+        this.store.forgetDiagnostics(uri);
+        this.scheduler.revalidate([uri]);
+      },
+      // A push to the team corpus: its registry and texts are read again.
+      pushed: () => this.corpus?.reloadSoon(),
+    });
     this.guard = makeGuard(() => this.lifecycle, (message) => connection.console.error(message));
     this.store = new DocumentStore({
       maxDocumentSize: () => this.configuration.settings.maxDocumentSize,
@@ -154,8 +165,33 @@ export class Services {
           this.store.forgetDiagnostics();
           this.revalidateAll();
         }));
+        this.askTeamForReuse({ analysis, document, corpus: current, plain });
       }
     }
     return { analysis, document, corpus: current, plain };
+  }
+
+  /** What the team corpus is asked about a draft version's reused passages (and what its answer is kept under). */
+  private teamScanOf(state: DocumentState): { uri: string; version: number; minWords: number; minSimilarity: number; excludeSymbol?: string } {
+    const { document, corpus } = state;
+    const { minWords, minSimilarity } = this.configuration.settings.reuse;
+    const excludeSymbol = corpus.documentByUri(document.uri)?.symbol ?? draftSymbol(document.getText(), document.uri);
+    return { uri: document.uri, version: document.version, minWords, minSimilarity, ...(excludeSymbol ? { excludeSymbol } : {}) };
+  }
+
+  /**
+   * A draft's reused passages: the local index's, with the team corpus's once they came for this
+   * version (asked in the background at each new analysis: store/postgres/teamReuse.ts).
+   */
+  reuseMatchesOf(state: DocumentState, local: readonly ReuseMatch[]): readonly ReuseMatch[] {
+    if (!this.team.active || state.plain) return local;
+    const team = this.team.reuseMatches(this.teamScanOf(state));
+    return team?.length ? mergeMatches(local, team) : local;
+  }
+
+  /** A new analysis of a draft: the team corpus is asked for its reused passages, without waiting for them. */
+  private askTeamForReuse(state: DocumentState): void {
+    if (state.plain || !this.draftDecision(state.document).draft) return;
+    this.team.scanReuse({ ...this.teamScanOf(state), text: state.document.getText(), model: state.analysis.model });
   }
 }
