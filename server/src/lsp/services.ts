@@ -17,6 +17,8 @@ import type { ReuseMatch } from '../reuse/scan';
 import { draftSymbol, ReuseService } from '../reuse/service';
 import { mergeMatches } from '../store/postgres/teamReuse';
 import { TeamCorpusLayer } from '../store/postgres/teamLayer';
+import { TeamTextFiles } from '../store/postgres/teamFiles';
+import { TEAM_SCHEME } from '../protocol';
 import { type DraftDecision, DraftScopes } from '../workspace/draftScope';
 import { WorkspaceDrafts } from '../workspace/workspaceDrafts';
 import { DraftDiagnostics } from './diagnostics';
@@ -35,6 +37,8 @@ export interface ClientProfile {
   snippetSupport: boolean;
   /** Bundled texts as compact-drafter-corpus: URIs (the client opted in), else as their files. */
   clientUri: (uri: string) => string;
+  /** The client shows team texts (compact-drafter-team:) itself (VS Code); others get read-only copies (teamFiles). */
+  teamTextScheme?: boolean;
   /** False when the client has an outline of its own for Markdown (VS Code). */
   documentSymbols: boolean;
   /** The client takes a dynamic registration for workspace/didChangeConfiguration. */
@@ -73,6 +77,8 @@ export class Services {
   // Made at `initialize`, before any request is answered (the guard answers none before it).
   corpus!: CorpusService;
   reuse = new ReuseService();
+  /** Team texts as read-only files, for clients that cannot open compact-drafter-team: URIs (store/postgres/teamFiles.ts). */
+  teamFiles = new TeamTextFiles(undefined);
   library: DigitalLibrarySupport | undefined;
   /** The citations of the workspace's drafts (hover counts, references); a new scan at each corpus load. */
   drafts = new WorkspaceDrafts([], []);
@@ -169,6 +175,18 @@ export class Services {
       }
     }
     return { analysis, document, corpus: current, plain };
+  }
+
+  /**
+   * A corpus text's URI as this client can open it: bundled texts as their files unless the client
+   * shows them itself; team texts likewise, as read-only copies under the cache folder, written from
+   * the team's text (fetched when not at hand; left as they are when the team corpus cannot answer).
+   */
+  async clientLocationUri(uri: string): Promise<string> {
+    if (!uri.startsWith(`${TEAM_SCHEME}:`)) return this.client.clientUri(uri);
+    if (this.client.teamTextScheme) return uri;
+    const text = await this.team.textOf(uri);
+    return (text !== undefined && this.teamFiles.fileUri(uri, text)) || uri;
   }
 
   /** What the team corpus is asked about a draft version's reused passages (and what its answer is kept under). */

@@ -48,6 +48,12 @@ export class TeamTexts {
     private readonly origin?: string,
   ) {}
 
+  /** A fetched text by its URI. */
+  byUri(uri: string): CorpusDocument | undefined {
+    for (const document of this.fetched.values()) if (document?.uri === uri) return document;
+    return undefined;
+  }
+
   /** Forgets every text fetched (the team corpus changed: a push): they are fetched again when cited. */
   forget(): void {
     this.fetched.clear();

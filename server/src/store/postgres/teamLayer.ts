@@ -117,6 +117,18 @@ export class TeamCorpusLayer {
     return this.reuse?.matchesOf(scan);
   }
 
+  /** A team text by its URI: the copy fetched for the corpus, else asked of the store (undefined when it cannot answer). */
+  async textOf(uri: string): Promise<string | undefined> {
+    const fetched = this.texts?.byUri(uri);
+    if (fetched) return fetched.text;
+    try {
+      return await this.store?.documentText(uri);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return undefined;
+      throw error;
+    }
+  }
+
   /** A draft closed. */
   forgetDraft(uri: string): void {
     this.reuse?.forget(uri);
