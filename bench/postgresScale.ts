@@ -5,11 +5,18 @@
 //   postgres.scanMs      reuse scan of a ~150 KB draft through the store (one candidates and one units
 //                        request, then alignment), median of 5
 //   postgres.hoverP95Ms  what a hover on a citation asks the store: the registry entry and the cited
-//                        paragraph (two round trips), p95 of 200 citations of the real texts
+//                        paragraph in one round trip (PgCorpusStore.citation, a prepared statement),
+//                        p95 of 400 citations of the real texts (hoverP50Ms beside it, and
+//                        hoverTwoTripsP95Ms: the same asked as two queries, as before)
 //   equivalent           true when in memory and PostgreSQL gave the same references and reuse matches
 //                        on every tenth real text checked as a draft (test/postgres/equivalence.ts)
 // bench/scale (the embedded store's bench) calls postgresFigures(); run alone, this file prints
-// them as one JSON object: node --import tsx bench/postgresScale.ts [--json]
+// them as one JSON object: node --import tsx bench/postgresScale.ts [--json] [--paragraphs N]
+// [--no-equivalence]. --paragraphs N pushes generated paragraphs (bench/scaleCorpus.ts: real
+// paragraphs mutated) after the real texts until the team corpus holds about N; the load average
+// and the process's CPU time are printed beside the wall times, since this machine is shared.
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { bundledRegistry, type CorpusDocument } from '../server/src/corpus';
 import { parseDraft } from '../server/src/parse';
 import type { StoreDocumentInput } from '../server/src/store/corpusStore';
@@ -19,12 +26,19 @@ import { scanDraftInStore } from '../server/src/store/storeScan';
 import { compareStores, pushAll } from '../test/postgres/equivalence';
 import { findPostgresBinaries, startTestPostgres } from '../test/postgres/pgServer';
 import { realDocuments } from '../test/postgres/realTexts';
+import { sharedPath } from '../test/sharedData';
+import { documentCount, generatedDocument, readSeeds } from './scaleCorpus';
 
 export interface PostgresFigures {
   readonly paragraphs: number;
   readonly pushMs: number;
   readonly scanMs: number;
   readonly hoverP95Ms: number;
+  readonly hoverP50Ms: number;
+  /** The hover's two questions asked as two queries (registryEntry, then paragraph), as before. */
+  readonly hoverTwoTripsP95Ms: number;
+  /** The machine's 1-minute load average when the hovers were measured. */
+  readonly loadAverage: number;
   readonly equivalent: boolean;
   /** Drafts compared for `equivalent`, and their differences (empty when equivalent). */
   readonly equivalenceDrafts: number;
@@ -60,7 +74,7 @@ export async function postgresFigures(options: PostgresBenchOptions = {}): Promi
     log(`postgres: ${documents.length} real texts and ${registry.length} registry entries pushed in ${(pushMs / 1000).toFixed(1)} s`);
 
     const every = options.equivalenceEvery ?? 10;
-    const report = await compareStores(reader, documents, registry, documents.filter((_, i) => i % every === every >> 1));
+    const report = every > 0 ? await compareStores(reader, documents, registry, documents.filter((_, i) => i % every === every >> 1)) : { drafts: 0, references: 0, matches: 0, differences: [] as string[], equivalent: false };
     log(`postgres: ${report.drafts} drafts compared: ${report.references} references, ${report.matches} reused passages, ${report.differences.length} differences`);
 
     if (options.extra) {
@@ -79,20 +93,32 @@ export async function postgresFigures(options: PostgresBenchOptions = {}): Promi
     }
 
     const hovers: number[] = [];
+    const twoTrips: number[] = [];
     const cited = documents.filter((d) => d.symbol && d.model.paragraphs.length > 0);
-    for (let i = 0; i < 200; i++) {
+    const loadAverage = loadavg()[0]!;
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < 400; i++) {
       const document = cited[(i * 7919) % cited.length]!;
       const paragraph = document.model.paragraphs[(i * 31) % document.model.paragraphs.length]!;
       started = performance.now();
+      const answer = await reader.citation(document.symbol!, paragraph.label);
+      hovers.push(performance.now() - started);
+      if (!answer.paragraph) throw new Error(`${document.symbol} paragraph ${paragraph.label}: not found in the store`);
+      started = performance.now();
       await reader.registryEntry(document.symbol!);
       await reader.paragraph(document.uri, paragraph.label);
-      hovers.push(performance.now() - started);
+      twoTrips.push(performance.now() - started);
     }
+    const hoverCpu = process.cpuUsage(cpu);
+    log(`postgres: ${status.units} paragraphs; scan median ${round(percentile(scans, 0.5))} ms; hover p50 ${round(percentile(hovers, 0.5))} ms, p95 ${round(percentile(hovers, 0.95))} ms (two round trips: p95 ${round(percentile(twoTrips, 0.95))} ms); client CPU ${round((hoverCpu.user + hoverCpu.system) / 1000 / 800)} ms a hover; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     return {
       paragraphs: status.units,
       pushMs: Math.round(pushMs),
       scanMs: round(percentile(scans, 0.5)),
       hoverP95Ms: round(percentile(hovers, 0.95)),
+      hoverP50Ms: round(percentile(hovers, 0.5)),
+      hoverTwoTripsP95Ms: round(percentile(twoTrips, 0.95)),
+      loadAverage: round(loadAverage),
       equivalent: report.equivalent,
       equivalenceDrafts: report.drafts,
       differences: report.differences,
@@ -119,8 +145,23 @@ function percentile(values: readonly number[], p: number): number {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** The generated documents that bring a corpus of `real` paragraphs to about `total` (none when it holds that many). */
+function* generatedExtra(total: number, real: number): Iterable<StoreDocumentInput> {
+  const paragraphs = total - real;
+  if (paragraphs <= 0) return;
+  const seeds = readSeeds(join(sharedPath('un-documents', 'texts.jsonl'), '..', '..'));
+  for (let d = 0; d < documentCount(paragraphs); d++) yield generatedDocument(d, paragraphs, seeds);
+}
+
+/** About how many paragraphs the 1,190 real texts give (what a push of them holds). */
+const REAL_PARAGRAPHS = 30_418;
+
 if (require.main === module) {
-  void postgresFigures({ log: (line) => console.error(line) }).then((figures) => {
+  const at = process.argv.indexOf('--paragraphs');
+  const total = at > 0 ? Number(process.argv[at + 1]) : 0;
+  const extra = total > REAL_PARAGRAPHS ? () => generatedExtra(total, REAL_PARAGRAPHS) : undefined;
+  const equivalenceEvery = process.argv.includes('--no-equivalence') ? 0 : 10;
+  void postgresFigures({ log: (line) => console.error(`${new Date().toISOString().slice(11, 19)} ${line}`), extra, equivalenceEvery }).then((figures) => {
     console.log(process.argv.includes('--json') ? JSON.stringify(figures) : figures);
   });
 }
