@@ -15,7 +15,7 @@ import { DiagnosticsScheduler } from '../host/diagnosticsScheduler';
 import { DocumentStore } from '../host/documentStore';
 import type { ReuseMatch } from '../reuse/scan';
 import { draftSymbol, ReuseService } from '../reuse/service';
-import { mergeMatches } from '../store/postgres/teamReuse';
+import { mergeMatches, withOrigin } from '../store/postgres/teamReuse';
 import { TeamCorpusLayer } from '../store/postgres/teamLayer';
 import { TeamTextFiles } from '../store/postgres/teamFiles';
 import { TEAM_SCHEME } from '../protocol';
@@ -190,10 +190,17 @@ export class Services {
   }
 
   /** What the team corpus is asked about a draft version's reused passages (and what its answer is kept under). */
+  private readonly draftSymbols = new WeakMap<DraftAnalysis, string | undefined>();
+
   private teamScanOf(state: DocumentState): { uri: string; version: number; minWords: number; minSimilarity: number; excludeSymbol?: string } {
     const { document, corpus } = state;
     const { minWords, minSimilarity } = this.configuration.settings.reuse;
-    const excludeSymbol = corpus.documentByUri(document.uri)?.symbol ?? draftSymbol(document.getText(), document.uri);
+    // Once per analysis, not at every hover: the draft's own symbol, whose texts are not its sources.
+    let excludeSymbol = this.draftSymbols.get(state.analysis);
+    if (!this.draftSymbols.has(state.analysis)) {
+      excludeSymbol = corpus.documentByUri(document.uri)?.symbol ?? draftSymbol(document.getText(), document.uri);
+      this.draftSymbols.set(state.analysis, excludeSymbol);
+    }
     return { uri: document.uri, version: document.version, minWords, minSimilarity, ...(excludeSymbol ? { excludeSymbol } : {}) };
   }
 
@@ -204,7 +211,9 @@ export class Services {
   reuseMatchesOf(state: DocumentState, local: readonly ReuseMatch[]): readonly ReuseMatch[] {
     if (!this.team.active || state.plain) return local;
     const team = this.team.reuseMatches(this.teamScanOf(state));
-    return team?.length ? mergeMatches(local, team) : local;
+    // The team texts the draft cites are in the local index too: their matches say where they come from as well.
+    const own = withOrigin(local, this.team.origin);
+    return team?.length ? mergeMatches(own, team) : own;
   }
 
   /** A new analysis of a draft: the team corpus is asked for its reused passages, without waiting for them. */

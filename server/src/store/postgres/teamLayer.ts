@@ -44,6 +44,8 @@ export class TeamCorpusLayer {
   private generation: number | undefined;
   private lastPushCheck = 0;
   private listeners: TeamLayerListeners = {};
+  /** "the team corpus at host:port/database", while one is configured. */
+  origin: string | undefined;
 
   constructor(
     private readonly log: (message: string) => void,
@@ -63,12 +65,12 @@ export class TeamCorpusLayer {
     const next = trusted ? target.trim() : '';
     if (next === this.target) return false;
     void this.store?.close();
-    this.store = this.texts = this.registry = this.reuse = this.generation = undefined;
+    this.store = this.texts = this.registry = this.reuse = this.generation = this.origin = undefined;
     this.target = next;
     if (!next) return true;
     try {
       const store = (this.store = new PgCorpusStore(corpusServerConnection(next, INTERACTIVE_TIMEOUTS), { report: this.log }));
-      const origin = teamOrigin(store.connection.config);
+      const origin = (this.origin = teamOrigin(store.connection.config));
       this.texts = new TeamTexts(store, origin);
       this.reuse = new TeamReuse(store, (uri) => this.listeners.reuseChanged?.(uri), origin, (error) => this.log(`team corpus: reuse scan failed: ${(error as Error)?.stack ?? error}`));
       this.log(`team corpus: ${this.store.connection.description} (compactDrafter.corpus.server)`);

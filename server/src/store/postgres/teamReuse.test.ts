@@ -7,7 +7,7 @@ import { parseDraft } from '../../parse';
 import { bundledDocuments, testCorpus } from '../../corpus/testCorpus';
 import { ReuseService } from '../../reuse/service';
 import type { ReuseIndexSource, TeamScan } from './teamReuse';
-import { TeamReuse } from './teamReuse';
+import { mergeMatches, TeamReuse, withOrigin } from './teamReuse';
 
 /** The bundled corpus's index answering as a store would, each answer a few milliseconds later, counting requests. */
 function standIn() {
@@ -79,5 +79,20 @@ describe('the team corpus’s reused passages of open drafts', () => {
     reuse.request(scanOf('file:///a.md', 2, edited));
     await until(() => !reuse.busy);
     assert.equal(log.requests, first + 2);
+  });
+
+  test('a team text the draft cites is in the local index too: its match says where it comes from, and is listed once', async () => {
+    const { store } = standIn();
+    const reuse = new TeamReuse(store, () => {}, 'the team corpus at db:5432/corpus');
+    reuse.request(scanOf('file:///a.md', 1, DRAFT));
+    await until(() => !reuse.busy);
+    const team = reuse.matchesOf(scanOf('file:///a.md', 1, DRAFT))!;
+    // The same matches as the local index finds them when the text was fetched as a team text: no origin of their own.
+    const local = team.map((m) => ({ ...m, source: { id: m.source.id, symbol: m.source.symbol, uri: 'compact-drafter-team:/A-RES-73-195.md', paragraphs: m.source.paragraphs } }));
+    const marked = withOrigin(local, 'the team corpus at db:5432/corpus');
+    assert.deepEqual(marked.map((m) => m.source.origin), ['the team corpus at db:5432/corpus', 'the team corpus at db:5432/corpus']);
+    assert.equal(mergeMatches(marked, team).length, 2);
+    // Sources that are files of the drafter's are left as they are.
+    assert.equal(withOrigin(team.map((m) => ({ ...m, source: { ...m.source, origin: undefined } })), 'x').every((m) => m.source.origin === undefined), true);
   });
 });

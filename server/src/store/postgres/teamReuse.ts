@@ -17,6 +17,7 @@ import { withPassages } from '../../reuse/passages';
 import type { ReuseMatch } from '../../reuse/scan';
 import { type CandidateOptions, type CorpusStore, type StoreCandidate, type StoredUnit, StoreUnavailableError } from '../corpusStore';
 import { scanDraftInStore } from '../storeScan';
+import { TEAM_SCHEME } from '../../protocol';
 
 /** Paragraphs asked in one candidates query. */
 const CHUNK = 64;
@@ -163,6 +164,16 @@ export class TeamReuse {
       },
     };
   }
+}
+
+/** Matches whose source is a team text (fetched into the local corpus) with where it comes from, for the hover. */
+export function withOrigin(matches: readonly ReuseMatch[], origin: string | undefined): readonly ReuseMatch[] {
+  if (!origin || !matches.some((match) => match.source.uri.startsWith(`${TEAM_SCHEME}:`))) return matches;
+  const mark = <M extends ReuseMatch>(match: M): M => (match.source.uri.startsWith(`${TEAM_SCHEME}:`) && !match.source.origin ? { ...match, source: { ...match.source, origin } } : match);
+  return matches.map((match) => {
+    const marked = mark(match);
+    return marked.passage ? { ...marked, passage: mark(marked.passage) } : marked;
+  });
 }
 
 /**
