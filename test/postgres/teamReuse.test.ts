@@ -1,8 +1,9 @@
 // The language server's reused-language findings and hover from the whole team corpus, over stdio
 // against a real PostgreSQL (pgServer.ts): a draft adapting a paragraph that only the team database
 // holds (a text the draft does not cite, so it is never fetched into the local corpus) gets the
-// finding, and the hover names where the text comes from. Then the database is stopped: an edit of
-// the draft gets its local findings at once, the team's are gone, and the outage is said once.
+// finding, and the hover names where the text comes from. A push that takes the text out is seen
+// by the open draft. Then the database is stopped: an edit of the draft gets its local findings at
+// once, the team's are gone, and the outage is said once.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { corpusServerConnection, PUSH_TIMEOUTS } from '../../server/src/store/po
 import { PgCorpusStore } from '../../server/src/store/postgres/pgStore';
 import { pushCorpus } from '../../server/src/store/postgres/push';
 import { teamTextUri } from '../../server/src/store/postgres/teamCorpus';
+import { PUSH_CHECK_MS } from '../../server/src/store/postgres/teamLayer';
 import { ROOT, startServer, waitFor, type TestServer } from '../protocol/lspClient';
 import { postgresSkipReason, startTestPostgres, type TestPostgres } from './pgServer';
 import { realDocuments } from './realTexts';
@@ -69,11 +71,24 @@ test('reused language only the team database holds is found in the editor; a sto
   assert.match(markdown, /\*\*Agreed language\*\* from A\/RES\/79\/175, paragraph 9/);
   assert.match(markdown, new RegExp(`Text from the team corpus at 127\\.0\\.0\\.1:${database!.port}/corpus`));
 
+  // A push takes the text out of the team corpus (`corpus push --prune`): the next edit, past the
+  // 10 s between checks of the store's generation, forgets what the session kept and the finding goes.
+  const writer = new PgCorpusStore(corpusServerConnection(url, PUSH_TIMEOUTS, { PGPASSWORD: database!.password }));
+  assert.equal(await writer.removeDocuments([teamTextUri('A-RES-79-175.md')]), 1);
+  await writer.close();
+  await new Promise((resolve) => setTimeout(resolve, PUSH_CHECK_MS + 500));
+  const withPreamble = draft.replace('The General Assembly,', 'The General Assembly,\n\nRecalling its earlier work,');
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: withPreamble }] });
+  await waitFor(() => {
+    const published = (server.diagnostics.get(uri) ?? []).at(-1);
+    return published?.version === 2 && findings(server, uri, 2, /^Adapted from A\/RES\/73\/195/).length && !published.diagnostics.some((d) => /A\/RES\/79\/175/.test(String(d.message))) ? true : undefined;
+  }, 20_000, 'the team finding gone after the push');
+
   // The database goes away. Edits of the team's paragraph (the paragraphs left alone are answered
   // from what the session kept) get their diagnostics from the local layers, at once; the outage is said once.
   await database!.stop();
   const outage = () => server.logs.filter((line) => /team corpus postgres:\/\/drafter@127\.0\.0\.1:\d+\/corpus: .*; using the local corpus only/.test(line));
-  for (const [version, word] of [[2, 'nevertheless'], [3, 'however'], [4, 'moreover']] as const) {
+  for (const [version, word] of [[3, 'nevertheless'], [4, 'however'], [5, 'moreover']] as const) {
     const edited = draft.replace('notwithstanding', word);
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
     await waitFor(() => findings(server, uri, version, /^Adapted from A\/RES\/73\/195/).length || undefined, 10_000, `the local finding of version ${version}`);
