@@ -3,7 +3,9 @@
 //   postgres.paragraphs  units held by the team corpus (the 1,190 real texts, plus `extra`)
 //   postgres.pushMs      `corpus push` of the real texts and the bundled registry into an empty database
 //   postgres.scanMs      reuse scan of a ~150 KB draft through the store (one candidates and one units
-//                        request, then alignment), median of 5
+//                        request, then alignment, with the CLI's timeouts), median of 5
+//   postgres.editorScanMs, editorRescanMs  the same draft as the language server asks it (teamReuse.ts:
+//                        64 paragraphs a query, the interactive timeouts), then after a one-paragraph edit
 //   postgres.hoverP95Ms  what a hover on a citation asks the store: the registry entry and the cited
 //                        paragraph in one round trip (PgCorpusStore.citation, a prepared statement),
 //                        p95 of 400 citations of the real texts, the median of 3 rounds (hoverP50Ms
@@ -24,6 +26,8 @@ import type { StoreDocumentInput } from '../server/src/store/corpusStore';
 import { corpusServerConnection, INTERACTIVE_TIMEOUTS, PUSH_TIMEOUTS } from '../server/src/store/postgres/connection';
 import { PgCorpusStore } from '../server/src/store/postgres/pgStore';
 import { scanDraftInStore } from '../server/src/store/storeScan';
+import { TeamReuse } from '../server/src/store/postgres/teamReuse';
+import { CLI_TIMEOUTS } from '../server/src/cli/corpusServerOption';
 import { compareStores, pushAll } from '../test/postgres/equivalence';
 import { findPostgresBinaries, startTestPostgres } from '../test/postgres/pgServer';
 import { realDocuments } from '../test/postgres/realTexts';
@@ -34,6 +38,10 @@ export interface PostgresFigures {
   readonly paragraphs: number;
   readonly pushMs: number;
   readonly scanMs: number;
+  /** The draft scanned as the editor asks (teamReuse.ts: 64 paragraphs a query, the interactive timeouts), nothing kept yet; median of 3. */
+  readonly editorScanMs: number | null;
+  /** The editor's scan again after one paragraph changed (the others' answers kept): median of 3. */
+  readonly editorRescanMs: number | null;
   readonly hoverP95Ms: number;
   readonly hoverP50Ms: number;
   /** The client's CPU time a hover (node-postgres), median of the rounds. */
@@ -67,6 +75,7 @@ export async function postgresFigures(options: PostgresBenchOptions = {}): Promi
   const env = { PGPASSWORD: server.password };
   const writer = new PgCorpusStore(corpusServerConnection(target, PUSH_TIMEOUTS, env), { migrate: true, pushedFrom: 'bench' });
   const reader = new PgCorpusStore(corpusServerConnection(target, INTERACTIVE_TIMEOUTS, env));
+  const cliReader = new PgCorpusStore(corpusServerConnection(target, CLI_TIMEOUTS, env));
   try {
     const documents = realDocuments();
     for (const document of documents) void document.model;
@@ -86,12 +95,21 @@ export async function postgresFigures(options: PostgresBenchOptions = {}): Promi
       log(`postgres: ${put} more documents pushed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     const status = await reader.status();
+    // A reader of its own: an editor scan over the timeout marks its store down for 30 s.
+    const editorReader = new PgCorpusStore(corpusServerConnection(target, INTERACTIVE_TIMEOUTS, env));
+    const editor = await editorScans(editorReader, draftText, log).catch((error: Error) => {
+      log(`postgres: ${error.message}`);
+      return { scanMs: null, rescanMs: null };
+    });
+    await editorReader.close();
 
-    const model = parseDraft(options.draftText ?? realDraft(documents, 150_000));
+    const draftText = options.draftText ?? realDraft(documents, 150_000);
+    const model = parseDraft(draftText);
     const scans: number[] = [];
     for (let i = 0; i < 5; i++) {
       started = performance.now();
-      await scanDraftInStore(model, reader, { minWords: 25, minSimilarity: 0.8 });
+      // The whole draft in one candidates query, as `reuse --corpus-server` asks it (with the CLI's timeouts).
+      await scanDraftInStore(model, cliReader, { minWords: 25, minSimilarity: 0.8 });
       scans.push(performance.now() - started);
     }
 
@@ -134,6 +152,8 @@ export async function postgresFigures(options: PostgresBenchOptions = {}): Promi
       paragraphs: status.units,
       pushMs: Math.round(pushMs),
       scanMs: round(percentile(scans, 0.5)),
+      editorScanMs: editor.scanMs,
+      editorRescanMs: editor.rescanMs,
       hoverP95Ms: round(median((r) => r.p95)),
       hoverP50Ms: round(median((r) => r.p50)),
       hoverCpuMs: Math.round(median((r) => r.cpuMs) * 100) / 100,
@@ -145,9 +165,35 @@ export async function postgresFigures(options: PostgresBenchOptions = {}): Promi
     };
   } finally {
     await reader.close();
+    await cliReader.close();
     await writer.close();
     await server.stop();
   }
+}
+
+/**
+ * The draft scanned as the language server asks the team corpus (store/postgres/teamReuse.ts), with
+ * nothing kept, then after an edit of its paragraph 10. Throws when the editor's scan got no answer
+ * (a query over the interactive timeout): that is the figure to know.
+ */
+async function editorScans(reader: PgCorpusStore, text: string, log: (line: string) => void): Promise<{ scanMs: number; rescanMs: number }> {
+  const edited = text.replace(/^(10\. (?:\S+ ){3})\S+/m, '$1altered');
+  if (edited === text) throw new Error('the bench draft has no paragraph 10 to edit');
+  const scans: number[] = [];
+  const rescans: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const reuse = new TeamReuse(reader, () => {}, 'bench', (error) => log(`postgres: editor scan failed: ${error}`));
+    for (const [version, words, times] of [[1, text, scans], [2, edited, rescans]] as const) {
+      const scan = { uri: 'file:///bench.md', version, text: words, model: parseDraft(words), minWords: 25, minSimilarity: 0.8 };
+      const started = performance.now();
+      reuse.request(scan);
+      while (reuse.busy) await new Promise((resolve) => setTimeout(resolve, 2));
+      times.push(performance.now() - started);
+      if (!reuse.matchesOf(scan)) throw new Error(`the editor's scan of version ${version} got no answer: ${reader.problem ?? 'see the log'}`);
+    }
+  }
+  log(`postgres: the editor's scan ${scans.map(round).join(', ')} ms, after a one-paragraph edit ${rescans.map(round).join(', ')} ms`);
+  return { scanMs: round(percentile(scans, 0.5)), rescanMs: round(percentile(rescans, 0.5)) };
 }
 
 /** About `size` characters of numbered paragraphs from the real session-80 resolutions. */

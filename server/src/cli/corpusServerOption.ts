@@ -14,7 +14,7 @@ import { citedSymbolsOf, TeamTexts, withTeamRegistry } from '../store/postgres/t
 import { scanDraftInStore } from '../store/storeScan';
 
 /** The CLI waits longer than a hover, but not forever. */
-const CLI_TIMEOUTS = { connectMs: 5000, queryMs: 30_000 };
+export const CLI_TIMEOUTS = { connectMs: 5000, queryMs: 30_000 };
 
 export interface TeamCorpusRun {
   /** The local corpus with the team's layer, or the local corpus alone when the server could not be used. */
