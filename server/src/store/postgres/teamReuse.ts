@@ -48,6 +48,7 @@ export class TeamReuse {
   private readonly results = new Map<string, { key: string; epoch: number; matches: ReuseMatch[] }>();
   private readonly waiting = new Map<string, TeamScan>();
   private running = false;
+  private scanning: { uri: string; key: string; epoch: number } | undefined;
   /** Bumped when the team corpus changes: results of an older epoch are shown until scanned again. */
   private epoch = 0;
   private readonly candidateCache = new Map<string, StoreCandidate[]>();
@@ -70,8 +71,14 @@ export class TeamReuse {
 
   /** Asks for the team's matches of a draft's version (the newest asked of a draft wins). */
   request(scan: TeamScan): void {
+    const key = keyOf(scan);
     const result = this.results.get(scan.uri);
-    if (result?.key === keyOf(scan) && result.epoch === this.epoch) return;
+    if (result?.key === key && result.epoch === this.epoch) return;
+    // The same version asked again while it is being scanned (the corpus was replaced meanwhile): that scan answers it.
+    if (this.scanning?.uri === scan.uri && this.scanning.key === key && this.scanning.epoch === this.epoch) {
+      this.waiting.delete(scan.uri);
+      return;
+    }
     this.waiting.set(scan.uri, scan);
     void this.drain();
   }
@@ -112,6 +119,7 @@ export class TeamReuse {
 
   private async scan(scan: TeamScan): Promise<void> {
     const epoch = this.epoch;
+    this.scanning = { uri: scan.uri, key: keyOf(scan), epoch };
     let matches: ReuseMatch[];
     try {
       const found = await scanDraftInStore(scan.model, this.cached(() => this.waiting.has(scan.uri) || this.epoch !== epoch), {
@@ -126,6 +134,8 @@ export class TeamReuse {
       if (error instanceof Superseded || error instanceof StoreUnavailableError) return;
       this.onError(error);
       return;
+    } finally {
+      this.scanning = undefined;
     }
     const before = this.results.get(scan.uri);
     this.results.set(scan.uri, { key: keyOf(scan), epoch, matches });
