@@ -137,6 +137,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
       cacheDir: context.globalStorageUri.fsPath,
       // Bundled texts open read-only through the content provider above, not as the extension's files.
       bundledTextScheme: true,
+      teamTextScheme: true,
       // The "Import a UN Digital Library export…" quick fix runs this client command (a file picker).
       clientCommands: [IMPORT_COMMAND],
       // VS Code's Markdown extension has the outline and breadcrumbs; a second one would only repeat it.

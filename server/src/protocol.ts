@@ -25,6 +25,12 @@ export interface InitializationOptions {
    * passages point at the texts' files on disk, which any editor opens.
    */
   bundledTextScheme?: boolean;
+  /**
+   * True when the client shows team corpus texts under compact-drafter-team: itself (VS Code's
+   * extension, through compactDrafter/corpusText). Otherwise they are given as read-only copies
+   * under the cache folder (<cacheDir>/team/), which any editor opens.
+   */
+  teamTextScheme?: boolean;
   /** Commands the client has that quick fixes may use (VS Code: "compactDrafter.importLibraryExport"). */
   clientCommands?: string[];
   /** False when the client has an outline of its own for Markdown (VS Code): the server then offers no document symbols. */

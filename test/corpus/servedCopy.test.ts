@@ -77,6 +77,28 @@ describe('which copy of a text is served', () => {
     const reloaded = (await team.corpusFor(testCorpus([own()]), [SYMBOL])).corpus;
     assert.equal(reloaded.lookup(SYMBOL)?.document?.uri, OWN_URI);
   });
+
+  test('the team’s copy is a layer of its own, named in the hover, and replaced when the team corpus changed', async () => {
+    const team = new TeamTexts(teamSource([SYMBOL]), 'the team corpus at db.example.org:5432/team_corpus');
+    const first = (await team.corpusFor(testCorpus(), [SYMBOL])).corpus;
+    const served = first.lookup(SYMBOL)!.document!;
+    assert.equal(served.layer, 'team');
+    const draft = `Recalling ${SYMBOL}, para. 1, on governance,`;
+    const hover = hoverAt(analyzeDraft(draft, first), draft.indexOf(SYMBOL), { corpus: first, counts: () => ({ draft: 1 }) })!;
+    assert.match(hover.markdown, /Paragraph 1: “The team copy/);
+    assert.match(hover.markdown, /Text from the team corpus at db\.example\.org:5432\/team\\?_corpus/);
+    // Asked again over the corpus it made: that corpus, without a second copy.
+    const again = await team.corpusFor(first, [SYMBOL]);
+    assert.equal(again.changed, false);
+    assert.equal(again.corpus, first);
+    // A push: what was fetched is forgotten, fetched again, and the new copy replaces the old (no duplicate reported).
+    team.forget();
+    const after = await team.corpusFor(first, [SYMBOL]);
+    assert.equal(after.changed, true);
+    assert.equal(after.corpus.documents.filter((d) => d.layer === 'team').length, 1);
+    assert.notEqual(after.corpus.lookup(SYMBOL)!.document, served);
+    assert.deepEqual(after.corpus.problems, []);
+  });
 });
 
 describe('every reader serves the same copy', () => {

@@ -2,7 +2,9 @@
 // corpus holds (pushed to a real PostgreSQL, pgServer.ts) answers a drafter's hover; in Restricted
 // Mode the server is not used; a server that is down is said once and the bundled corpus answers.
 import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { corpusServerConnection, PUSH_TIMEOUTS } from '../../server/src/store/postgres/connection';
@@ -29,8 +31,13 @@ before(async () => {
 });
 after(async () => {
   for (const server of servers) await server.stop();
+  await reader?.close();
   await database?.stop();
 });
+
+/** A reader of the test's team corpus (closed with the database). */
+let reader: PgCorpusStore | undefined;
+const teamStore = () => (reader ??= new PgCorpusStore(corpusServerConnection(url, PUSH_TIMEOUTS, { PGPASSWORD: database!.password })));
 
 const TEXT = 'Recalling resolution 79/175, paragraph 3, and paragraph 21 of resolution 73/195.\n';
 
@@ -48,11 +55,24 @@ test('a text only the team corpus holds answers the hover; not in Restricted Mod
   // The text is fetched after the draft's first analysis; the hover then quotes its paragraph 3.
   const quoted = await waitFor(async () => ((await hover(server, uri, '79/175')).includes('Paragraph 3: “') ? hover(server, uri, '79/175') : undefined), 15_000, 'the team text in the hover');
   assert.match(quoted, /Paragraph 3: “/);
-  // Go to definition opens the team text (it has no file here): its paragraph 3, read through compactDrafter/corpusText.
+  // Go to definition, in an editor that cannot open compact-drafter-team: URIs: a read-only copy of
+  // the team's text under the cache folder, at its paragraph 3.
   const [location] = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: positionOf(TEXT, 'paragraph 3', 1) })) as { uri: string; range: { start: { line: number } } }[];
-  assert.equal(location?.uri, teamTextUri('A-RES-79-175.md'));
-  const teamText = (await server.connection.sendRequest('compactDrafter/corpusText', { uri: location!.uri })) as string | null;
-  assert.match(teamText!.split('\n')[location!.range.start.line]!, /^\s*3\./);
+  assert.match(location!.uri, /^file:\/\/\/.*\/compact-drafter\/team\/A-RES-79-175\.md$/);
+  const copy = fileURLToPath(location!.uri);
+  assert.equal(readFileSync(copy, 'utf8'), (await teamStore().documentText(teamTextUri('A-RES-79-175.md')))!);
+  assert.equal(statSync(copy).mode & 0o777, 0o444);
+  assert.match(readFileSync(copy, 'utf8').split('\n')[location!.range.start.line]!, /^\s*3\./);
+
+  // VS Code's extension shows compact-drafter-team: itself (teamTextScheme): the team URI, its text through compactDrafter/corpusText.
+  const vscodeLike = await startServer({ initializationOptions: { settings, teamTextScheme: true }, env: { PGPASSWORD: database!.password } });
+  servers.push(vscodeLike);
+  await vscodeLike.open(uri, TEXT);
+  await waitFor(async () => ((await hover(vscodeLike, uri, '79/175')).includes('Paragraph 3: “') ? true : undefined), 15_000, 'the team text in the hover');
+  const [teamLocation] = (await vscodeLike.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: positionOf(TEXT, 'paragraph 3', 1) })) as { uri: string; range: { start: { line: number } } }[];
+  assert.equal(teamLocation?.uri, teamTextUri('A-RES-79-175.md'));
+  const teamText = (await vscodeLike.connection.sendRequest('compactDrafter/corpusText', { uri: teamLocation!.uri })) as string | null;
+  assert.match(teamText!.split('\n')[teamLocation!.range.start.line]!, /^\s*3\./);
   assert.ok(server.logs.some((line) => /team corpus: postgres:\/\/drafter@127\.0\.0\.1:\d+\/corpus \(compactDrafter\.corpus\.server\)/.test(line)), server.logs.join('\n'));
 
   const restricted = await startServer({ initializationOptions: { settings, trusted: false }, env: { PGPASSWORD: database!.password } });

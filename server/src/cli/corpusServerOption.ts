@@ -5,7 +5,6 @@
 import { analyzeDraft } from '../analysis';
 import type { Corpus } from '../corpus';
 import { readFrontMatter, readMetadata } from '../corpus/metadata';
-import { symbolKey } from '../corpus/registry';
 import type { DraftModel } from '../parse/model';
 import type { ReuseMatch } from '../reuse/scan';
 import { StoreUnavailableError } from '../store/corpusStore';
@@ -15,7 +14,7 @@ import { citedSymbolsOf, TeamTexts, withTeamRegistry } from '../store/postgres/t
 import { scanDraftInStore } from '../store/storeScan';
 
 /** The CLI waits longer than a hover, but not forever. */
-const CLI_TIMEOUTS = { connectMs: 5000, queryMs: 30_000 };
+export const CLI_TIMEOUTS = { connectMs: 5000, queryMs: 30_000 };
 
 export interface TeamCorpusRun {
   /** The local corpus with the team's layer, or the local corpus alone when the server could not be used. */
@@ -64,15 +63,7 @@ export async function openTeamCorpus(target: string, local: Corpus, drafts: read
   };
 }
 
-/**
- * Local and team matches of one draft, in draft order. A team match of a text the local corpus
- * also holds (the same symbol) over the same words is the local one: listed once.
- */
-export function mergeMatches(local: readonly ReuseMatch[], team: readonly ReuseMatch[]): ReuseMatch[] {
-  const key = (match: ReuseMatch) => `${match.range.start}:${match.range.end}:${match.source.symbol ? symbolKey(match.source.symbol) : match.source.id}:${match.source.paragraphs.join(',')}`;
-  const seen = new Set(local.map(key));
-  return [...local, ...team.filter((match) => !seen.has(key(match)))].sort((a, b) => a.range.start - b.range.start || b.similarity - a.similarity);
-}
+export { mergeMatches } from '../store/postgres/teamReuse';
 
 /** A draft that declares its own symbol (front matter, cover page, file name) is not its own source, as in ReuseService. */
 export function draftSymbolOf(text: string, uri: string): string | undefined {

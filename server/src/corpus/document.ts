@@ -4,7 +4,12 @@ import { MODEL_BUDGET_CHARS, SizedLru, TEXT_BUDGET_CHARS } from './documentMemor
 import type { ModelDiskCache } from './modelCache';
 import { readStructure, type TextStructure } from './structure';
 
-export type CorpusLayer = 'bundled' | 'workspace';
+/**
+ * Where a text comes from: the user's own corpus folders ('workspace'), the team corpus on
+ * PostgreSQL ('team', compactDrafter.corpus.server), the texts bundled with the extension
+ * ('bundled'). servedCopy.ts ranks them in that order.
+ */
+export type CorpusLayer = 'bundled' | 'team' | 'workspace';
 
 /** A document's parsed text and what is derived from it, kept together and let go together. */
 interface ParsedState {
@@ -48,6 +53,8 @@ export class CorpusDocument {
     text: string | TextOnDemand,
     readonly title?: string,
     readonly date?: string,
+    /** Where a text that is no file of the drafter's comes from, in words: "the team corpus at 127.0.0.1:5432/corpus". */
+    readonly origin?: string,
   ) {
     if (typeof text === 'string') this.heldText = text;
     else {

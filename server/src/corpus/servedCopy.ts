@@ -8,8 +8,9 @@
 // Precedence, first wins:
 //   1. the user's own corpus folders (layer 'workspace'): the copy the drafter keeps is the one they
 //      mean, also where it differs from the bundled text (a corrected or newer version, an excerpt);
-//   2. the team corpus on PostgreSQL (store/postgres/teamCorpus.ts): its texts join as layer
-//      'workspace' after the user's, and only for symbols the user's folders do not hold;
+//   2. the team corpus on PostgreSQL (layer 'team', store/postgres/teamCorpus.ts): the texts the
+//      team agreed on, fetched for symbols the user's folders do not hold; they win over the
+//      bundled seed texts, which are older snapshots the team may have corrected;
 //   3. the bundled seed texts (server/data/corpus).
 // Within one layer the first file loaded wins (folders in the order configured, then by path, as the
 // walker lists them) and each later one is reported: two files of one folder claiming one symbol is
@@ -20,7 +21,7 @@ import type { CorpusProblem } from './loader';
 import { symbolKey } from './registry';
 
 /** Lower ranks are served first. */
-const LAYER_RANK: Readonly<Record<CorpusLayer, number>> = { workspace: 0, bundled: 1 };
+const LAYER_RANK: Readonly<Record<CorpusLayer, number>> = { workspace: 0, team: 1, bundled: 2 };
 
 /** The copy served for each symbol (by symbolKey), and the same-layer duplicates passed over. */
 export function servedCopies(documents: readonly CorpusDocument[]): { served: Map<string, CorpusDocument>; problems: CorpusProblem[] } {

@@ -119,10 +119,15 @@ function pinpointLines(ref: ResolvedReference): string[] {
   }
   const objective = ref.objective && resolution.entry?.document?.structure.objectives.get(ref.objective.number);
   if (objective) lines.push(`Objective ${objective.number}: ${escapeMarkdown(objective.title)} (paragraph ${escapeMarkdown(objective.paragraph.label)} of the Compact)`);
+  let quoted = false;
   for (const cited of resolution.paragraphs) {
     if (!cited.paragraph) continue;
     lines.push(`Paragraph ${escapeMarkdown(cited.label)}: “${escapeMarkdown(truncate(cited.paragraph.text, PARAGRAPH_CHARS))}”`);
+    quoted = true;
   }
+  // A text that is not the drafter's own file nor a bundled one says where its words come from.
+  const origin = resolution.entry?.document?.origin;
+  if (quoted && origin) lines.push(`*Text from ${escapeMarkdown(origin)}*`);
   return lines;
 }
 

@@ -24,6 +24,8 @@ export function reuseHoverAt(matches: readonly ReuseMatch[], offset: number): Re
   const lines = [`**Agreed language** from ${sourceName(best)} · ${Math.floor(best.similarity * 100)} % the same`];
   lines.push(best.altered ? `Altered: ${renderDiff(best.diff)}` : 'Repeated word for word (spelling and punctuation aside).');
   if (best.altered) lines.push('*Quick fix: Restore agreed wording.*');
+  // A source that is no file of the drafter's (the team corpus) says where its words come from.
+  if (best.source.origin) lines.push(`*Text from ${escapeMarkdown(best.source.origin)}*`);
   const others = here.filter((m) => m !== closest && m.source.id !== best.source.id);
   if (others.length) lines.push(`Also in ${others.map((m) => `${sourceName(m)} (${Math.floor(m.similarity * 100)} %)`).join(', ')}`);
   return { markdown: lines.join('\n\n'), range: best.range };

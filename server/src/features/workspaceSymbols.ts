@@ -1,8 +1,11 @@
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
-import { symbolKey, type Corpus, type CorpusDocument } from '../corpus';
+import { symbolKey, type Corpus, type CorpusDocument, type CorpusLayer } from '../corpus';
 import { entrySortDate, entryTitle } from '../language/citations';
 import { textDocumentOf } from './definition';
 import { visibleText } from '../text/invisible';
+
+/** Where a text comes from, as the list shows it beside its body and kind. */
+const CORPUS_NAMES: Readonly<Record<CorpusLayer, string>> = { workspace: 'workspace corpus', team: 'team corpus', bundled: 'bundled corpus' };
 
 /** More than any list a drafter reads; clients ask again as the query grows. */
 const DEFAULT_LIMIT = 200;
@@ -39,7 +42,7 @@ export function workspaceSymbols(query: string, corpus: Corpus, limit = DEFAULT_
       ...(entry ? { symbol: entry.symbol } : {}),
       ...(title ? { title } : {}),
       date: (entry ? entrySortDate(entry) : document.date) ?? '',
-      container: [facts ? `${facts.body} ${facts.kind}` : '', document.layer === 'bundled' ? 'bundled corpus' : 'workspace corpus'].filter(Boolean).join(' · '),
+      container: [facts ? `${facts.body} ${facts.kind}` : '', CORPUS_NAMES[document.layer]].filter(Boolean).join(' · '),
     });
   }
   const scored = candidates.flatMap((c) => {

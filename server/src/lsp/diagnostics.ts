@@ -46,6 +46,7 @@ export class DraftDiagnostics {
    */
   of(document: TextDocument, analysis: DraftAnalysis, current: Corpus, plain = false, token?: CancellationToken): Promise<Diagnostic[]> {
     const { store, configuration, reuse } = this.services;
+    const state = { document, analysis, corpus: current, plain };
     return store.diagnostics(document, current, (pause) => computeDiagnosticsInSteps({
       text: document.getText(),
       analysis,
@@ -53,7 +54,8 @@ export class DraftDiagnostics {
       config: configuration.settings.diagnostics,
       plain,
       // Not on plain lines: a draft that large would be scanned paragraph by paragraph at every edit.
-      reuseMatches: plain || !reuse.isReady(current) ? undefined : () => reuse.matches(analysis, current, configuration.settings.reuse, document.uri),
+      // The team corpus's matches join the local index's once they came for this version (Services.reuseMatchesOf).
+      reuseMatches: plain ? undefined : () => this.services.reuseMatchesOf(state, reuse.isReady(current) ? reuse.matches(analysis, current, configuration.settings.reuse, document.uri) : []),
       onError: (rule, error) => this.connection.console.error(`rule ${rule.code} failed: ${(error as Error).stack ?? error}`),
     }, pause), token);
   }

@@ -34,6 +34,7 @@ export function register(connection: Connection, services: Services): void {
     services.drafts.closeLive(uri);
     // The scans of its paragraphs become history in the reuse scan cache (reuse/scanCache.ts).
     services.reuse.closeDraft(uri);
+    services.team.forgetDraft(uri);
     services.background('clear diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
   });
 }

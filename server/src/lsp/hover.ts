@@ -26,7 +26,7 @@ export function register(connection: Connection, services: Services): void {
             workspace: drafts.ready && configuration.workspaceFolders.length ? drafts.count(symbol) : undefined,
           }),
         }) ??
-        (!draft || state.plain || !reuse.isReady(current) ? undefined : reuseHoverAt(reuse.matches(analysis, current, configuration.settings.reuse, document.uri), offset)) ??
+        (!draft || state.plain ? undefined : reuseHoverAt(services.reuseMatchesOf(state, reuse.isReady(current) ? reuse.matches(analysis, current, configuration.settings.reuse, document.uri) : []), offset)) ??
         (draft ? verbHoverAt(analysis, offset) : undefined);
       if (!hover) return null;
       return {

@@ -12,7 +12,8 @@ export function register(connection: Connection, services: Services): void {
     services.guard('definition', [], async () => {
       const state = await services.analysisOf(params.textDocument.uri, token);
       if (!state) return [];
-      return definitionAt(state.analysis, state.document, state.document.offsetAt(params.position)).map((location) => ({ ...location, uri: services.client.clientUri(location.uri) }));
+      const locations = definitionAt(state.analysis, state.document, state.document.offsetAt(params.position));
+      return Promise.all(locations.map(async (location) => ({ ...location, uri: await services.clientLocationUri(location.uri) })));
     }, token),
   );
 

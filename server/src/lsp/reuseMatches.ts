@@ -13,12 +13,13 @@ export function register(connection: Connection, services: Services): void {
         const state = await services.analysisOf(params?.uri, token);
         if (!state || state.plain) return [];
         // Asked for explicitly: worth waiting for the index if the warm-up has not built it yet.
-        return services.reuse.matches(state.analysis, state.corpus, services.configuration.settings.reuse, state.document.uri).map((match) => ({
+        const matches = services.reuseMatchesOf(state, services.reuse.matches(state.analysis, state.corpus, services.configuration.settings.reuse, state.document.uri));
+        return Promise.all(matches.map(async (match) => ({
           range: lspRange(state.document, match.range),
-          source: { symbol: match.source.symbol, paragraphs: match.source.paragraphs, uri: services.client.clientUri(match.source.uri) },
+          source: { symbol: match.source.symbol, paragraphs: match.source.paragraphs, uri: await services.clientLocationUri(match.source.uri) },
           similarity: match.similarity,
           altered: match.altered,
-        }));
+        })));
       },
       token,
     ),

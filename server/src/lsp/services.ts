@@ -13,8 +13,12 @@ import { ConfigurationStore } from '../host/configuration';
 import type { CorpusService } from '../host/corpusService';
 import { DiagnosticsScheduler } from '../host/diagnosticsScheduler';
 import { DocumentStore } from '../host/documentStore';
-import { ReuseService } from '../reuse/service';
+import type { ReuseMatch } from '../reuse/scan';
+import { draftSymbol, ReuseService } from '../reuse/service';
+import { mergeMatches, withOrigin } from '../store/postgres/teamReuse';
 import { TeamCorpusLayer } from '../store/postgres/teamLayer';
+import { TeamTextFiles } from '../store/postgres/teamFiles';
+import { TEAM_SCHEME } from '../protocol';
 import { type DraftDecision, DraftScopes } from '../workspace/draftScope';
 import { WorkspaceDrafts } from '../workspace/workspaceDrafts';
 import { DraftDiagnostics } from './diagnostics';
@@ -33,6 +37,8 @@ export interface ClientProfile {
   snippetSupport: boolean;
   /** Bundled texts as compact-drafter-corpus: URIs (the client opted in), else as their files. */
   clientUri: (uri: string) => string;
+  /** The client shows team texts (compact-drafter-team:) itself (VS Code); others get read-only copies (teamFiles). */
+  teamTextScheme?: boolean;
   /** False when the client has an outline of its own for Markdown (VS Code). */
   documentSymbols: boolean;
   /** The client takes a dynamic registration for workspace/didChangeConfiguration. */
@@ -71,6 +77,8 @@ export class Services {
   // Made at `initialize`, before any request is answered (the guard answers none before it).
   corpus!: CorpusService;
   reuse = new ReuseService();
+  /** Team texts as read-only files, for clients that cannot open compact-drafter-team: URIs (store/postgres/teamFiles.ts). */
+  teamFiles = new TeamTextFiles(undefined);
   library: DigitalLibrarySupport | undefined;
   /** The citations of the workspace's drafts (hover counts, references); a new scan at each corpus load. */
   drafts = new WorkspaceDrafts([], []);
@@ -84,6 +92,15 @@ export class Services {
     this.documents = documents;
     this.configuration = new ConfigurationStore((message) => connection.console.warn(message));
     this.team = new TeamCorpusLayer((message) => connection.console.warn(message));
+    this.team.listen({
+      // The team's reused passages of a draft came: its findings are computed again with them.
+      reuseChanged: (uri) => {
+        this.store.forgetDiagnostics(uri);
+        this.scheduler.revalidate([uri]);
+      },
+      // A push to the team corpus: its registry and texts are read again.
+      pushed: () => this.corpus?.reloadSoon(),
+    });
     this.guard = makeGuard(() => this.lifecycle, (message) => connection.console.error(message));
     this.store = new DocumentStore({
       maxDocumentSize: () => this.configuration.settings.maxDocumentSize,
@@ -154,8 +171,54 @@ export class Services {
           this.store.forgetDiagnostics();
           this.revalidateAll();
         }));
+        this.askTeamForReuse({ analysis, document, corpus: current, plain });
       }
     }
     return { analysis, document, corpus: current, plain };
+  }
+
+  /**
+   * A corpus text's URI as this client can open it: bundled texts as their files unless the client
+   * shows them itself; team texts likewise, as read-only copies under the cache folder, written from
+   * the team's text (fetched when not at hand; left as they are when the team corpus cannot answer).
+   */
+  async clientLocationUri(uri: string): Promise<string> {
+    if (!uri.startsWith(`${TEAM_SCHEME}:`)) return this.client.clientUri(uri);
+    if (this.client.teamTextScheme) return uri;
+    const text = await this.team.textOf(uri);
+    return (text !== undefined && this.teamFiles.fileUri(uri, text)) || uri;
+  }
+
+  /** What the team corpus is asked about a draft version's reused passages (and what its answer is kept under). */
+  private readonly draftSymbols = new WeakMap<DraftAnalysis, string | undefined>();
+
+  private teamScanOf(state: DocumentState): { uri: string; version: number; minWords: number; minSimilarity: number; excludeSymbol?: string } {
+    const { document, corpus } = state;
+    const { minWords, minSimilarity } = this.configuration.settings.reuse;
+    // Once per analysis, not at every hover: the draft's own symbol, whose texts are not its sources.
+    let excludeSymbol = this.draftSymbols.get(state.analysis);
+    if (!this.draftSymbols.has(state.analysis)) {
+      excludeSymbol = corpus.documentByUri(document.uri)?.symbol ?? draftSymbol(document.getText(), document.uri);
+      this.draftSymbols.set(state.analysis, excludeSymbol);
+    }
+    return { uri: document.uri, version: document.version, minWords, minSimilarity, ...(excludeSymbol ? { excludeSymbol } : {}) };
+  }
+
+  /**
+   * A draft's reused passages: the local index's, with the team corpus's once they came for this
+   * version (asked in the background at each new analysis: store/postgres/teamReuse.ts).
+   */
+  reuseMatchesOf(state: DocumentState, local: readonly ReuseMatch[]): readonly ReuseMatch[] {
+    if (!this.team.active || state.plain) return local;
+    const team = this.team.reuseMatches(this.teamScanOf(state));
+    // The team texts the draft cites are in the local index too: their matches say where they come from as well.
+    const own = withOrigin(local, this.team.origin);
+    return team?.length ? mergeMatches(own, team) : own;
+  }
+
+  /** A new analysis of a draft: the team corpus is asked for its reused passages, without waiting for them. */
+  private askTeamForReuse(state: DocumentState): void {
+    if (state.plain || !this.draftDecision(state.document).draft) return;
+    this.team.scanReuse({ ...this.teamScanOf(state), text: state.document.getText(), model: state.analysis.model });
   }
 }

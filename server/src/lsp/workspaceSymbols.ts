@@ -6,7 +6,7 @@ import type { Services } from './services';
 export function register(connection: Connection, services: Services): void {
   connection.onWorkspaceSymbol((params) =>
     services.guard('workspaceSymbols', [], async () =>
-      workspaceSymbols(params.query, await services.corpus.current()).map((symbol) => ({ ...symbol, location: { ...symbol.location, uri: services.client.clientUri(symbol.location.uri) } })),
+      Promise.all(workspaceSymbols(params.query, await services.corpus.current()).map(async (symbol) => ({ ...symbol, location: { ...symbol.location, uri: await services.clientLocationUri(symbol.location.uri) } }))),
     ),
   );
 }

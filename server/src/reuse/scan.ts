@@ -13,6 +13,8 @@ export interface ReuseSource {
   readonly uri: string;
   /** The source paragraph's label ([] for a prose span of a document without numbered paragraphs). */
   readonly paragraphs: string[];
+  /** Where a source that is no file of the drafter's comes from, in words ("the team corpus at 127.0.0.1:5432/corpus"). */
+  readonly origin?: string;
 }
 
 export interface ReuseMatch {

@@ -294,9 +294,9 @@ export class ReuseService {
   }
 }
 
-/** The texts the corpus serves: a user's copy of a bundled text replaces it, as in lookups. */
+/** The texts the corpus serves (servedCopy.ts decides among the layers: the user's, the team's, the bundled ones). */
 function servedDocuments(corpus: Corpus): CorpusDocument[] {
-  return corpus.documents.filter((document) => !document.symbol || corpus.lookup(document.symbol)?.document === document);
+  return corpus.documents.filter((document) => corpus.serves(document));
 }
 
 /** Documents are told apart by URI in the index: two folders may hold texts without symbols of the same name. */
@@ -318,7 +318,7 @@ function hashCorpus(hashes: ReadonlyMap<string, string>): string {
 }
 
 /** A draft that declares its own symbol (front matter, cover page, file name) is not its own source. */
-function draftSymbol(text: string, uri: string | undefined): string | undefined {
+export function draftSymbol(text: string, uri: string | undefined): string | undefined {
   try {
     const { body, fields } = readFrontMatter(text);
     const fileName = uri ? decodeURIComponent(uri.split('/').pop() ?? '') : '';

@@ -33,7 +33,7 @@ export function draftQueries(model: DraftModel, minWords: number): number[][] {
  * paragraphs around them, which the run is aligned against. Extra units never change the other
  * matches: each draft unit's best candidates are the store's, and those are all in the small index.
  */
-export async function scanDraftInStore(model: DraftModel, store: CorpusStore, options: ScanOptions = {}): Promise<ReuseMatch[]> {
+export async function scanDraftInStore(model: DraftModel, store: Pick<CorpusStore, 'candidates' | 'units'>, options: ScanOptions = {}): Promise<ReuseMatch[]> {
   const minWords = options.minWords ?? 25;
   const queries = draftQueries(model, minWords);
   const runs = draftRuns(draftUnits(model), minWords);

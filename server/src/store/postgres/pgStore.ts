@@ -128,8 +128,8 @@ export class PgCorpusStore implements CorpusStore {
     }
   }
 
-  private rows<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
-    return this.run(async () => (await this.pool.query<R>(text, values)).rows);
+  private rows<R extends pg.QueryResultRow>(query: string | pg.QueryConfig, values: unknown[] = []): Promise<R[]> {
+    return this.run(async () => (typeof query === 'string' ? await this.pool.query<R>(query, values) : await this.pool.query<R>(query)).rows);
   }
 
   async status(): Promise<StoreStatus> {
@@ -180,7 +180,7 @@ export class PgCorpusStore implements CorpusStore {
       // The last of a symbol wins, as a later registry file does.
       const byKey = new Map(entries.map((entry) => [symbolKey(entry.symbol), entry]));
       const list = [...byKey];
-      await client.query(
+      const written = await client.query(
         `INSERT INTO cd_registry (symbol_key, symbol, title, date, entry, pushed_from)
          SELECT k, s, t, d, e::jsonb, $6 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(k, s, t, d, e)
          ON CONFLICT (symbol_key) DO UPDATE SET symbol = EXCLUDED.symbol, title = EXCLUDED.title, date = EXCLUDED.date, entry = EXCLUDED.entry,
@@ -195,6 +195,8 @@ export class PgCorpusStore implements CorpusStore {
           this.options.pushedFrom ?? 'unknown',
         ],
       );
+      // Readers that keep what they read (the language server's team layer) see a changed entry as a new generation.
+      if (written.rowCount) await client.query('UPDATE cd_state SET generation = generation + 1');
     });
   }
 
@@ -245,6 +247,26 @@ export class PgCorpusStore implements CorpusStore {
       [[...new Set(symbols.map(symbolKey))]],
     );
     return rows.map((row) => ({ ...storedDocument(row), text: row.body }));
+  }
+
+  /**
+   * What a hover on a citation ("paragraph 3 of resolution 79/175") reads, in one round trip: the
+   * symbol's registry entry, its cited paragraph in the first text pushed of that symbol, and the
+   * store's generation (what a reader that keeps the answer compares to know it is stale). A
+   * prepared statement: planned once per connection.
+   */
+  async citation(symbol: string, label: string): Promise<{ generation: number; entry: RegistryEntry | undefined; paragraph: StoredUnit | undefined }> {
+    const [row] = await this.rows<{ generation: string; entry: RegistryEntry | null } & { [K in keyof UnitRow]: UnitRow[K] | null }>({
+      name: 'cd_citation',
+      text: `SELECT s.generation, (SELECT r.entry FROM cd_registry r WHERE r.symbol_key = $1) AS entry, p.*
+               FROM cd_state s
+               LEFT JOIN LATERAL (
+                 SELECT u.unit, u.document_id, d.symbol, d.uri, u.label, u.body FROM cd_documents d JOIN cd_units u ON u.document_id = d.id
+                  WHERE d.symbol_key = $1 AND u.label = $2 ORDER BY d.seq, u.ordinal LIMIT 1) p ON true`,
+      values: [symbolKey(symbol), label],
+    });
+    const paragraph = row?.unit != null ? storedUnit(row as UnitRow) : undefined;
+    return { generation: Number(row?.generation ?? 0), entry: row?.entry ?? undefined, paragraph };
   }
 
   async documentText(id: string): Promise<string | undefined> {

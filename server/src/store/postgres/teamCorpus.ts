@@ -42,7 +42,22 @@ export function withTeamRegistry(local: Corpus, team: readonly RegistryEntry[], 
 export class TeamTexts {
   private readonly fetched = new Map<string, CorpusDocument | null>();
 
-  constructor(private readonly source: TeamCorpusSource) {}
+  constructor(
+    private readonly source: TeamCorpusSource,
+    /** Where the texts come from, as hovers name it: "the team corpus at 127.0.0.1:5432/corpus". */
+    private readonly origin?: string,
+  ) {}
+
+  /** A fetched text by its URI. */
+  byUri(uri: string): CorpusDocument | undefined {
+    for (const document of this.fetched.values()) if (document?.uri === uri) return document;
+    return undefined;
+  }
+
+  /** Forgets every text fetched (the team corpus changed: a push): they are fetched again when cited. */
+  forget(): void {
+    this.fetched.clear();
+  }
 
   /** The corpus plus every team text fetched so far; `changed` when this call fetched a new one. */
   async corpusFor(corpus: Corpus, symbols: readonly string[], generation?: () => number): Promise<{ corpus: Corpus; changed: boolean }> {
@@ -52,13 +67,18 @@ export class TeamTexts {
       for (const key of wanted) this.fetched.set(key, null);
       for (const stored of found) {
         if (!stored.symbol) continue;
-        this.fetched.set(symbolKey(stored.symbol), new CorpusDocument(stored.symbol, stored.symbol, stored.uri, 'workspace', stored.text, stored.title, stored.date));
+        this.fetched.set(symbolKey(stored.symbol), new CorpusDocument(stored.symbol, stored.symbol, stored.uri, 'team', stored.text, stored.title, stored.date, this.origin));
       }
     }
-    const team = [...this.fetched.values()].filter((document): document is CorpusDocument => document !== null && corpus.lookup(document.symbol!)?.document?.layer !== 'workspace');
-    const changed = wanted.some((key) => this.fetched.get(key));
-    if (team.length === 0) return { corpus, changed: false };
+    // The layer's texts replace those it gave the corpus before (a push may have changed them); a
+    // symbol the user's own folders hold is theirs.
+    const local = corpus.documents.filter((document) => document.layer !== 'team');
+    const before = corpus.documents.filter((document) => document.layer === 'team');
+    const own = new Set(local.filter((document) => document.layer === 'workspace' && document.symbol).map((document) => symbolKey(document.symbol!)));
+    const team = [...this.fetched.values()].filter((document): document is CorpusDocument => document !== null && !own.has(symbolKey(document.symbol!)));
+    if (team.length === before.length && team.every((document, k) => document === before[k])) return { corpus, changed: false };
+    const changed = wanted.some((key) => this.fetched.get(key)) || before.some((document) => !team.includes(document));
     // A new generation only for a corpus that differs: analyses made against the old one are then stale.
-    return { corpus: new Corpus(corpus.registry, [...corpus.documents, ...team], corpus.problems, changed && generation ? generation() : corpus.generation, corpus.folders), changed };
+    return { corpus: new Corpus(corpus.registry, [...local, ...team], corpus.problems, changed && generation ? generation() : corpus.generation, corpus.folders), changed };
   }
 }
