@@ -6,8 +6,9 @@
 // (each pair a new one, cycling through the draft), then removed, so the draft keeps its size while
 // every pair gives every cache a text it has not seen.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverEnvironment } from '../client/src/serverProcess';
 import { startServer, type TestServer } from '../test/protocol/lspClient';
 import { buildDraft } from './drafts';
 import { positionAt } from './edits';
@@ -29,6 +30,12 @@ interface Memory {
   /** RSS that is anonymous memory (V8's heap, malloc), and RSS of mapped files (/proc/self/smaps_rollup). */
   readonly anonymous?: number;
   readonly files?: number;
+  /** RSS of glibc's main malloc arena ([heap]) and of its thread arenas (bench/memoryProbe.cjs). */
+  readonly mainArena?: number;
+  readonly threadArenas?: number;
+  readonly threadArenaCount?: number;
+  /** The server's CPU time so far, user + system, in microseconds. */
+  readonly cpu: number;
   /** Committed bytes per V8 heap space. */
   readonly spaces: Record<string, number>;
 }
@@ -49,8 +56,13 @@ async function start(cacheDir: string): Promise<TestServer> {
   const previous = process.env.NODE_OPTIONS;
   process.env.NODE_OPTIONS = `${previous ?? ''} --require ${join(__dirname, 'memoryProbe.cjs')}`.trim();
   try {
-    // As VS Code: pull diagnostics, with workspace/diagnostic/refresh (else the server also pushes after a pause).
-    const server = await startServer({ capabilities: { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true } } }, initializationOptions: { cacheDir } });
+    // As VS Code: the environment the extension gives the server process (malloc trimming), pull
+    // diagnostics, with workspace/diagnostic/refresh (else the server also pushes after a pause).
+    const server = await startServer({
+      env: serverEnvironment(process.env),
+      capabilities: { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true } } },
+      initializationOptions: { cacheDir },
+    });
     server.connection.onRequest('workspace/diagnostic/refresh', () => null);
     return server;
   } finally {
@@ -67,7 +79,8 @@ function breakdown(m: Memory): string {
     .filter(([, bytes]) => bytes >= 1048576)
     .map(([name, bytes]) => `${name.replace(/_space$/, '')} ${mbOf(bytes)}`)
     .join(', ');
-  return `heap after GC ${mbOf(m.heapUsed)} MB, committed ${mbOf(m.heapTotal)} MB (${spaces}), external ${mbOf(m.external)} MB (array buffers ${mbOf(m.arrayBuffers)}), RSS ${mbOf(m.rss)} MB (anonymous ${mbOf(m.anonymous)}, files ${mbOf(m.files)})`;
+  const malloc = m.mainArena === undefined ? '' : `, of it malloc ${mbOf(m.mainArena + (m.threadArenas ?? 0))}: main arena ${mbOf(m.mainArena)}, ${m.threadArenaCount} thread arenas ${mbOf(m.threadArenas)}`;
+  return `heap after GC ${mbOf(m.heapUsed)} MB, committed ${mbOf(m.heapTotal)} MB (${spaces}), external ${mbOf(m.external)} MB (array buffers ${mbOf(m.arrayBuffers)}), RSS ${mbOf(m.rss)} MB (anonymous ${mbOf(m.anonymous)}${malloc}; files ${mbOf(m.files)})`;
 }
 
 const pull = (server: TestServer) => server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } });
@@ -140,6 +153,7 @@ async function settle(server: TestServer): Promise<void> {
 }
 
 export async function runLongSessionBench(): Promise<string> {
+  const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' ');
   const draft = buildDraft('draft-150KB', 150_000);
   const cacheDir = mkdtempSync(join(tmpdir(), 'compact-drafter-long-'));
   const server = await start(cacheDir);
@@ -207,11 +221,12 @@ export async function runLongSessionBench(): Promise<string> {
     const heapGrowth = (last.heapUsed - first.heapUsed) / 1048576;
     const rssGrowth = (last.rss - first.rss) / 1048576;
     return [
-      `long session: ${EDITS.toLocaleString('en')} edits (pairs of a new word typed and removed, each followed by a diagnostics pull) on ${draft.name} (${(draft.text.length / 1000).toFixed(0)} k characters), ${seconds.toFixed(0)} s, ${((seconds * 1000) / EDITS).toFixed(1)} ms per edit`,
+      `long session: ${EDITS.toLocaleString('en')} edits (pairs of a new word typed and removed, each followed by a diagnostics pull) on ${draft.name} (${(draft.text.length / 1000).toFixed(0)} k characters), ${seconds.toFixed(0)} s, ${((seconds * 1000) / EDITS).toFixed(1)} ms per edit; the server's CPU time ${((last.cpu - first.cpu) / 1e6).toFixed(0)} s, ${((last.cpu - first.cpu) / 1000 / EDITS).toFixed(1)} ms per edit; load average ${loadAtStart} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
+      `  the server's environment as the VS Code extension starts it: ${Object.entries(serverEnvironment(process.env)).map(([k, v]) => `${k}=${v}`).join(' ') || '(nothing added: set already)'}`,
       `  edit + pull: ${(firstStretchMs / TIMED_STRETCH).toFixed(1)} ms over the first ${TIMED_STRETCH.toLocaleString('en')} edits, ${(lastStretchMs / TIMED_STRETCH).toFixed(1)} ms over the last ${TIMED_STRETCH.toLocaleString('en')}`,
       `  heap after GC: ${mb(first.heapUsed)} at the start, ${mb(last.heapUsed)} at the end (growth ${heapGrowth.toFixed(1)} MB; target ≤ ${GROWTH_TARGET_MB} MB${heapGrowth <= GROWTH_TARGET_MB ? ' ✓' : ' ✗'})`,
       `  RSS: ${mb(first.rss)} at the start, ${mb(last.rss)} at the end (growth ${rssGrowth.toFixed(1)} MB; target ≤ ${GROWTH_TARGET_MB} MB${rssGrowth <= GROWTH_TARGET_MB ? ' ✓' : ' ✗'})`,
-      `  heap after GC / heap committed / RSS every ${(EDITS / SAMPLES).toLocaleString('en')} edits (MB): ${series.map((m) => `${(m.heapUsed / 1048576).toFixed(0)}/${(m.heapTotal / 1048576).toFixed(0)}/${(m.rss / 1048576).toFixed(0)}`).join(' ')}`,
+      `  heap after GC / heap committed / malloc / RSS every ${(EDITS / SAMPLES).toLocaleString('en')} edits (MB): ${series.map((m) => `${mbOf(m.heapUsed)}/${mbOf(m.heapTotal)}/${mbOf(m.mainArena === undefined ? undefined : m.mainArena + (m.threadArenas ?? 0))}/${mbOf(m.rss)}`).join(' ')}`,
       `  a fresh server on the final text: heap after GC ${mb(freshMemory.heapUsed)}, RSS ${mb(freshMemory.rss)}`,
       `  where the memory is (start / end / fresh):`,
       `    ${breakdown(first)}`,

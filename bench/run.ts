@@ -183,6 +183,10 @@ async function main(): Promise<void> {
   const incremental = await helperBench('incremental.bench.ts', 'runIncrementalBench');
   if (incremental !== 'ran') console.log(`bench/incremental.bench.ts: ${incremental}; the AnalysisCache.get rows above are the edit → re-analysis figures.`);
 
+  console.log('\n— the rules of a large draft, in steps (bench/ruleSteps.bench.ts) …');
+  const ruleSteps = await helperBench('ruleSteps.bench.ts', 'runRuleStepsBench');
+  if (ruleSteps !== 'ran') console.log(`bench/ruleSteps.bench.ts: ${ruleSteps}`);
+
   console.log('\n— the registry built from real documents (bench/registry.bench.ts) …');
   const registry = await helperBench('registry.bench.ts', 'runRegistryBench');
   if (registry !== 'ran') console.log(`bench/registry.bench.ts: ${registry}`);

@@ -22,6 +22,7 @@ import {
 } from '../../server/src/protocol';
 import { registerImport } from './importDocuments';
 import { RestartPolicy } from './restartPolicy';
+import { serverEnvironment } from './serverProcess';
 import { COMPARE_SCHEME, CompareDocuments, compareSideBySide, compareWith, REVEAL_COMMAND, revealParagraph, showBrackets } from './negotiation';
 import { DraftStatusBar } from './statusBar';
 import { DraftScopeStatusBar, TOGGLE_DRAFT_COMMAND } from './draftScopeStatus';
@@ -105,9 +106,11 @@ async function restart(context: vscode.ExtensionContext, output: vscode.LogOutpu
 
 async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // Added to the extension host's environment (vscode-languageclient merges it): see serverProcess.ts.
+  const env = serverEnvironment();
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const settings = vscode.workspace.getConfiguration('compactDrafter');
   const corpusPaths = settings.get<string[]>('corpus.paths', ['corpus']);

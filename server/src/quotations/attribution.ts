@@ -6,6 +6,7 @@
 import type { DraftAnalysis, ResolvedReference } from '../analysis';
 import type { OffsetRange, TextSpan } from '../parse/model';
 import { firstIndex, plainRange, spanAt } from '../parse/spanLookup';
+import { runToEnd } from '../steps';
 import { quotePairs } from './marks';
 import { wordsOf } from './words';
 
@@ -61,6 +62,14 @@ const NAMING_BEFORE = /\b(?:entitled|titled|called|named|theme|headed|so-called|
 
 /** The quotations of a draft that a citation vouches for. */
 export function attributedQuotations(analysis: DraftAnalysis): Attribution[] {
+  return runToEnd(attributedQuotationsInSteps(analysis));
+}
+
+/** Spans read between two steps of attributedQuotationsInSteps (9,000 lines with a citation each took 90–250 ms). */
+const STEP_SPANS = 256;
+
+/** attributedQuotations, yielding every STEP_SPANS spans that hold a citation (quote-mismatch on a large draft pauses there). */
+export function* attributedQuotationsInSteps(analysis: DraftAnalysis): Generator<void, Attribution[]> {
   const model = analysis.model;
   const bySpan = new Map<TextSpan, ResolvedReference[]>();
   for (const ref of analysis.references) {
@@ -72,7 +81,9 @@ export function attributedQuotations(analysis: DraftAnalysis): Attribution[] {
     else bySpan.set(span, [ref]);
   }
   const found: Attribution[] = [];
+  let read = 0;
   for (const [span, refs] of bySpan) {
+    if (++read % STEP_SPANS === 0) yield;
     const text = span.text;
     const places = refs.map((ref) => plainRange(span, ref.range));
     const linked = (i: number) => ALONGSIDE.test(text.slice(places[i].end, places[i + 1].start));

@@ -7,7 +7,7 @@
 //   echo.ts           the one paragraph of a document such a sentence repeats (an index of word runs)
 // Read by the pinpoint rules (quote-mismatch, no-such-paragraph, broken-internal-reference,
 // paragraph-numbering); nothing here decides what is a finding.
-export { attributedQuotations, type Attribution, type Quotation } from './attribution';
+export { attributedQuotations, attributedQuotationsInSteps, type Attribution, type Quotation } from './attribution';
 export { closestWording } from './closestWording';
 export { paragraphEchoing } from './echo';
 export { insideQuotation } from './marks';

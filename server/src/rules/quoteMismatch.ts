@@ -1,6 +1,6 @@
 import type { ResolvedReference } from '../analysis';
 import { documentName, paragraphWords } from '../naming';
-import { attributedQuotations, citedText, closestWording, paragraphsHolding, quotationIn, wordsOf } from '../quotations';
+import { attributedQuotationsInSteps, citedText, closestWording, paragraphsHolding, quotationIn, wordsOf } from '../quotations';
 import { singleCitedNumber } from '../references/pinpoints';
 import { runToEnd, type Finding, type Fix, type Rule, type RuleContext } from './rule';
 
@@ -24,7 +24,8 @@ function* quoteMismatches({ text, analysis, houseStyle }: RuleContext): Generato
   const dash = houseStyle.rangeDash === 'hyphen' ? '-' : '–';
   const findings: Finding[] = [];
   let checked = 0;
-  for (const { quotation, citations } of attributedQuotations(analysis)) {
+  // Finding the attributed quotations of a large draft takes a while too: it yields as it goes.
+  for (const { quotation, citations } of yield* attributedQuotationsInSteps(analysis)) {
     if (++checked % STEP_QUOTATIONS === 0) yield;
     const sources = citations.map(citedText);
     if (sources.some((source) => source === undefined)) continue;

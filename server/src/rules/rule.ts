@@ -80,9 +80,4 @@ export interface Rule {
 }
 
 /** A stepped check run to its end, for `Rule.check`. */
-export function runToEnd(steps: Generator<void, Finding[]>): Finding[] {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
+export { runToEnd } from '../steps';
