@@ -8,7 +8,8 @@
 // files written and flushed before it: a build killed at any point leaves the store as of its last
 // commit, and the next build resumes from it (sync.ts compares content hashes).
 import { symbolKey, type RegistryEntry } from '../../corpus/registry';
-import { wordList, type WordList } from '../../reuse/normalise';
+import type { WordList } from '../../reuse/normalise';
+import { ReuseReads } from './reuseReads';
 import type { CandidateOptions, CorpusStore, DocumentHit, DocumentQuery, ReuseLookup, StoreCandidate, StoreDocumentInput, StoredDocument, StoredUnit, StoreStatus } from '../corpusStore';
 import { StoreUnavailableError } from '../corpusStore';
 import { rmSync } from 'node:fs';
@@ -19,7 +20,6 @@ import { lmdbFileProblem } from './fileCheck';
 import { inputsOf, planSync, type SyncResult, type SyncSource } from '../sync';
 import { loadLmdb } from './lmdbModule';
 
-import { bestCandidates } from '../../reuse/bestCandidates';
 import { Batches } from '../batches';
 import { type Database, type DocRecord, type LmdbEnvironment, MAGIC, type Meta, openDatabases, STORE_FORMAT, type StoreDatabases } from './layout';
 import { type TableRecord, UnitTable } from './unitTable';
@@ -28,7 +28,6 @@ import { prepareBatch, putInTransaction, removeInTransaction } from './writes';
 export { STORE_FORMAT } from './layout';
 /** Units put per transaction: an interrupted build loses at most this much work. */
 const BATCH_UNITS = 20_000;
-const WORD_CACHE_UNITS = 2048;
 /** The meta database's key of the table record (unitTable.ts). */
 const TABLE_KEY = 'table';
 /** The meta database's keys of the corpus folders' tables of files: this and the folder's path. */
@@ -54,9 +53,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
   private tableGeneration = -1;
   /** Where open read the unit table from: its one record, or every document record (no record of this generation). */
   tableReadFrom: 'record' | 'documents' = 'documents';
-  private counts = new Uint16Array(0);
-  private touched = new Int32Array(0);
-  private readonly wordCache = new Map<number, WordList>();
+  private readonly reads = new ReuseReads();
   private data!: StoreData;
 
   private constructor(
@@ -164,7 +161,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
 
   private dropDocument(id: string): void {
     const slot = this.table.drop(id);
-    if (slot) for (let u = slot.firstUnit; u < slot.firstUnit + slot.unitCount; u++) this.wordCache.delete(u);
+    if (slot) for (let u = slot.firstUnit; u < slot.firstUnit + slot.unitCount; u++) this.reads.forget(u);
   }
 
   /** The synchronous reads scanDraft makes (memory-mapped: no round trip to wait for). */
@@ -295,38 +292,12 @@ export class EmbeddedCorpusStore implements CorpusStore {
   }
 
   unitWordsSync(unit: number): WordList {
-    let words = this.wordCache.get(unit);
-    if (words) this.wordCache.delete(unit);
-    else {
-      words = wordList([this.readUnit(unit).text]);
-      if (this.wordCache.size >= WORD_CACHE_UNITS) this.wordCache.delete(this.wordCache.keys().next().value!);
-    }
-    this.wordCache.set(unit, words);
-    return words;
+    return this.reads.unitWords(this.data, unit);
   }
 
   /** As ReuseIndex.candidates: units sharing at least minShared fingerprints, most first, then by number. */
   candidatesSync(query: { readonly fingerprints: readonly number[] }, options: CandidateOptions = {}): StoreCandidate[] {
-    const minShared = options.minShared ?? 2;
-    const limit = options.limit ?? 16;
-    const total = this.meta.nextUnit;
-    if (this.counts.length < total) {
-      this.counts = new Uint16Array(total);
-      this.touched = new Int32Array(total);
-    }
-    const counts = this.counts;
-    const touched = this.touched;
-    let touchedCount = 0;
-    const count = (unit: number) => {
-      if (counts[unit]++ === 0) touched[touchedCount++] = unit;
-    };
-    // Units of removed documents are counted too, and passed over below (the unit table).
-    for (const fp of new Set(query.fingerprints)) this.data.visitPostings(fp, count);
-    const exclude = options.excludeSymbol ? symbolKey(options.excludeSymbol) : undefined;
-    return bestCandidates(counts, touched, touchedCount, minShared, limit, (unit) => {
-      const slot = this.table.documentOf(unit);
-      return slot !== undefined && !(exclude && slot.symbolKey === exclude);
-    });
+    return this.reads.candidates(this.data, this.table, this.meta.nextUnit, query.fingerprints, options);
   }
 
   async candidates(queries: readonly (readonly number[])[], options?: CandidateOptions): Promise<StoreCandidate[][]> {
