@@ -169,6 +169,10 @@ async function servePhase(storePath: string, paragraphs: number, draftPath: stri
     rssMB: rss,
     rssAnonMB: kB('RssAnon'),
     rssFileMB: kB('RssFile'),
+    // Of the anonymous part: V8's heap (committed) and the memory outside it (buffers, typed arrays).
+    heapTotalMB: process.memoryUsage().heapTotal / 1048576,
+    heapUsedMB: process.memoryUsage().heapUsed / 1048576,
+    externalMB: process.memoryUsage().external / 1048576,
   };
 }
 
@@ -246,6 +250,9 @@ async function main(): Promise<void> {
       rssMB: served.rssMB,
       rssAnonMB: served.rssAnonMB,
       rssFileMB: served.rssFileMB,
+      heapTotalMB: served.heapTotalMB,
+      heapUsedMB: served.heapUsedMB,
+      externalMB: served.externalMB,
       scanMs: served.scanMs,
       scanCpuMs: served.scanCpuMs,
       scanAgainMs: served.scanAgainMs,
