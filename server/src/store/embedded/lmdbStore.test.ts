@@ -212,7 +212,7 @@ describe('the embedded corpus store', () => {
   });
 
   test('a data file cut short, overwritten in its header or directory, or gone is found corrupt on open, deleted and rebuilt', () => {
-    for (const damage of ['segment cut', 'segment header', 'segment directory', 'text file cut', 'segment gone'] as const) {
+    for (const damage of ['segment cut', 'segment header', 'segment directory', 'segment filter', 'text file cut', 'segment gone'] as const) {
       const file = join(dir, `data-${damage.replace(/ /g, '-')}.lmdb`);
       const store = EmbeddedCorpusStore.open(file);
       store.syncSync(sourcesOf(inputs.slice(0, 10)));
@@ -222,6 +222,7 @@ describe('the embedded corpus store', () => {
       if (damage === 'segment cut') truncate(segment!, statSync(segment!).size - 100);
       else if (damage === 'segment header') overwrite(segment!, 20, Buffer.from('XYZ'));
       else if (damage === 'segment directory') overwrite(segment!, 64 + 4 * 1000, Buffer.from([1, 2, 3]));
+      else if (damage === 'segment filter') overwrite(segment!, statSync(segment!).size - 8, Buffer.from([1, 2, 3]));
       else if (damage === 'text file cut') truncate(texts!, statSync(texts!).size - 1);
       else rmSync(segment!);
       assert.throws(() => EmbeddedCorpusStore.open(file), StoreCorruptError, damage);
@@ -243,8 +244,10 @@ describe('the embedded corpus store', () => {
     store.syncSync(sourcesOf(inputs.slice(0, 10)));
     store.closeSync();
     const [segment] = dataFiles(file, 'postings');
-    // The last bytes of the file are the last block's postings.
-    overwrite(segment!, statSync(segment!).size - 2, Buffer.from([0xff, 0x7f]));
+    // The last bytes of the data are the last block's postings (postingsSegment.ts: the header's
+    // third field is the data's length, after the header and the directory of 2^18 + 1 offsets).
+    const dataBytes = readFileSync(segment!).readDoubleLE(8 + 2 * 8);
+    overwrite(segment!, 64 + (2 ** 18 + 1) * 4 + dataBytes - 2, Buffer.from([0xff, 0x7f]));
     const reopened = EmbeddedCorpusStore.open(file);
     try {
       assert.throws(() => {

@@ -9,19 +9,25 @@
 // 15 million of them with one unit: the mutated copies' own word runs), and walking them entry by
 // entry was a quarter of a scan's CPU time.
 //
-//   header (dataFile.ts): version, bucket bits, postings, data bytes, directory checksum
+// A Bloom filter of the segment's fingerprints (fingerprintFilter.ts), also held in memory, spares
+// the read of a fingerprint the segment does not have (most of a draft's).
+//
+//   header (dataFile.ts): version, postings, data bytes, directory checksum, filter bits, filter checksum
 //   directory: BUCKETS + 1 offsets (uint32 LE) into the data; bucket b is [dir[b], dir[b + 1])
 //   data: per non-empty bucket a block: CRC-32 of the rest; n, its fingerprint count; the n
 //         fingerprints, ascending; the n ends of their units' bytes (all uint32 LE); the units of
 //         each fingerprint, ascending, as varint deltas.
+//   filter: the Bloom filter's bits (uint32 LE words)
 // The block's checksum is checked on every read: a damaged block is a StoreRecordError, and the
 // server rebuilds the store.
 import { openSync, closeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { buildFilter, filterBits, mayHold } from './fingerprintFilter';
 import { checkedBlock, DataFileError, encodeHeader, HEADER_BYTES, readAt, readCheckedSection, readHeader, syncAndClose, writeAll } from './dataFile';
 
 const MAGIC = 'CD-POSTS';
-const VERSION = 2;
+/** 3: the filter; 2: blocks searched by halves; 1: blocks walked entry by entry. */
+const VERSION = 3;
 export const BUCKET_BITS = 18;
 const BUCKETS = 1 << BUCKET_BITS;
 const SHIFT = 32 - BUCKET_BITS;
@@ -47,6 +53,9 @@ export class SegmentWriter {
   private deltaBytes = 0;
   postings = 0;
   private lastFingerprint = -1;
+  /** Every fingerprint written, for the filter. */
+  private allFingerprints = new Uint32Array(1 << 16);
+  private fingerprintCount = 0;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'wx');
@@ -74,6 +83,12 @@ export class SegmentWriter {
     }
     this.fingerprints.push(fingerprint);
     this.ends.push(this.deltaBytes);
+    if (this.fingerprintCount === this.allFingerprints.length) {
+      const bigger = new Uint32Array(this.allFingerprints.length * 2);
+      bigger.set(this.allFingerprints);
+      this.allFingerprints = bigger;
+    }
+    this.allFingerprints[this.fingerprintCount++] = fingerprint;
     this.postings += count;
   }
 
@@ -86,7 +101,10 @@ export class SegmentWriter {
       for (let b = this.nextBucket; b <= BUCKETS; b++) this.directory[b] = end;
       const directory = Buffer.from(this.directory.buffer, this.directory.byteOffset, DIRECTORY_BYTES);
       writeAll(this.fd, directory, HEADER_BYTES);
-      writeAll(this.fd, encodeHeader(MAGIC, [VERSION, BUCKET_BITS, this.postings, end, crc32(directory)]), 0);
+      const filter = buildFilter(this.allFingerprints, this.fingerprintCount);
+      const filterBytes = Buffer.from(filter.buffer, filter.byteOffset, filter.byteLength);
+      writeAll(this.fd, filterBytes, DATA_AT + end);
+      writeAll(this.fd, encodeHeader(MAGIC, [VERSION, this.postings, end, crc32(directory), filter.length * 32, crc32(filterBytes)]), 0);
     } catch (error) {
       closeSync(this.fd);
       throw error;
@@ -156,6 +174,7 @@ export class PostingsSegment {
     readonly path: string,
     private readonly fd: number,
     private readonly directory: Uint32Array,
+    private readonly filter: Uint32Array,
     readonly postings: number,
   ) {}
 
@@ -163,13 +182,16 @@ export class PostingsSegment {
   static open(path: string): PostingsSegment {
     const fd = openSync(path, 'r');
     try {
-      const [version, bits, postings, dataBytes, directorySum] = readHeader(fd, path, MAGIC, 5, ([, , , data]) => DATA_AT + data!);
-      if (version !== VERSION || bits !== BUCKET_BITS) throw new DataFileError(`${path}: version ${version}, ${bits} bucket bits`);
+      const [version, postings, dataBytes, directorySum, bits, filterSum] = readHeader(fd, path, MAGIC, 6, ([, , data, , filter]) => DATA_AT + data! + filter! / 8);
+      if (version !== VERSION) throw new DataFileError(`${path}: version ${version}, expected ${VERSION}`);
+      if (!Number.isSafeInteger(bits) || bits! % 32 !== 0 || bits! < filterBits(0)) throw new DataFileError(`${path}: a filter of ${bits} bits`);
       const bytes = readCheckedSection(fd, path, HEADER_BYTES, DIRECTORY_BYTES, directorySum!);
       const directory = new Uint32Array(BUCKETS + 1);
       Buffer.from(directory.buffer).set(bytes);
       if (directory[BUCKETS] !== dataBytes) throw new DataFileError(`${path}: its directory does not end at its data's end`);
-      return new PostingsSegment(path, fd, directory, postings!);
+      const filter = new Uint32Array(bits! / 32);
+      Buffer.from(filter.buffer).set(readCheckedSection(fd, path, DATA_AT + dataBytes!, bits! / 8, filterSum!));
+      return new PostingsSegment(path, fd, directory, filter, postings!);
     } catch (error) {
       closeSync(fd);
       throw error;
@@ -178,6 +200,7 @@ export class PostingsSegment {
 
   /** Calls visit with each unit having this fingerprint, ascending. */
   visit(fingerprint: number, visit: (unit: number) => void): void {
+    if (!mayHold(this.filter, fingerprint)) return;
     const bucket = fingerprint >>> SHIFT;
     const start = this.directory[bucket]!;
     const length = this.directory[bucket + 1]! - start;
