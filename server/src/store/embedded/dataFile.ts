@@ -83,11 +83,16 @@ export function syncAndClose(fd: number): void {
 
 /** Flushes a folder's entries (a new file's name survives a power cut once this returns). */
 export function syncFolder(dir: string): void {
-  const fd = openSync(dir, 'r');
+  let fd: number;
+  try {
+    fd = openSync(dir, 'r');
+  } catch {
+    return; // Windows opens no folder as a file; its files themselves are synced
+  }
   try {
     fsyncSync(fd);
   } catch {
-    // some file systems (and Windows) cannot fsync a folder; the files themselves are synced
+    // some file systems cannot fsync a folder; the files themselves are synced
   } finally {
     closeSync(fd);
   }
