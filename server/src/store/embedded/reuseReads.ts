@@ -5,6 +5,7 @@ import { symbolKey } from '../../corpus/registry';
 import { bestCandidates } from '../../reuse/bestCandidates';
 import { wordList, type WordList } from '../../reuse/normalise';
 import type { CandidateOptions, StoreCandidate } from '../corpusStore';
+import type { Tally } from './postingsSegment';
 import type { StoreData } from './storeData';
 import type { UnitTable } from './unitTable';
 
@@ -21,16 +22,11 @@ export class ReuseReads {
       this.counts = new Uint16Array(units);
       this.touched = new Int32Array(units);
     }
-    const counts = this.counts;
-    const touched = this.touched;
-    let touchedCount = 0;
-    const count = (unit: number) => {
-      if (counts[unit]++ === 0) touched[touchedCount++] = unit;
-    };
+    const tally: Tally = { counts: this.counts, touched: this.touched, touchedCount: 0 };
     // Units of removed documents are counted too, and passed over below (the unit table).
-    for (const fp of new Set(fingerprints)) data.visitPostings(fp, count);
+    for (const fp of new Set(fingerprints)) data.countPostings(fp, tally);
     const exclude = options.excludeSymbol ? symbolKey(options.excludeSymbol) : undefined;
-    return bestCandidates(counts, touched, touchedCount, options.minShared ?? 2, options.limit ?? 16, (unit) => {
+    return bestCandidates(tally.counts, tally.touched, tally.touchedCount, options.minShared ?? 2, options.limit ?? 16, (unit) => {
       const slot = table.documentOf(unit);
       return slot !== undefined && !(exclude && slot.symbolKey === exclude);
     });

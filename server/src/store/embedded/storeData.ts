@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFileError, syncFolder } from './dataFile';
-import { PostingsSegment } from './postingsSegment';
+import { PostingsSegment, type Tally } from './postingsSegment';
 import { type TextPlace, TextFile } from './textFile';
 
 export interface SegmentEntry {
@@ -120,9 +120,9 @@ export class StoreData {
     return reader.text(place, id);
   }
 
-  /** Calls visit with each unit having this fingerprint, segment by segment. */
-  visitPostings(fingerprint: number, visit: (unit: number) => void): void {
-    for (const segment of this.segments) segment.reader.visit(fingerprint, visit);
+  /** Counts each unit having this fingerprint into the tally, segment by segment. */
+  countPostings(fingerprint: number, tally: Tally): void {
+    for (const segment of this.segments) segment.reader.count(fingerprint, tally);
   }
 
   close(): void {
