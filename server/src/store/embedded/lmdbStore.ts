@@ -7,21 +7,21 @@
 // 1.5 million paragraphs). Writes (writes.ts) are copy-on-write transactions, each listing data
 // files written and flushed before it: a build killed at any point leaves the store as of its last
 // commit, and the next build resumes from it (sync.ts compares content hashes).
+import { rmSync } from 'node:fs';
 import { symbolKey, type RegistryEntry } from '../../corpus/registry';
 import type { WordList } from '../../reuse/normalise';
-import { ReuseReads } from './reuseReads';
+import { Batches } from '../batches';
 import type { CandidateOptions, CorpusStore, DocumentHit, DocumentQuery, ReuseLookup, StoreCandidate, StoreDocumentInput, StoredDocument, StoredUnit, StoreStatus } from '../corpusStore';
 import { StoreUnavailableError } from '../corpusStore';
-import { rmSync } from 'node:fs';
-import { writeBatchFiles, writeMergedSegment } from './dataWrites';
-import { dataFolderOf, StoreData } from './storeData';
-import { mergeAtFinish, mergeDuringBuild } from './segmentMerge';
-import { lmdbFileProblem } from './fileCheck';
 import { inputsOf, planSync, type SyncResult, type SyncSource } from '../sync';
+import { writeBatchFiles, writeMergedSegment } from './dataWrites';
+import { searchDocuments } from './documentSearch';
+import { lmdbFileProblem } from './fileCheck';
+import { type DocRecord, type LmdbEnvironment, MAGIC, type Meta, openDatabases, STORE_FORMAT, type StoreDatabases } from './layout';
 import { loadLmdb } from './lmdbModule';
-
-import { Batches } from '../batches';
-import { type Database, type DocRecord, type LmdbEnvironment, MAGIC, type Meta, openDatabases, STORE_FORMAT, type StoreDatabases } from './layout';
+import { ReuseReads } from './reuseReads';
+import { mergeAtFinish, mergeDuringBuild } from './segmentMerge';
+import { dataFolderOf, StoreData } from './storeData';
 import { type TableRecord, UnitTable } from './unitTable';
 import { prepareBatch, putInTransaction, removeInTransaction } from './writes';
 
@@ -220,24 +220,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
   }
 
   async searchDocuments(query: DocumentQuery): Promise<DocumentHit[]> {
-    const limit = query.limit ?? 50;
-    const hits = new Map<string, DocumentHit>();
-    const prefix = query.symbolPrefix ? symbolKey(query.symbolPrefix) : '';
-    const words = (query.titleWords ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const titleOk = (title: string | undefined) => words.every((w) => title?.toLowerCase().includes(w));
-    const range = (db: Database) => (prefix ? db.getRange({ start: prefix }) : db.getRange());
-    for (const { key, value } of range(this.db.registry)) {
-      if (hits.size >= limit || !(key as string).startsWith(prefix)) break;
-      const entry = value as RegistryEntry;
-      if (titleOk(entry.title)) hits.set(key as string, { symbol: entry.symbol, title: entry.title, date: entry.date, hasText: this.db.symbols.get(key) !== undefined });
-    }
-    for (const { key, value } of range(this.db.symbols)) {
-      if (hits.size >= limit || !(key as string).startsWith(prefix)) break;
-      if (hits.has(key as string)) continue;
-      const record = this.db.docs.get(value as string) as DocRecord | undefined;
-      if (record?.symbol && titleOk(record.title)) hits.set(key as string, { symbol: record.symbol, title: record.title, date: record.date, hasText: true });
-    }
-    return [...hits.values()];
+    return searchDocuments(this.db, query);
   }
 
   // --- the texts ---

@@ -126,6 +126,8 @@ export class SegmentWriter {
     for (let b = this.nextBucket; b <= this.bucket; b++) this.directory[b] = at;
     this.nextBucket = this.bucket + 1;
     const bytes = 8 + 8 * n + this.deltaBytes;
+    // The directory's offsets are 32-bit: 1.5 million paragraphs take 226 MB of data.
+    if (at + bytes > 0xffffffff) throw new Error(`${this.path}: a postings segment holds at most 4 GB`);
     this.ensure(bytes);
     const block = this.used;
     let p = block + 4;

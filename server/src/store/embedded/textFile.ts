@@ -32,6 +32,8 @@ export function writeTextFile(path: string, firstUnit: number, units: readonly B
     unitBytes += units[k]!.length;
   }
   index[units.length] = unitBytes;
+  // The index's offsets are 32-bit (a batch of 20,000 paragraphs is ~10 MB).
+  if (unitBytes > 0xffffffff) throw new Error(`${path}: a text file holds at most 4 GB of paragraphs`);
   const indexBytes = Buffer.from(index.buffer, index.byteOffset, index.byteLength);
   const encoded = texts.map((text) => Buffer.from(text, 'utf8'));
   const textBytes = encoded.reduce((sum, bytes) => sum + bytes.length, 0);
