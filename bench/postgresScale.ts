@@ -95,6 +95,7 @@ export async function postgresFigures(options: PostgresBenchOptions = {}): Promi
       log(`postgres: ${put} more documents pushed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     const status = await reader.status();
+    const draftText = options.draftText ?? realDraft(documents, 150_000);
     // A reader of its own: an editor scan over the timeout marks its store down for 30 s.
     const editorReader = new PgCorpusStore(corpusServerConnection(target, INTERACTIVE_TIMEOUTS, env));
     const editor = await editorScans(editorReader, draftText, log).catch((error: Error) => {
@@ -103,7 +104,6 @@ export async function postgresFigures(options: PostgresBenchOptions = {}): Promi
     });
     await editorReader.close();
 
-    const draftText = options.draftText ?? realDraft(documents, 150_000);
     const model = parseDraft(draftText);
     const scans: number[] = [];
     for (let i = 0; i < 5; i++) {

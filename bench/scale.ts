@@ -15,13 +15,14 @@
 // throwaway server of Debian's binaries; without them (or with --no-postgres) postgres is null
 // with the reason.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDraft } from '../server/src/parse';
 import { scanDraft, type ScanCache } from '../server/src/reuse/scan';
 import { EmbeddedCorpusStore } from '../server/src/store/embedded/lmdbStore';
+import { dataFolderOf } from '../server/src/store/embedded/storeData';
 import { syncStore } from '../server/src/store/sync';
 import { documentCount, generatedSources, mutate, PER_DOCUMENT, prng, readSeeds, symbolOf, type Seeds } from './scaleCorpus';
 import { percentile } from './stats';
@@ -69,7 +70,14 @@ async function buildPhase(storePath: string, paragraphs: number): Promise<Figure
   const buildMs = performance.now() - started;
   const status = store.statusSync();
   await store.close();
-  return { buildMs, put: result.added, unchanged: result.unchanged, removed: result.removed, units: status.units, postings: status.postings, seeds: seeds.paragraphs.length, storeMB: statSync(storePath).size / 1048576, buildRssMB: process.memoryUsage().rss / 1048576 };
+  return { buildMs, put: result.added, unchanged: result.unchanged, removed: result.removed, units: status.units, postings: status.postings, seeds: seeds.paragraphs.length, storeMB: storeBytes(storePath) / 1048576, buildRssMB: process.memoryUsage().rss / 1048576 };
+}
+
+/** The store's LMDB file and its data files (storeData.ts). */
+function storeBytes(storePath: string): number {
+  const dir = dataFolderOf(storePath);
+  const data = existsSync(dir) ? readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0) : 0;
+  return statSync(storePath).size + data;
 }
 
 /** The draft and the words of the edits, written by the parent: the children do not read the shared texts. */
@@ -140,8 +148,9 @@ async function servePhase(storePath: string, paragraphs: number, draftPath: stri
   }
   const hoverCpuMeanMs = (cpuMs() - c) / hovers.length;
   const rss = await rssMB();
-  // The RSS split: pages of the process's own (heap, buffers) and pages of the store's file mapped
-  // in (clean page cache, given back under memory pressure without writing anything).
+  // The RSS split: pages of the process's own (heap, buffers) and pages of files mapped in (the
+  // node binary, and LMDB's file: clean page cache, given back under memory pressure without
+  // writing anything). The data files are read with pread: their pages are in no process's RSS.
   const status = readFileSync('/proc/self/status', 'utf8');
   const kB = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
   return {
@@ -160,6 +169,10 @@ async function servePhase(storePath: string, paragraphs: number, draftPath: stri
     rssMB: rss,
     rssAnonMB: kB('RssAnon'),
     rssFileMB: kB('RssFile'),
+    // Of the anonymous part: V8's heap (committed) and the memory outside it (buffers, typed arrays).
+    heapTotalMB: process.memoryUsage().heapTotal / 1048576,
+    heapUsedMB: process.memoryUsage().heapUsed / 1048576,
+    externalMB: process.memoryUsage().external / 1048576,
   };
 }
 
@@ -203,7 +216,7 @@ async function main(): Promise<void> {
   const paragraphs = Number(argument('--paragraphs') ?? 1_500_000);
   if (!Number.isSafeInteger(paragraphs) || paragraphs < PER_DOCUMENT) throw new Error('--paragraphs takes a whole number of at least 100');
   const storePath = argument('--store') ?? join(tmpdir(), `compact-drafter-scale-${paragraphs}.lmdb`);
-  if (process.argv.includes('--fresh')) for (const file of [storePath, `${storePath}-lock`]) rmSync(file, { force: true });
+  if (process.argv.includes('--fresh')) EmbeddedCorpusStore.remove(storePath);
   const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
 
   const dir = join(ROOT, '.cache', 'scale-bench');
@@ -237,6 +250,9 @@ async function main(): Promise<void> {
       rssMB: served.rssMB,
       rssAnonMB: served.rssAnonMB,
       rssFileMB: served.rssFileMB,
+      heapTotalMB: served.heapTotalMB,
+      heapUsedMB: served.heapUsedMB,
+      externalMB: served.externalMB,
       scanMs: served.scanMs,
       scanCpuMs: served.scanCpuMs,
       scanAgainMs: served.scanAgainMs,

@@ -1,17 +1,17 @@
-// The embedded store's file: its databases and the records in them (the binary unit and posting
-// records are in records.ts).
-//   meta      "meta" → { magic, format, nextUnit, generation, state, counts }
+// The embedded store's file: its databases and the records in them. The units, the document texts
+// and the postings are in data files beside it (storeData.ts), which the metadata lists.
+//   meta      "meta" → { magic, format, nextUnit, generation, state, counts, nextFile, textFiles, segments }
 //             "table" → the unit table as one record (unitTable.ts), written when a build finishes
 //             "files\0" + folder → that corpus folder's table of files (corpus/fileTable.ts)
-//   docs      id → { symbol, uri, title, date, contentHash, firstUnit, labels }
+//   docs      id → { symbol, uri, title, date, contentHash, firstUnit, labels, postings, text's place }
 //   symbols   symbolKey → id (texts by symbol)
-//   texts     id → the document's text
-//   units     unit number → checksum, label and text (records.ts)
-//   postings  fingerprint → the units having it, ascending 32-bit little-endian numbers
 //   registry  symbolKey → RegistryEntry
+// Format 2 moved the units, texts and postings out of LMDB (format 1) into the data files.
 import type { loadLmdb } from './lmdbModule';
+import type { SegmentEntry, TextFileEntry } from './storeData';
+import type { TextPlace } from './textFile';
 
-export const STORE_FORMAT = 1;
+export const STORE_FORMAT = 2;
 export const MAGIC = 'compact-drafter corpus store';
 
 export type LmdbEnvironment = ReturnType<Exclude<ReturnType<typeof loadLmdb>, Error>['open']>;
@@ -21,22 +21,15 @@ export interface StoreDatabases {
   readonly meta: Database;
   readonly docs: Database;
   readonly symbols: Database;
-  readonly texts: Database;
-  readonly units: Database;
-  readonly postings: Database;
   readonly registry: Database;
 }
 
 /** Opens the databases of the file (created when new). */
 export function openDatabases(env: LmdbEnvironment): StoreDatabases {
-  const binary = { keyEncoding: 'uint32', encoding: 'binary', compression: false, cache: false } as const;
   return {
     meta: env.openDB('meta', { encoding: 'msgpack', cache: false }),
     docs: env.openDB('docs', { encoding: 'msgpack', cache: false }),
     symbols: env.openDB('symbols', { encoding: 'string', cache: false }),
-    texts: env.openDB('texts', { encoding: 'string', cache: false }),
-    units: env.openDB('units', binary),
-    postings: env.openDB('postings', binary),
     registry: env.openDB('registry', { encoding: 'msgpack', cache: false }),
   };
 }
@@ -49,8 +42,13 @@ export interface Meta {
   state: 'building' | 'ready';
   documents: number;
   units: number;
+  /** Postings of the documents held (the segments may also hold some of documents removed since their last merge). */
   postings: number;
   registryEntries: number;
+  /** The number of the next data file written. */
+  nextFile: number;
+  textFiles: TextFileEntry[];
+  segments: SegmentEntry[];
 }
 
 export interface DocRecord {
@@ -61,4 +59,9 @@ export interface DocRecord {
   readonly contentHash: string;
   readonly firstUnit: number;
   readonly labels: readonly (string | null)[];
+  /** Postings of its units (the store's count goes down by this when it is removed). */
+  readonly postings: number;
+  /** The text file holding its units and text, and where its text is in it. */
+  readonly textFile: number;
+  readonly text: TextPlace;
 }

@@ -1,9 +1,10 @@
 // The embedded store on real files and real texts: it finds the candidates the in-memory index
 // finds, builds incrementally, resumes a build killed between two commits, and a damaged file is
-// detected (on open, or when a damaged paragraph is read) and rebuilt.
+// detected (on open, or when a damaged paragraph or postings block is read) and rebuilt, the
+// LMDB file and the data files beside it alike.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +13,7 @@ import { unitFingerprints } from '../../reuse/index';
 import { openStore } from '../reuseStore';
 import { EmbeddedCorpusStore, StoreCorruptError } from './lmdbStore';
 import { StoreRecordError } from './records';
+import { dataFolderOf } from './storeData';
 import { realInputs, sourcesOf } from './storeFixture';
 
 const inputs = realInputs(60);
@@ -196,9 +198,10 @@ describe('the embedded corpus store', () => {
     store.syncSync(sourcesOf(inputs.slice(0, 5)));
     store.closeSync();
     const unit = inputs[2]!.units.find((u) => u.text.split(' ').length > 30)!;
-    const at = readFileSync(file).indexOf(Buffer.from(unit.text, 'utf8'));
-    assert.ok(at > 0, 'the paragraph is in the file as written');
-    overwrite(file, at + 10, Buffer.from('XYZ'));
+    const [texts] = dataFiles(file, 'texts');
+    const at = readFileSync(texts!).indexOf(Buffer.from(unit.text, 'utf8'));
+    assert.ok(at > 0, 'the paragraph is in the text file as written');
+    overwrite(texts!, at + 10, Buffer.from('XYZ'));
     const reopened = EmbeddedCorpusStore.open(file);
     try {
       const number = inputs.slice(0, 2).reduce((n, i) => n + i.units.length, 0) + inputs[2]!.units.indexOf(unit);
@@ -207,7 +210,95 @@ describe('the embedded corpus store', () => {
       reopened.closeSync();
     }
   });
+
+  test('a data file cut short, overwritten in its header or directory, or gone is found corrupt on open, deleted and rebuilt', () => {
+    for (const damage of ['segment cut', 'segment header', 'segment directory', 'segment filter', 'text file cut', 'segment gone'] as const) {
+      const file = join(dir, `data-${damage.replace(/ /g, '-')}.lmdb`);
+      const store = EmbeddedCorpusStore.open(file);
+      store.syncSync(sourcesOf(inputs.slice(0, 10)));
+      store.closeSync();
+      const [segment] = dataFiles(file, 'postings');
+      const [texts] = dataFiles(file, 'texts');
+      if (damage === 'segment cut') truncate(segment!, statSync(segment!).size - 100);
+      else if (damage === 'segment header') overwrite(segment!, 20, Buffer.from('XYZ'));
+      else if (damage === 'segment directory') overwrite(segment!, 64 + 4 * 1000, Buffer.from([1, 2, 3]));
+      else if (damage === 'segment filter') overwrite(segment!, statSync(segment!).size - 8, Buffer.from([1, 2, 3]));
+      else if (damage === 'text file cut') truncate(texts!, statSync(texts!).size - 1);
+      else rmSync(segment!);
+      assert.throws(() => EmbeddedCorpusStore.open(file), StoreCorruptError, damage);
+      const logged: string[] = [];
+      const rebuilt = openStore(file, (message) => logged.push(message))!;
+      try {
+        assert.match(logged.join('\n'), /deleted, rebuilding it/, damage);
+        assert.equal(rebuilt.statusSync().documents, 0);
+        assert.equal(rebuilt.syncSync(sourcesOf(inputs.slice(0, 10))).added, 10);
+      } finally {
+        rebuilt.closeSync();
+      }
+    }
+  });
+
+  test('a postings block whose bytes were changed fails its checksum when a scan reads it', () => {
+    const file = join(dir, 'block.lmdb');
+    const store = EmbeddedCorpusStore.open(file);
+    store.syncSync(sourcesOf(inputs.slice(0, 10)));
+    store.closeSync();
+    const [segment] = dataFiles(file, 'postings');
+    // The last bytes of the data are the last block's postings (postingsSegment.ts: the header's
+    // third field is the data's length, after the header and the directory of 2^18 + 1 offsets).
+    const dataBytes = readFileSync(segment!).readDoubleLE(8 + 2 * 8);
+    overwrite(segment!, 64 + (2 ** 18 + 1) * 4 + dataBytes - 2, Buffer.from([0xff, 0x7f]));
+    const reopened = EmbeddedCorpusStore.open(file);
+    try {
+      assert.throws(() => {
+        // Every fingerprint of the texts held: the last block is read too.
+        for (const input of inputs.slice(0, 10)) for (const unit of input.units) reopened.reuse.candidates({ fingerprints: unitFingerprints(unit.text) ?? [] });
+      }, StoreRecordError);
+    } finally {
+      reopened.closeSync();
+    }
+  });
+
+  test('built in many batches, with texts replaced and removed, its segments merged: the answers of a store built in one batch each time, no unlisted file left', () => {
+    const file = join(dir, 'merged.lmdb');
+    const store = EmbeddedCorpusStore.open(file, { batchUnits: 150 });
+    const whole = EmbeddedCorpusStore.open(join(dir, 'merged-whole.lmdb'));
+    try {
+      store.syncSync(sourcesOf(inputs));
+      const changed = inputs.slice(10, 20).map((input) => ({ ...input, units: input.units.slice(1), contentHash: `${input.contentHash}-changed` }));
+      const next = [...inputs.slice(0, 10), ...changed, ...inputs.slice(30)];
+      store.syncSync(sourcesOf(next));
+      // The same two syncs in one batch each: the same unit numbers, in one segment each.
+      whole.syncSync(sourcesOf(inputs));
+      whole.syncSync(sourcesOf(next));
+      assert.ok(dataFiles(file, 'postings').length <= 3, `${dataFiles(file, 'postings').length} segments`);
+      assert.equal(store.statusSync().postings, whole.statusSync().postings);
+      assert.equal(store.statusSync().units, whole.statusSync().units);
+      for (const fingerprints of queries()) {
+        const of = (s: EmbeddedCorpusStore) => s.reuse.candidates({ fingerprints }).map((c) => [s.reuse.unit(c.unit).document.id, s.reuse.unit(c.unit).label, c.shared]);
+        assert.deepEqual(of(store), of(whole));
+      }
+    } finally {
+      store.closeSync();
+      whole.closeSync();
+    }
+    // Every file in the folder is one the store lists (it opens, and deletes none).
+    const before = readdirSync(dataFolderOf(file)).sort();
+    EmbeddedCorpusStore.open(file).closeSync();
+    assert.deepEqual(readdirSync(dataFolderOf(file)).sort(), before);
+  });
 });
+
+/** The store's data files of one kind (storeData.ts). */
+function dataFiles(store: string, kind: 'texts' | 'postings'): string[] {
+  return readdirSync(dataFolderOf(store)).filter((name) => name.startsWith(`${kind}-`)).map((name) => join(dataFolderOf(store), name));
+}
+
+function truncate(file: string, size: number): void {
+  const fd = openSync(file, 'r+');
+  ftruncateSync(fd, size);
+  closeSync(fd);
+}
 
 function overwrite(file: string, at: number, bytes: Buffer): void {
   const fd = openSync(file, 'r+');

@@ -1,29 +1,33 @@
-// The embedded corpus store: one LMDB file in the user's cache holding the registry, the corpus
-// texts, every unit (paragraph) and the reuse index's postings (layout.ts). LMDB maps the file into
-// memory and reads from it in place, so the server holds only what a question touches (the pages of
-// the postings and paragraphs a scan reads) plus a small table of documents and unit ranges
-// (unitTable.ts), not the corpus. Writes (writes.ts) are copy-on-write transactions: a build killed
-// at any point leaves the store as of its last commit, and the next build resumes from it (sync.ts
-// compares content hashes).
+// The embedded corpus store: one LMDB file in the user's cache holding the registry, the documents'
+// records and the list of the store's data files (layout.ts), and beside it the data files holding
+// the corpus texts, every unit (paragraph) and the reuse index's postings (storeData.ts), read with
+// positional reads. The server holds a small table of documents and unit ranges (unitTable.ts),
+// the data files' directories, and nothing of the corpus: the pages a scan reads stay in the page
+// cache, out of its RSS (format 1 read the postings through LMDB's memory map: 849 MB of RSS at
+// 1.5 million paragraphs). Writes (writes.ts) are copy-on-write transactions, each listing data
+// files written and flushed before it: a build killed at any point leaves the store as of its last
+// commit, and the next build resumes from it (sync.ts compares content hashes).
+import { rmSync } from 'node:fs';
 import { symbolKey, type RegistryEntry } from '../../corpus/registry';
-import { wordList, type WordList } from '../../reuse/normalise';
+import type { WordList } from '../../reuse/normalise';
+import { Batches } from '../batches';
 import type { CandidateOptions, CorpusStore, DocumentHit, DocumentQuery, ReuseLookup, StoreCandidate, StoreDocumentInput, StoredDocument, StoredUnit, StoreStatus } from '../corpusStore';
 import { StoreUnavailableError } from '../corpusStore';
-import { rmSync } from 'node:fs';
-import { lmdbFileProblem } from './fileCheck';
 import { inputsOf, planSync, type SyncResult, type SyncSource } from '../sync';
+import { writeBatchFiles, writeMergedSegment } from './dataWrites';
+import { searchDocuments } from './documentSearch';
+import { lmdbFileProblem } from './fileCheck';
+import { type DocRecord, type LmdbEnvironment, MAGIC, type Meta, openDatabases, STORE_FORMAT, type StoreDatabases } from './layout';
 import { loadLmdb } from './lmdbModule';
-import { decodeUnit, forEachPosting } from './records';
-import { bestCandidates } from '../../reuse/bestCandidates';
-import { Batches } from '../batches';
-import { type Database, type DocRecord, type LmdbEnvironment, MAGIC, type Meta, openDatabases, STORE_FORMAT, type StoreDatabases } from './layout';
+import { ReuseReads } from './reuseReads';
+import { mergeAtFinish, mergeDuringBuild } from './segmentMerge';
+import { dataFolderOf, StoreData } from './storeData';
 import { type TableRecord, UnitTable } from './unitTable';
-import { putInTransaction, removeInTransaction } from './writes';
+import { prepareBatch, putInTransaction, removeInTransaction } from './writes';
 
 export { STORE_FORMAT } from './layout';
 /** Units put per transaction: an interrupted build loses at most this much work. */
 const BATCH_UNITS = 20_000;
-const WORD_CACHE_UNITS = 2048;
 /** The meta database's key of the table record (unitTable.ts). */
 const TABLE_KEY = 'table';
 /** The meta database's keys of the corpus folders' tables of files: this and the folder's path. */
@@ -49,9 +53,8 @@ export class EmbeddedCorpusStore implements CorpusStore {
   private tableGeneration = -1;
   /** Where open read the unit table from: its one record, or every document record (no record of this generation). */
   tableReadFrom: 'record' | 'documents' = 'documents';
-  private counts = new Uint16Array(0);
-  private touched = new Int32Array(0);
-  private readonly wordCache = new Map<number, WordList>();
+  private readonly reads = new ReuseReads();
+  private data!: StoreData;
 
   private constructor(
     readonly path: string,
@@ -83,6 +86,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
       store.load();
       return store;
     } catch (error) {
+      // (load closes the data files it opened when it fails)
       try {
         env.close();
       } catch {
@@ -98,12 +102,12 @@ export class EmbeddedCorpusStore implements CorpusStore {
     const meta = this.db.meta.get('meta') as Meta | undefined;
     if (!meta) {
       if (this.db.docs.getKeysCount() > 0) throw new StoreCorruptError('documents without metadata');
-      this.meta = { magic: MAGIC, format: STORE_FORMAT, nextUnit: 0, generation: 0, state: 'ready', documents: 0, units: 0, postings: 0, registryEntries: 0 };
+      this.meta = { magic: MAGIC, format: STORE_FORMAT, nextUnit: 0, generation: 0, state: 'ready', documents: 0, units: 0, postings: 0, registryEntries: 0, nextFile: 0, textFiles: [], segments: [] };
       this.db.meta.putSync('meta', this.meta);
     } else {
       if (meta.magic !== MAGIC) throw new StoreCorruptError('not a Compact Drafter corpus store');
       if (meta.format !== STORE_FORMAT) throw new StoreCorruptError(`format ${meta.format}, expected ${STORE_FORMAT}`);
-      this.meta = { ...meta };
+      this.meta = { ...meta, textFiles: [...meta.textFiles], segments: [...meta.segments] };
     }
     // The table from its one record when it is of this generation (written when the last build
     // finished); else from every document record, as before the record existed.
@@ -120,10 +124,20 @@ export class EmbeddedCorpusStore implements CorpusStore {
     if (this.table.documents !== this.meta.documents || units !== this.meta.units) {
       throw new StoreCorruptError(`the metadata counts ${this.meta.documents} documents and ${this.meta.units} units, the file holds ${this.table.documents} and ${units}`);
     }
-    // A unit of the first and of the last document read back and checked: a file cut short or
-    // overwritten in the middle fails here rather than in the middle of a scan.
-    for (const slot of this.table.ends()) {
-      if (slot && slot.unitCount > 0) this.readUnit(slot.firstUnit + slot.unitCount - 1);
+    // The data files: each listed one opened and checked (header, length, directory or index);
+    // unlisted ones (of a killed build) deleted.
+    const listed = new Set(this.meta.textFiles.map((entry) => entry.file));
+    for (const file of this.table.textFiles()) if (!listed.has(file)) throw new StoreCorruptError(`text file ${file} is not in the store's list`);
+    this.data = StoreData.open(dataFolderOf(this.path), this.meta.textFiles, this.meta.segments);
+    // A unit of the first and of the last document read back and checked: a file overwritten in
+    // the middle fails here rather than in the middle of a scan.
+    try {
+      for (const slot of this.table.ends()) {
+        if (slot && slot.unitCount > 0) this.readUnit(slot.firstUnit + slot.unitCount - 1);
+      }
+    } catch (error) {
+      this.data.close();
+      throw error;
     }
   }
 
@@ -147,7 +161,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
 
   private dropDocument(id: string): void {
     const slot = this.table.drop(id);
-    if (slot) for (let u = slot.firstUnit; u < slot.firstUnit + slot.unitCount; u++) this.wordCache.delete(u);
+    if (slot) for (let u = slot.firstUnit; u < slot.firstUnit + slot.unitCount; u++) this.reads.forget(u);
   }
 
   /** The synchronous reads scanDraft makes (memory-mapped: no round trip to wait for). */
@@ -206,24 +220,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
   }
 
   async searchDocuments(query: DocumentQuery): Promise<DocumentHit[]> {
-    const limit = query.limit ?? 50;
-    const hits = new Map<string, DocumentHit>();
-    const prefix = query.symbolPrefix ? symbolKey(query.symbolPrefix) : '';
-    const words = (query.titleWords ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const titleOk = (title: string | undefined) => words.every((w) => title?.toLowerCase().includes(w));
-    const range = (db: Database) => (prefix ? db.getRange({ start: prefix }) : db.getRange());
-    for (const { key, value } of range(this.db.registry)) {
-      if (hits.size >= limit || !(key as string).startsWith(prefix)) break;
-      const entry = value as RegistryEntry;
-      if (titleOk(entry.title)) hits.set(key as string, { symbol: entry.symbol, title: entry.title, date: entry.date, hasText: this.db.symbols.get(key) !== undefined });
-    }
-    for (const { key, value } of range(this.db.symbols)) {
-      if (hits.size >= limit || !(key as string).startsWith(prefix)) break;
-      if (hits.has(key as string)) continue;
-      const record = this.db.docs.get(value as string) as DocRecord | undefined;
-      if (record?.symbol && titleOk(record.title)) hits.set(key as string, { symbol: record.symbol, title: record.title, date: record.date, hasText: true });
-    }
-    return [...hits.values()];
+    return searchDocuments(this.db, query);
   }
 
   // --- the texts ---
@@ -244,7 +241,8 @@ export class EmbeddedCorpusStore implements CorpusStore {
   }
 
   async documentText(id: string): Promise<string | undefined> {
-    return this.db.texts.get(id) as string | undefined;
+    const record = this.db.docs.get(id) as DocRecord | undefined;
+    return record && this.data.documentText(record.textFile, record.text, id);
   }
 
   paragraphSync(id: string, label: string): StoredUnit | undefined {
@@ -260,9 +258,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
   // --- the reuse index ---
 
   private readUnit(unit: number): { label: string | undefined; text: string } {
-    const bytes = this.db.units.getBinaryFast(unit);
-    if (!bytes) throw new StoreCorruptError(`unit ${unit} is missing`);
-    return decodeUnit(bytes, unit);
+    return this.data.unit(unit);
   }
 
   private storedUnit(unit: number): StoredUnit | undefined {
@@ -279,40 +275,12 @@ export class EmbeddedCorpusStore implements CorpusStore {
   }
 
   unitWordsSync(unit: number): WordList {
-    let words = this.wordCache.get(unit);
-    if (words) this.wordCache.delete(unit);
-    else {
-      words = wordList([this.readUnit(unit).text]);
-      if (this.wordCache.size >= WORD_CACHE_UNITS) this.wordCache.delete(this.wordCache.keys().next().value!);
-    }
-    this.wordCache.set(unit, words);
-    return words;
+    return this.reads.unitWords(this.data, unit);
   }
 
   /** As ReuseIndex.candidates: units sharing at least minShared fingerprints, most first, then by number. */
   candidatesSync(query: { readonly fingerprints: readonly number[] }, options: CandidateOptions = {}): StoreCandidate[] {
-    const minShared = options.minShared ?? 2;
-    const limit = options.limit ?? 16;
-    const total = this.meta.nextUnit;
-    if (this.counts.length < total) {
-      this.counts = new Uint16Array(total);
-      this.touched = new Int32Array(total);
-    }
-    const counts = this.counts;
-    const touched = this.touched;
-    let touchedCount = 0;
-    for (const fp of new Set(query.fingerprints)) {
-      const bytes = this.db.postings.getBinaryFast(fp);
-      if (!bytes) continue;
-      forEachPosting(bytes, (unit) => {
-        if (counts[unit]++ === 0) touched[touchedCount++] = unit;
-      });
-    }
-    const exclude = options.excludeSymbol ? symbolKey(options.excludeSymbol) : undefined;
-    return bestCandidates(counts, touched, touchedCount, minShared, limit, (unit) => {
-      const slot = this.table.documentOf(unit);
-      return slot !== undefined && !(exclude && slot.symbolKey === exclude);
-    });
+    return this.reads.candidates(this.data, this.table, this.meta.nextUnit, query.fingerprints, options);
   }
 
   async candidates(queries: readonly (readonly number[])[], options?: CandidateOptions): Promise<StoreCandidate[][]> {
@@ -340,13 +308,47 @@ export class EmbeddedCorpusStore implements CorpusStore {
     this.db.meta.putSync('meta', this.meta);
   }
 
-  /** Marks the store ready and writes the table record the next open reads (one transaction). */
+  /**
+   * Marks the store ready and writes the table record the next open reads (one transaction), with
+   * the segments merged as segmentMerge.ts says and the text files no document is in any more unlisted.
+   */
   finishBuild(): void {
-    this.env.transactionSync(() => {
+    const merge = mergeAtFinish(this.meta.segments.map((entry) => entry.postings), this.meta.postings);
+    if (merge) this.mergeSegments(merge);
+    const held = this.table.textFiles();
+    const dead = this.meta.textFiles.filter((entry) => !held.has(entry.file)).map((entry) => entry.file);
+    this.transaction(() => {
+      this.meta.textFiles = this.meta.textFiles.filter((entry) => held.has(entry.file));
       this.meta.state = 'ready';
       this.db.meta.putSync('meta', this.meta);
       this.putTableRecord();
     });
+    for (const file of dead) this.data.dropText(file);
+  }
+
+  /** A write transaction; the metadata in memory is put back as it was when it fails. */
+  private transaction<T>(write: () => T): T {
+    const before = { ...this.meta, textFiles: [...this.meta.textFiles], segments: [...this.meta.segments] };
+    try {
+      return this.env.transactionSync(write);
+    } catch (error) {
+      this.meta = before;
+      throw error;
+    }
+  }
+
+  /** Merges the segments at these positions into a new one, listed in their place in one transaction, then deletes them. */
+  private mergeSegments(positions: readonly number[]): void {
+    const file = this.meta.nextFile;
+    const merged = writeMergedSegment(this.data, positions, file, (unit) => this.table.documentOf(unit) !== undefined);
+    const gone = positions.map((k) => this.data.segments[k]!.entry.file);
+    this.transaction(() => {
+      this.meta.nextFile = file + 1;
+      this.meta.segments = [...this.meta.segments.filter((entry) => !gone.includes(entry.file)), merged];
+      this.db.meta.putSync('meta', this.meta);
+    });
+    this.data.dropSegments(gone);
+    this.data.addSegment(merged);
   }
 
   /** Puts documents, one transaction per BATCH_UNITS units (the server's path: no await between). */
@@ -378,23 +380,37 @@ export class EmbeddedCorpusStore implements CorpusStore {
     };
   }
 
-  /** One transaction: the documents, their texts, units and postings, and the metadata, or none of it. */
+  /**
+   * One batch: its text file and postings segment written and flushed, then one transaction puts
+   * the documents' records and lists the two files (or none of it: unlisted files are deleted at
+   * the next open). Then segments of one size class are merged (segmentMerge.ts).
+   */
   private commitBatch(documents: readonly StoreDocumentInput[]): number {
-    const before = { ...this.meta };
+    const batch = prepareBatch(documents, this.meta.nextUnit);
+    const [textFile, segmentFile] = [this.meta.nextFile, this.meta.nextFile + 1];
+    const files = writeBatchFiles(this.data, batch, textFile, segmentFile);
     let written: ReturnType<typeof putInTransaction>;
     try {
-      written = this.env.transactionSync(() => {
-        const result = putInTransaction({ db: this.db, meta: this.meta }, documents);
+      written = this.transaction(() => {
+        const result = putInTransaction({ db: this.db, meta: this.meta }, batch, textFile, files.places);
+        this.meta.nextFile = segmentFile + 1;
+        this.meta.textFiles.push(files.text);
+        if (files.segment) this.meta.segments.push(files.segment);
         this.meta.generation++;
         this.db.meta.putSync('meta', this.meta);
         return result;
       });
     } catch (error) {
-      this.meta = before;
+      rmSync(this.data.textPath(textFile), { force: true });
+      rmSync(this.data.segmentPath(segmentFile), { force: true });
       throw error;
     }
+    this.data.addText(files.text);
+    if (files.segment) this.data.addSegment(files.segment);
     for (const id of written.replaced) this.dropDocument(id);
     for (const [id, record] of written.added) this.table.add(id, { ...record, unitCount: record.labels.length });
+    const merge = mergeDuringBuild(this.meta.segments.map((entry) => entry.postings));
+    if (merge) this.mergeSegments(merge);
     this.options.onCommit?.(this.meta.documents);
     return documents.length;
   }
@@ -403,30 +419,27 @@ export class EmbeddedCorpusStore implements CorpusStore {
     return this.removeDocumentsSync(ids);
   }
 
+  /** The documents' records gone in one transaction (their data stays until finishBuild and the next merge). */
   removeDocumentsSync(ids: readonly string[]): number {
-    const before = { ...this.meta };
     const removed: string[] = [];
-    try {
-      this.env.transactionSync(() => {
-        for (const id of ids) if (removeInTransaction({ db: this.db, meta: this.meta }, id)) removed.push(id);
-        if (removed.length) {
-          this.meta.generation++;
-          this.db.meta.putSync('meta', this.meta);
-        }
-      });
-    } catch (error) {
-      this.meta = before;
-      throw error;
-    }
+    this.transaction(() => {
+      for (const id of ids) if (removeInTransaction({ db: this.db, meta: this.meta }, id)) removed.push(id);
+      if (removed.length) {
+        this.meta.generation++;
+        this.db.meta.putSync('meta', this.meta);
+      }
+    });
     for (const id of removed) this.dropDocument(id);
     return removed.length;
   }
 
   async close(): Promise<void> {
+    this.data.close();
     await this.env.close();
   }
 
   closeSync(): void {
+    this.data.close();
     void this.env.close();
   }
 
@@ -458,5 +471,6 @@ export class EmbeddedCorpusStore implements CorpusStore {
   /** Deletes the store's files (a store found corrupt, before a rebuild). */
   static remove(path: string): void {
     for (const file of [path, `${path}-lock`]) rmSync(file, { force: true });
+    StoreData.remove(path);
   }
 }

@@ -1,8 +1,6 @@
-// The binary records of the embedded store. A unit is stored with a checksum of its bytes, so a
-// damaged page is found when the unit is read rather than shown as a paragraph; postings are the
-// unit numbers of one fingerprint, ascending, as 32-bit little-endian words.
-// lmdb's getBinaryFast gives a Buffer over its shared block: its length is the record's, its
-// byteLength the block's, so only length is read here.
+// The unit records of the embedded store (in its text files: textFile.ts). A unit is stored with a
+// checksum of its bytes, so a damaged record is found when the unit is read rather than shown as a
+// paragraph.
 
 const NO_LABEL = 0xffffffff;
 
@@ -38,34 +36,4 @@ export function decodeUnit(bytes: Uint8Array, unit: number): { label: string | u
 
 export class StoreRecordError extends Error {
   override name = 'StoreRecordError';
-}
-
-/** Calls visit with each unit number of a postings record (read at once: lmdb reuses the buffer). */
-export function forEachPosting(bytes: Uint8Array, visit: (unit: number) => void): void {
-  const count = bytes.length >>> 2;
-  if ((bytes.byteOffset & 3) === 0) {
-    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, count);
-    for (let i = 0; i < count; i++) visit(words[i]!);
-  } else {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-    for (let i = 0; i < count; i++) visit(view.getUint32(i * 4, true));
-  }
-}
-
-/** A postings record with these (larger) unit numbers added at its end. */
-export function appendPostings(existing: Uint8Array | undefined, units: readonly number[]): Buffer {
-  const before = existing?.length ?? 0;
-  const out = Buffer.allocUnsafe(before + units.length * 4);
-  if (existing) out.set(existing, 0);
-  for (let i = 0; i < units.length; i++) out.writeUInt32LE(units[i]!, before + i * 4);
-  return out;
-}
-
-/** A postings record without this unit (the same bytes when it is not there). */
-export function withoutPosting(bytes: Uint8Array, unit: number): Uint8Array {
-  const kept: number[] = [];
-  forEachPosting(bytes, (u) => {
-    if (u !== unit) kept.push(u);
-  });
-  return kept.length === bytes.length >>> 2 ? bytes : appendPostings(undefined, kept);
 }

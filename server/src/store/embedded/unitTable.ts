@@ -16,6 +16,8 @@ export interface DocumentSlot {
   readonly firstUnit: number;
   readonly unitCount: number;
   readonly contentHash: string;
+  /** The data file holding its units and text (storeData.ts). */
+  readonly textFile: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export interface TableRecord {
   readonly firstUnits: readonly number[];
   readonly unitCounts: readonly number[];
   readonly hashes: readonly string[];
+  readonly textFiles: readonly number[];
 }
 
 export class UnitTable {
@@ -51,9 +54,9 @@ export class UnitTable {
     return [this.slots[0], this.slots[this.slots.length - 1]];
   }
 
-  add(id: string, document: { readonly symbol?: string; readonly uri: string; readonly firstUnit: number; readonly unitCount: number; readonly contentHash: string }): void {
+  add(id: string, document: { readonly symbol?: string; readonly uri: string; readonly firstUnit: number; readonly unitCount: number; readonly contentHash: string; readonly textFile: number }): void {
     const index = this.slots.length;
-    const slot: DocumentSlot = { id, symbol: document.symbol, symbolKey: document.symbol ? symbolKey(document.symbol) : undefined, uri: document.uri, firstUnit: document.firstUnit, unitCount: document.unitCount, contentHash: document.contentHash };
+    const slot: DocumentSlot = { id, symbol: document.symbol, symbolKey: document.symbol ? symbolKey(document.symbol) : undefined, uri: document.uri, firstUnit: document.firstUnit, unitCount: document.unitCount, contentHash: document.contentHash, textFile: document.textFile };
     this.slots.push(slot);
     this.slotById.set(id, index);
     const end = slot.firstUnit + slot.unitCount;
@@ -83,6 +86,13 @@ export class UnitTable {
     return out;
   }
 
+  /** The text files some document held is in (the others can be deleted). */
+  textFiles(): Set<number> {
+    const out = new Set<number>();
+    for (const slot of this.slots) if (slot) out.add(slot.textFile);
+    return out;
+  }
+
   /** Units held (the sum of the documents' unit counts). */
   get units(): number {
     let units = 0;
@@ -100,6 +110,7 @@ export class UnitTable {
       firstUnits: held.map((s) => s.firstUnit),
       unitCounts: held.map((s) => s.unitCount),
       hashes: held.map((s) => s.contentHash),
+      textFiles: held.map((s) => s.textFile),
     };
   }
 
@@ -111,14 +122,15 @@ export class UnitTable {
   static fromRecord(record: unknown, nextUnit: number): UnitTable | undefined {
     const r = record as TableRecord | undefined;
     if (!r || typeof r !== 'object') return undefined;
-    const columns = [r.ids, r.symbols, r.uris, r.firstUnits, r.unitCounts, r.hashes];
+    const columns = [r.ids, r.symbols, r.uris, r.firstUnits, r.unitCounts, r.hashes, r.textFiles];
     if (!columns.every(Array.isArray) || !columns.every((c) => c.length === r.ids.length)) return undefined;
     const table = new UnitTable(nextUnit);
     for (let k = 0; k < r.ids.length; k++) {
-      const [id, symbol, uri, firstUnit, unitCount, hash] = [r.ids[k], r.symbols[k], r.uris[k], r.firstUnits[k], r.unitCounts[k], r.hashes[k]];
+      const [id, symbol, uri, firstUnit, unitCount, hash, textFile] = [r.ids[k], r.symbols[k], r.uris[k], r.firstUnits[k], r.unitCounts[k], r.hashes[k], r.textFiles[k]];
+      if (!Number.isSafeInteger(textFile)) return undefined;
       if (typeof id !== 'string' || typeof hash !== 'string' || !(symbol === null || typeof symbol === 'string') || !(uri === null || typeof uri === 'string')) return undefined;
       if (!Number.isSafeInteger(firstUnit) || !Number.isSafeInteger(unitCount) || firstUnit! < 0 || unitCount! < 0 || firstUnit! + unitCount! > nextUnit) return undefined;
-      table.add(id, { symbol: symbol ?? undefined, uri: uri ?? id, firstUnit: firstUnit!, unitCount: unitCount!, contentHash: hash });
+      table.add(id, { symbol: symbol ?? undefined, uri: uri ?? id, firstUnit: firstUnit!, unitCount: unitCount!, contentHash: hash, textFile: textFile! });
     }
     return table;
   }
