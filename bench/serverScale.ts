@@ -18,6 +18,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, positionOf, startServer, waitFor } from '../test/protocol/lspClient';
+import { cpuMs } from './processCpu';
 import { documentCount, generatedDocument, prng, readSeeds } from './scaleCorpus';
 import { percentile } from './stats';
 
@@ -53,12 +54,6 @@ function draftText(paragraphs: number): { text: string; citations: string[] } {
     lines.push(`${n}. *Takes note* of the report of the Secretary-General (${citation}) and of the recommendations it contains;`, '');
   }
   return { text: lines.join('\n'), citations };
-}
-
-/** The process's CPU time so far (user + system), from /proc: clock ticks of 10 ms. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const profileDir = argument('--profile');

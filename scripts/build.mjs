@@ -5,13 +5,18 @@
 // lmdb, the embedded store's engine, has a native binary esbuild cannot bundle. Here dist/server.js
 // finds it in the checkout's node_modules; each per-platform .vsix gets its own copy with that
 // platform's binary (scripts/package.ts, scripts/vendor-lmdb.ts), and the npm package depends on it.
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
+// The build's id: what the model cache and the corpus's table of files are trusted by (PARSER_FINGERPRINT
+// in server/src/corpus/modelCache.ts), new at every build, so no bundle reads its own bytes to know it.
+const buildId = randomBytes(8).toString('hex');
 const common = {
+  define: { COMPACT_DRAFTER_BUILD_ID: JSON.stringify(buildId) },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -31,8 +31,20 @@ export function readFrontMatter(text: string): FrontMatter {
   if (fields !== null && (typeof fields !== 'object' || Array.isArray(fields))) {
     throw new Error('broken front matter: expected "key: value" lines');
   }
-  const blank = match[0].replace(/[^\r\n]/g, ' ');
-  return { body: blank + text.slice(match[0].length), fields: (fields ?? {}) as Record<string, unknown> };
+  return { body: blanked(text, match[0]), fields: (fields ?? {}) as Record<string, unknown> };
+}
+
+/**
+ * The text with its front matter replaced by spaces, as readFrontMatter gives it, without reading
+ * the YAML: for a text whose fields are already known (a corpus text read again, loader.ts).
+ */
+export function blankFrontMatter(text: string): string {
+  const match = FRONT_MATTER.exec(text);
+  return match ? blanked(text, match[0]) : text;
+}
+
+function blanked(text: string, frontMatter: string): string {
+  return frontMatter.replace(/[^\r\n]/g, ' ') + text.slice(frontMatter.length);
 }
 
 /** "7 August 2013" → "2013-08-07". */

@@ -33,6 +33,14 @@ describe('parsed corpus texts cached on disk', () => {
     }
   });
 
+  test('a text of quotation marks, accents, an emoji and a lone surrogate: read back as parsed, from an ASCII file', () => {
+    const { dir, cache } = cacheIn();
+    const text = '1. *Recalls* the Global Compact’s “objectives”, café, Ω 🌍 \ud800.\n\n2. Décide de rester saisie.\n';
+    cache.write(text, parseDraft(text));
+    assert.ok(readFileSync(onlyFile(dir)).every((byte) => byte < 0x80), 'an ASCII file');
+    assert.deepEqual(new ModelDiskCache(dir).read(text), parseDraft(text));
+  });
+
   test('the cache is keyed by content: another text is a miss, as is the same text parsed by another parser build', () => {
     const { dir, cache } = cacheIn();
     cache.write(A68, parseDraft(A68));
@@ -60,7 +68,10 @@ describe('parsed corpus texts cached on disk', () => {
     { name: 'truncated inside the header', corrupt: (raw) => raw.slice(0, 20), reason: /no header|JSON/ },
     { name: 'one character of the body changed', corrupt: (raw) => raw.replace('"label":"2"', '"label":"3"'), reason: /checksum/ },
     { name: 'random bytes', corrupt: () => '\u0000\u00ff garbage \n{{{', reason: /JSON|Unexpected|format/ },
-    { name: 'a future format', corrupt: (raw) => raw.replace('"format":1', '"format":99'), reason: /format 99/ },
+    { name: 'a future format', corrupt: (raw) => raw.replace(/"format":\d+/, '"format":99'), reason: /format 99/ },
+    { name: 'of the first format (UTF-8)', corrupt: (raw) => raw.replace(/"format":\d+/, '"format":1'), reason: /format 1, expected/ },
+    // "é" written as UTF-8: two bytes above 0x7F where "2" was, read as two Latin-1 characters.
+    { name: 'with bytes above 0x7F in the body', corrupt: (raw) => raw.replace('"label":"2"', '"label":"\u00e9"'), reason: /truncated|checksum/ },
     { name: 'a header for another text', corrupt: (raw) => raw.replace(/"textLength":\d+/, '"textLength":5'), reason: /another text/ },
   ];
   for (const row of corruptions) {

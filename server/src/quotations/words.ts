@@ -13,12 +13,21 @@ export function words(text: string): Word[] {
   const found: Word[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    found.push({ key: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+    found.push({ key: wordKey(m[0]), start: m.index, end: m.index + m[0].length });
   }
   return found;
 }
 
 /** Words compared case-blind, apostrophes unified: what the word-level comparisons count. */
 export function wordsOf(text: string): string[] {
-  return words(text).map((w) => w.key);
+  // words() without its objects: the echo index (echo.ts) takes every paragraph of a cited text.
+  const found: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) found.push(wordKey(m[0]));
+  return found;
+}
+
+function wordKey(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replaceAll('’', "'") : lower;
 }

@@ -4,7 +4,11 @@
 // refuses the login, holds no corpus or stops answering makes each call reject at once with a
 // StoreUnavailableError saying why, and is asked again only after RETRY_AFTER_MS: a dead server
 // costs one timeout, not one per hover.
-import pg from 'pg';
+//
+// The driver (pg, with Node's net, tls and crypto behind it) is loaded with the first query, not
+// when the module is: every language server bundles this file, and most have no team corpus. Loaded
+// at start it cost 40-74 ms of each start (CPU profiles, bench:server-scale --profile).
+import type pg from 'pg';
 import { type RegistryEntry, symbolKey } from '../../corpus/registry';
 import {
   type CandidateOptions,
@@ -61,7 +65,8 @@ interface UnitRow {
 }
 
 export class PgCorpusStore implements CorpusStore {
-  private readonly pool: pg.Pool;
+  private connected: Promise<pg.Pool> | undefined;
+  private closed = false;
   private ready: Promise<void> | undefined;
   private downUntil = 0;
   private lastProblem: string | undefined;
@@ -72,9 +77,18 @@ export class PgCorpusStore implements CorpusStore {
     private readonly options: PgStoreOptions = {},
   ) {
     this.now = options.now ?? Date.now;
-    this.pool = new pg.Pool({ ...connection.config, max: 1, idleTimeoutMillis: 60_000 });
-    // An idle connection the server closed: the next query opens a new one.
-    this.pool.on('error', () => {});
+  }
+
+  /** The pool of one connection, made (and pg loaded) at the first use. */
+  private pool(): Promise<pg.Pool> {
+    if (this.closed) return Promise.reject(new Error('the team corpus store is closed'));
+    this.connected ??= import('pg').then(({ default: driver }) => {
+      const pool = new driver.Pool({ ...this.connection.config, max: 1, idleTimeoutMillis: 60_000 });
+      // An idle connection the server closed: the next query opens a new one.
+      pool.on('error', () => {});
+      return pool;
+    });
+    return this.connected;
   }
 
   /** Why the store is unavailable now, if it is. */
@@ -85,7 +99,7 @@ export class PgCorpusStore implements CorpusStore {
   /** Connects once, checks (or, for a push, creates and migrates) the schema. */
   private prepare(): Promise<void> {
     this.ready ??= (async () => {
-      const client = await this.pool.connect();
+      const client = await (await this.pool()).connect();
       try {
         if (this.options.migrate) {
           await client.query('BEGIN');
@@ -129,7 +143,10 @@ export class PgCorpusStore implements CorpusStore {
   }
 
   private rows<R extends pg.QueryResultRow>(query: string | pg.QueryConfig, values: unknown[] = []): Promise<R[]> {
-    return this.run(async () => (typeof query === 'string' ? await this.pool.query<R>(query, values) : await this.pool.query<R>(query)).rows);
+    return this.run(async () => {
+      const pool = await this.pool();
+      return (typeof query === 'string' ? await pool.query<R>(query, values) : await pool.query<R>(query)).rows;
+    });
   }
 
   async status(): Promise<StoreStatus> {
@@ -343,7 +360,7 @@ export class PgCorpusStore implements CorpusStore {
     for await (const document of documents) await write(batches.add(document));
     await write(batches.end());
     // VACUUM as well: it marks the new rows visible to all, so candidate lookups read the index alone.
-    if (put) await this.run(() => this.pool.query('VACUUM ANALYZE cd_documents, cd_units, cd_fingerprints'));
+    if (put) await this.run(async () => (await this.pool()).query('VACUUM ANALYZE cd_documents, cd_units, cd_fingerprints'));
     return put;
   }
 
@@ -359,7 +376,7 @@ export class PgCorpusStore implements CorpusStore {
   /** Work in one transaction, holding the push lock (one writer at a time). */
   private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     return this.run(async () => {
-      const client = await this.pool.connect();
+      const client = await (await this.pool()).connect();
       try {
         await client.query('BEGIN');
         await lockForPush(client);
@@ -376,7 +393,8 @@ export class PgCorpusStore implements CorpusStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end().catch(() => {});
+    this.closed = true;
+    await this.connected?.then((pool) => pool.end()).catch(() => {});
   }
 }
 
