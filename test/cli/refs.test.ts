@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
@@ -90,5 +92,21 @@ describe('compact-drafter refs', () => {
     const bad = spawnSync(process.execPath, [CLI, 'nonsense'], { encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /unknown command/);
+  });
+
+  test('a corpus title and paragraph with bidi controls and zero-width characters are printed without them (a CI log shows what is there)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-refs-'));
+    mkdirSync(join(dir, 'corpus'));
+    const title = 'Safe \u202etxt.exe\u202c migration\u200b report';
+    writeFileSync(join(dir, 'corpus', 'A-99-7.md'), `---\nsymbol: A/99/7\ntitle: ${title}\ndate: 2020-01-01\n---\n\n1. The Assembly\u2060 notes \u202egnirts desrever a.\n`);
+    writeFileSync(join(dir, 'draft.md'), 'As noted (A/99/7, para. 1), migration matters.\n');
+    const invisible = /[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]/;
+    const table = execFileSync(process.execPath, [CLI, 'refs', '--format', 'text', '--no-cache', 'draft.md'], { cwd: dir, encoding: 'utf8' });
+    assert.match(table, /Safe txt\.exe migration report/);
+    assert.doesNotMatch(table, invisible);
+    const json = execFileSync(process.execPath, [CLI, 'refs', '--format', 'json', '--no-cache', 'draft.md'], { cwd: dir, encoding: 'utf8' });
+    const [record] = (JSON.parse(json) as { references: Record[] }).references;
+    assert.equal(record!.title, 'Safe txt.exe migration report');
+    assert.equal(record!.paragraphText, 'The Assembly notes gnirts desrever a.');
   });
 });

@@ -106,7 +106,9 @@ describe('a draft too large to analyse', () => {
   test('is not analysed: one notice says so, and requests on it and on other drafts are answered at once', async () => {
     const server = await startServer({ capabilities: { textDocument: { diagnostic: {} } } });
     try {
-      const line = 'Recalling its resolution 71/280 and A/Res/72/244, and paragraph 9 above. [bracketed\n';
+      // With a symbol in a Cyrillic look-alike: no rule reads a draft that is not analysed (the look-alike
+      // scan of malformed-symbol still read all of it, seconds per edit, and flagged what the notice said was not checked).
+      const line = 'Recalling its resolution 71/280 and A/Res/72/244 and \u0410/RES/71/1, and paragraph 9 above. [bracketed\n';
       // A draft by its heading, as a real one would be; only the top of a file is read for it.
       const heading = '*The General Assembly*,\n\n';
       const huge = heading + line.repeat(Math.ceil(5_100_000 / line.length));

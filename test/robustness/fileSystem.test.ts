@@ -3,10 +3,12 @@
 // concurrent process), a corpus path that is a file, and the CLI with a hostile .compactdrafter.json.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { CorpusDocument } from '../../server/src/corpus/document';
+import { TEXT_BUDGET_CHARS } from '../../server/src/corpus/documentMemory';
 import { loadCorpusFolder } from '../../server/src/corpus/loader';
 import { walkFolder } from '../../server/src/files/walk';
 import { startServer } from '../protocol/lspClient';
@@ -65,6 +67,25 @@ describe('the folder walker', () => {
     const outside = loaded.problems.filter((p) => /outside .*: not followed/.test(p.message)).map((p) => p.uri.split('/').pop());
     assert.deepEqual(outside.sort(), ['A-99-8.md', 'A-99-9.md', 'more']);
     assert.ok(!JSON.stringify(loaded).includes(SECRET));
+  });
+
+  test('a text read again from its file after it was let go is not read through a link put there since (a checkout that turns it into a link out)', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'corpus'));
+    mkdirSync(join(dir, 'private'));
+    writeFileSync(join(dir, 'private', 'token.md'), corpusText('A/99/1', `1. The token is ${SECRET}.\n`));
+    writeFileSync(join(dir, 'corpus', 'A-99-1.md'), corpusText('A/99/1'));
+    const [text] = (await loadCorpusFolder(join(dir, 'corpus'), 'workspace')).documents;
+    assert.match(text!.text, /One\./);
+    // A text as large as the whole budget of kept texts pushes every other one out (corpus/documentMemory.ts).
+    void new CorpusDocument('A/99/2', 'A/99/2', 'file:///elsewhere/A-99-2.md', 'workspace', { read: () => 'x', length: TEXT_BUDGET_CHARS, contentHash: 'h' }).text;
+    rmSync(join(dir, 'corpus', 'A-99-1.md'));
+    symlinkSync(join(dir, 'private', 'token.md'), join(dir, 'corpus', 'A-99-1.md'));
+    assert.throws(() => text!.text, /A-99-1\.md: now a link to .*token\.md: not read again/);
+    // The same file edited in place is still read again.
+    rmSync(join(dir, 'corpus', 'A-99-1.md'));
+    writeFileSync(join(dir, 'corpus', 'A-99-1.md'), corpusText('A/99/1', '1. One, edited.\n'));
+    assert.match(text!.text, /One, edited\./);
   });
 
   test('a corpus path that is a file is reported, not ignored', async () => {

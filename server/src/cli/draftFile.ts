@@ -6,7 +6,10 @@
 //   the rename; after the rename that descriptor is checked once more, and if a write landed on
 //   the old file in between (an appender holding it open), the old file is put back and the
 //   draft reported "changed on disk; not fixed". A whole-file compare long before the rename lost
-//   a line appended meanwhile in 6 of 60 runs.
+//   a line appended meanwhile in 6 of 60 runs. Left open (no lock both sides honour): a writer
+//   holding the old file open that writes more than RENAME_GRACE_MS after the rename writes to a
+//   file that is no longer the draft, and that write is lost; a writer that renames its own file
+//   over the draft in the microseconds between our check and our rename loses to ours.
 // - The text written back is exactly the text read plus the fixes: a file that is not valid UTF-8
 //   is refused (decoding it replaced every Latin-1 accent by U+FFFD); a byte-order mark is kept.
 // - The file is edited, not replaced by another: a symbolic link is followed and its target fixed

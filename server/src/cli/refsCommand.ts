@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis, ResolvedReference } from '../analysis';
 import type { NumberedText } from '../references';
 import { numberedName } from '../features/numberedHover';
+import { visibleText } from '../text/invisible';
 import { lspRange } from '../text/lspRange';
 
 /** One reference as `compact-drafter refs --format json` prints it (0-based LSP positions). */
@@ -47,10 +48,11 @@ export function referenceRecords(file: string, text: string, analysis: DraftAnal
       pages: [...(ref.pages?.pages ?? [])],
       resolved: RESOLVED.has(resolution.status),
       status: resolution.status,
-      title: facts?.title ?? held?.title ?? null,
+      // Corpus and registry text is untrusted: printed without its invisible characters (text/invisible.ts).
+      title: visibleOrNull(facts?.title ?? held?.title),
       // The registry's date exactly as the facts give it (ISO, or a year where the day is unknown).
       date: facts ? (facts.unverified?.includes('date') ? facts.date.slice(0, 4) : facts.date) : (held?.date ?? null),
-      paragraphText: found.length ? found.join('\n\n') : null,
+      paragraphText: found.length ? visibleText(found.join('\n\n')) : null,
       numbered: ref.numbered ?? null,
     };
   });
@@ -83,4 +85,8 @@ function pinpoint(r: ReferenceRecord): string {
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function visibleOrNull(text: string | null | undefined): string | null {
+  return text === undefined || text === null ? null : visibleText(text);
 }

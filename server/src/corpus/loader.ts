@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import { CorpusDocument, type CorpusLayer } from './document';
 import { blankFrontMatter, readFrontMatter, readMetadata } from './metadata';
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { readRegularFile, readRegularFileSync, type RegularFile, TooLargeError } from '../files/regularFile';
 import { walkFolder } from '../files/walk';
@@ -78,12 +79,17 @@ export function documentFromBytes(bytes: Uint8Array, uri: string, layer: CorpusL
  * A workspace corpus file as a document whose text is read again from the file when needed (and
  * kept while recent: corpus/documentMemory.ts), so a large corpus is not held in memory. A file
  * that changed meanwhile is reloaded by the watcher; one that can no longer be read throws, as a
- * missing file would, rather than pass for an empty text.
+ * missing file would, rather than pass for an empty text. The walker checked the path when it was
+ * listed; by the time the text is read again (minutes later, once other texts pushed it out of
+ * memory) a checkout may have made it, or a folder above it, a link out of the corpus: the path
+ * must still be its own real path, or the file is not read (a hover showed a token file's text so).
  */
 function documentOnDemand(entry: Omit<FileEntry, 'path' | 'size' | 'mtimeNs' | 'ctimeNs' | 'ino' | 'readAt'>, uri: string, layer: CorpusLayer, loaded?: string): CorpusDocument {
   // The fields are the table's: the front matter is blanked, not parsed again (its YAML was 30 ms
   // of the 40 cited texts read again before a draft's first diagnostics; bench:server-scale --profile).
   const reread = () => {
+    const now = realpathSync(entry.realPath);
+    if (now !== entry.realPath) throw new Error(`${uri}: now a link to ${now}: not read again (the corpus reads it when it is loaded again)`);
     const again = decodeCorpusText(readRegularFileSync(entry.realPath, MAX_CORPUS_FILE_BYTES).bytes, uri);
     if (typeof again !== 'string') throw new Error(`${uri}: ${again.message}`);
     return blankFrontMatter(again);

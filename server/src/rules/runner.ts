@@ -3,6 +3,7 @@ import type { FindingAction, Fix, RelatedPlace, Rule, RuleContext, Severity } fr
 import { Suppressions } from './suppressions';
 import { acceptedDocuments } from './acceptedDocuments';
 import type { OffsetRange } from '../parse/model';
+import { visibleText } from '../text/invisible';
 
 export interface Diagnostic {
   readonly code: string;
@@ -79,14 +80,17 @@ function* ruleSteps(
     }
     for (const finding of findings) {
       if (suppressions.isSuppressed(rule.code, finding.range.start) || isAccepted(rule.code, finding.range)) continue;
+      // Messages quote corpus text (untrusted): what is shown loses its invisible characters, as
+      // hovers do (an RLO in a quoted paragraph reversed the rest of the Problems row and of the
+      // CLI's line). A fix's edit writes the source's text as it is.
       diagnostics.push({
         code: rule.code,
         severity: level,
-        message: finding.message,
+        message: visibleText(finding.message),
         range: finding.range,
-        fixes: finding.fixes,
+        fixes: finding.fixes.map((fix) => ({ ...fix, title: visibleText(fix.title) })),
         ...(finding.actions?.length ? { actions: finding.actions } : {}),
-        ...(finding.related?.length ? { related: finding.related } : {}),
+        ...(finding.related?.length ? { related: finding.related.map((place) => ({ ...place, message: visibleText(place.message) })) } : {}),
       });
     }
     yield;

@@ -1,5 +1,5 @@
 // Invisible characters from (untrusted) corpus text never reach what the drafter sees: hover,
-// completion and workspace symbols, built from a corpus text whose title and paragraph carry a
+// completion, workspace symbols and rule messages, built from a corpus text whose title and paragraph carry a
 // right-to-left override, a zero-width space and a word joiner.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -9,6 +9,8 @@ import { completionsAt } from '../features/completion';
 import { hoverAt } from '../features/hover';
 import { escapeMarkdown, truncate } from '../features/markdown';
 import { workspaceSymbols } from '../features/workspaceSymbols';
+import { DEFAULT_DIAGNOSTICS_CONFIG } from '../rules/config';
+import { computeDiagnostics } from '../rules/compute';
 import { INVISIBLE_CHARACTER, visibleText } from './invisible';
 
 const RLO = '\u202e';
@@ -40,6 +42,15 @@ describe('invisible characters', () => {
     assert.ok(!hasInvisible(symbols));
     const paragraphs = completionsAt('(A/99/7, para. ', '(A/99/7, para. '.length, corpus, { triggerCharacter: ' ' });
     assert.ok(!hasInvisible(paragraphs));
+  });
+
+  test('rule findings: message, fix titles and related places, in the editor and in check (the fix edit keeps the source as it is)', () => {
+    const draft = '*The General Assembly*,\n\n1. Recalls paragraph 1 of A/99/7, in which it noted that “the Assembly notes gnirts desrever b”;\n';
+    const diagnostics = computeDiagnostics({ text: draft, analysis: analyzeDraft(draft, corpus), corpus, config: DEFAULT_DIAGNOSTICS_CONFIG });
+    const quote = diagnostics.find((d) => d.code === 'quote-mismatch');
+    assert.ok(quote, JSON.stringify(diagnostics.map((d) => d.code)));
+    assert.match(quote.message, /The paragraph reads “the Assembly notes gnirts desrever a”/);
+    assert.ok(!hasInvisible({ ...quote, fixes: quote.fixes.map((fix) => fix.title) }), quote.message);
   });
 
   test('workspace symbols', () => {

@@ -1,7 +1,8 @@
 // Characters that change what a reader sees without being seen: bidi controls (an RLO in a
 // corpus title reverses the rest of the hover line, "Trojan Source"), zero-width spaces and
 // joiners, the word joiner, a stray byte-order mark, the soft hyphen. Corpus text is untrusted,
-// so everything shown to the drafter (hover, completion, workspace symbols) is passed through
+// so everything shown to the drafter (hover, completion, workspace symbols, rule messages and fix
+// titles in the editor and in check, what refs prints) is passed through
 // visibleText; a symbol in a draft written with them, or with look-alike letters, is a
 // malformed-symbol warning (references/lookalikes.ts).
 

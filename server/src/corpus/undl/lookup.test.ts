@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, constants, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -105,6 +106,30 @@ describe('online lookup, against a local stand-in of the Digital Library', () =>
     assert.ok(!outcome.ok);
     assert.equal(outcome.reason, 'offline');
     assert.match(outcome.message, /^Could not reach the UN Digital Library \(127\.0\.0\.1:\d+: ECONNREFUSED\)\. Are you offline\? Nothing was changed\.$/);
+  });
+
+  test('a FIFO planted as a cache file is not waited on: reported, removed, the record fetched again', async (t) => {
+    library.mode = 'normal';
+    const { lookup, cache, logs } = fresh();
+    assert.ok((await lookup.lookUp('A/C.3/78/L.52/Rev.1')).ok);
+    const file = cache!.fileOf('A/C.3/78/L.52/Rev.1');
+    unlinkSync(file);
+    if (spawnSync('mkfifo', [file]).status !== 0) return t.skip('mkfifo is not available');
+    // A read that blocks on the FIFO would never end (and hold one of libuv's four threads): after
+    // 20 s the test opens it for writing, which lets such a read end, and fails.
+    let timer: NodeJS.Timeout | undefined;
+    const blocked = new Promise<'blocked'>((resolve) => {
+      timer = setTimeout(() => {
+        closeSync(openSync(file, constants.O_WRONLY | constants.O_NONBLOCK));
+        resolve('blocked');
+      }, 20_000);
+    });
+    const outcome = await Promise.race([lookup.lookUp('A/C.3/78/L.52/Rev.1'), blocked]);
+    clearTimeout(timer);
+    assert.notEqual(outcome, 'blocked', 'the lookup waited on the FIFO');
+    assert.ok(outcome !== 'blocked' && outcome.ok && !outcome.fromCache, failure(outcome as LookupOutcome));
+    assert.match(logs.join('\n'), /a FIFO \(named pipe\), not a regular file/);
+    assert.ok(lstatSync(file).isFile(), 'the FIFO is replaced by the record fetched again');
   });
 
   const corruptions: readonly [string, (text: string) => string, RegExp][] = [

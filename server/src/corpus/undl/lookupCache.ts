@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { symbolKey } from '../registry';
 import { makeFolder } from '../../files/makeFolder';
+import { NotRegularFileError, readRegularFile } from '../../files/regularFile';
 
 /**
  * Digital Library answers kept on disk, one file per symbol looked up, so a symbol is fetched once
@@ -24,8 +25,12 @@ export class LookupCache {
     const file = this.fileOf(symbol);
     let raw: string;
     try {
-      raw = await readFile(file, 'utf8');
-    } catch {
+      // Only a regular file, opened without blocking: a FIFO planted here blocked the lookup for good.
+      raw = (await readRegularFile(file)).bytes.toString('utf8');
+    } catch (error) {
+      if (!(error instanceof NotRegularFileError)) return undefined;
+      this.log(`Digital Library cache: ${error.message}; deleted, the record will be fetched again`);
+      await unlink(file).catch(() => {});
       return undefined;
     }
     const problem = cacheProblem(raw, symbol);
