@@ -156,6 +156,24 @@ describe('the CLI reads nothing outside the repository unless told to', () => {
     assert.match(given.stdout, /A test text/);
   });
 
+  test('.compactdrafter.json pointing the registry outside is neither read nor written; --registry and --out still are', () => {
+    const dir = folder();
+    const repo = join(dir, 'repo');
+    mkdirSync(join(dir, 'outside-registry'), { recursive: true });
+    mkdirSync(repo);
+    const entry = { symbol: 'A/RES/99/7', title: `The token is ${SECRET}`, date: '2024-12-01', body: 'General Assembly', kind: 'resolution' };
+    writeFileSync(join(dir, 'outside-registry', 'entries.json'), JSON.stringify({ documents: [entry] }));
+    writeFileSync(join(repo, 'draft.md'), 'Recalling its resolution 99/7,\n');
+    writeFileSync(join(repo, '.compactdrafter.json'), JSON.stringify({ registry: ['../outside-registry'] }));
+    const refused = run(['refs', '--format', 'json', 'draft.md'], repo);
+    assert.match(refused.stderr, /registry folder .*outside-registry lies outside the repository .*: not read; give it with --registry/);
+    assert.ok(!refused.stdout.includes(SECRET), `refs printed a registry entry from outside: ${refused.stdout.slice(0, 300)}`);
+    const given = run(['refs', '--format', 'json', '--registry', '../outside-registry', 'draft.md'], repo);
+    assert.ok(given.stdout.includes(SECRET), 'a registry folder given on the command line is read');
+    const imported = run(['registry', 'import', join(repo, 'missing.xml')], repo);
+    assert.match(imported.stderr, /registry folder .*outside-registry lies outside the repository .*: not written; give it with --out/);
+  });
+
   test('a corpus text linked to a file outside (/etc/passwd, a token) is never printed', () => {
     const dir = folder();
     mkdirSync(join(dir, 'corpus'));

@@ -48,26 +48,27 @@ export async function readProjectConfig(cwd: string): Promise<ProjectConfig> {
 }
 
 /**
- * The config's corpus folders that lie inside its repository (the folder holding the file), real
- * paths compared, so neither "../.." nor a link out counts as inside. The others are refused: a
- * repository's config is not the user's word, and in CI `refs` would print what it points to.
+ * The config's corpus or registry folders that lie inside its repository (the folder holding the
+ * file), real paths compared, so neither "../.." nor a link out counts as inside. The others are
+ * refused: a repository's config is not the user's word, and in CI `refs` would print what they
+ * hold (a corpus text, or a registry entry's title).
  */
-export async function trustedCorpusFolders(config: ProjectConfig): Promise<{ folders: string[]; refused: string[] }> {
-  if (!config.file) return { folders: [...config.corpus], refused: [] };
+export async function trustedFolders(config: ProjectConfig, kind: 'corpus' | 'registry'): Promise<{ folders: string[]; refused: string[]; repository?: string }> {
+  if (!config.file) return { folders: [...config[kind]], refused: [] };
   const repository = await realpath(dirname(config.file));
   const folders: string[] = [];
   const refused: string[] = [];
-  for (const folder of config.corpus) {
+  for (const folder of config[kind]) {
     const real = await realpath(folder).catch(() => resolve(folder));
     if (isInside(real, repository)) folders.push(folder);
-    else refused.push(`corpus folder ${folder} lies outside the repository (${repository}): not read; give it with --corpus to read it`);
+    else refused.push(folder);
   }
-  return { folders, refused };
+  return { folders, refused, repository };
 }
 
 /**
  * The corpus and registry folders a CLI command reads: the command line's, else the config file's
- * (corpus folders only where trusted: the file comes with the repository, and in CI a hostile one
+ * (only those inside the repository: the file comes with the repository, and in CI a hostile one
  * must not print files from outside it), else ./corpus and the default registry folder.
  */
 export async function cliFolders(
@@ -76,13 +77,13 @@ export async function cliFolders(
   project: ProjectConfig,
   err: (message: string) => void,
 ): Promise<{ folders: string[]; registryFolders: string[] }> {
-  let folders = given.corpus?.map((dir) => resolve(cwd, dir));
-  if (!folders && project.corpus.length) {
-    const trusted = await trustedCorpusFolders(project);
-    for (const refusal of trusted.refused) err(`compact-drafter: ${project.file}: ${refusal}`);
-    folders = trusted.folders;
-  }
-  folders ??= existsSync(resolve(cwd, 'corpus')) ? [resolve(cwd, 'corpus')] : [];
-  const registryFolders = given.registry?.map((dir) => resolve(cwd, dir)) ?? (project.registry.length ? [...project.registry] : [resolve(cwd, DEFAULT_REGISTRY_PATH)]);
+  const fromConfig = async (kind: 'corpus' | 'registry'): Promise<string[] | undefined> => {
+    if (!project[kind].length) return undefined;
+    const trusted = await trustedFolders(project, kind);
+    for (const folder of trusted.refused) err(`compact-drafter: ${project.file}: ${kind} folder ${folder} lies outside the repository (${trusted.repository}): not read; give it with --${kind} to read it`);
+    return trusted.folders;
+  };
+  const folders = given.corpus?.map((dir) => resolve(cwd, dir)) ?? (await fromConfig('corpus')) ?? (existsSync(resolve(cwd, 'corpus')) ? [resolve(cwd, 'corpus')] : []);
+  const registryFolders = given.registry?.map((dir) => resolve(cwd, dir)) ?? (await fromConfig('registry')) ?? [resolve(cwd, DEFAULT_REGISTRY_PATH)];
   return { folders, registryFolders };
 }

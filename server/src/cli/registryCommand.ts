@@ -6,7 +6,7 @@ import { addToRegistryFile, DEFAULT_REGISTRY_PATH, defaultCacheDir, LOOKUPS_FILE
 import { importLibraryExport } from '../corpus/undl/importExport';
 import { DigitalLibraryLookup } from '../corpus/undl/lookup';
 import { LookupCache } from '../corpus/undl/lookupCache';
-import type { ProjectConfig } from './projectConfig';
+import { type ProjectConfig, trustedFolders } from './projectConfig';
 
 export const REGISTRY_USAGE = `  compact-drafter registry import [--out DIR] FILE.xml...
       Read UN Digital Library exports (MARCXML) into your registry (default ${DEFAULT_REGISTRY_PATH}).
@@ -27,8 +27,14 @@ export async function registryCommand(argv: string[], io: Io, cwd: string, proje
     io.err(`compact-drafter: ${(error as Error).message}\n\n${REGISTRY_USAGE}`);
     return 2;
   }
-  // The first registry folder of the project, else the default one in the working folder.
-  const folder = parsed.values.out ? resolve(cwd, parsed.values.out) : (project.registry[0] ?? resolve(cwd, DEFAULT_REGISTRY_PATH));
+  // The first registry folder of the project inside its repository (a repository's config does not
+  // get to write elsewhere), else the default one in the working folder.
+  let folder = parsed.values.out ? resolve(cwd, parsed.values.out) : undefined;
+  if (!folder) {
+    const trusted = await trustedFolders(project, 'registry');
+    for (const refused of trusted.refused) io.err(`compact-drafter: ${project.file}: registry folder ${refused} lies outside the repository (${trusted.repository}): not written; give it with --out to write there`);
+    folder = trusted.folders[0] ?? resolve(cwd, DEFAULT_REGISTRY_PATH);
+  }
   const shown = (path: string) => relative(cwd, path) || '.';
   if (action === 'import') {
     if (parsed.positionals.length === 0) {
