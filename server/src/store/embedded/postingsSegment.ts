@@ -283,6 +283,8 @@ export interface Tally {
   touchedCount: number;
 }
 
+// decodeUnits below with the counting written into its loop: a scan decodes ~190,000 postings, and a
+// callback per unit was measured slower than this copy (bf722fb); the two loops must decode alike.
 function countUnits(block: Buffer, from: number, to: number, tally: Tally): void {
   const { counts, touched } = tally;
   let touchedCount = tally.touchedCount;
