@@ -179,18 +179,23 @@ describe('the embedded corpus store', () => {
       } else writeFileSync(file, 'not a store\n'.repeat(2000));
       // Found before lmdb maps the file: handed to the engine, each of these crashes the process.
       assert.throws(() => EmbeddedCorpusStore.open(file), StoreCorruptError, damage);
-      const logged: string[] = [];
-      const rebuilt = openStore(file, (message) => logged.push(message))!;
-      try {
-        assert.match(logged.join('\n'), /deleted, rebuilding it/, damage);
-        assert.equal(rebuilt.statusSync().documents, 0);
-        assert.equal(rebuilt.syncSync(sourcesOf(inputs.slice(0, 10))).added, 10);
-        assert.equal(rebuilt.reuse.unit(0).text, inputs[0]!.units[0]!.text);
-      } finally {
-        rebuilt.closeSync();
-      }
+      assertRebuilt(file, damage);
     }
   });
+
+  /** A damaged store is reported, deleted and built again from nothing by openStore, and then answers. */
+  function assertRebuilt(file: string, damage: string): void {
+    const logged: string[] = [];
+    const rebuilt = openStore(file, (message) => logged.push(message))!;
+    try {
+      assert.match(logged.join('\n'), /deleted, rebuilding it/, damage);
+      assert.equal(rebuilt.statusSync().documents, 0);
+      assert.equal(rebuilt.syncSync(sourcesOf(inputs.slice(0, 10))).added, 10);
+      assert.equal(rebuilt.reuse.unit(0).text, inputs[0]!.units[0]!.text);
+    } finally {
+      rebuilt.closeSync();
+    }
+  }
 
   test('a paragraph whose bytes were changed on disk fails its checksum when read', () => {
     const file = join(dir, 'flipped.lmdb');
@@ -226,15 +231,7 @@ describe('the embedded corpus store', () => {
       else if (damage === 'text file cut') truncate(texts!, statSync(texts!).size - 1);
       else rmSync(segment!);
       assert.throws(() => EmbeddedCorpusStore.open(file), StoreCorruptError, damage);
-      const logged: string[] = [];
-      const rebuilt = openStore(file, (message) => logged.push(message))!;
-      try {
-        assert.match(logged.join('\n'), /deleted, rebuilding it/, damage);
-        assert.equal(rebuilt.statusSync().documents, 0);
-        assert.equal(rebuilt.syncSync(sourcesOf(inputs.slice(0, 10))).added, 10);
-      } finally {
-        rebuilt.closeSync();
-      }
+      assertRebuilt(file, damage);
     }
   });
 
