@@ -173,7 +173,7 @@ export interface CorpusStore {
 
 /**
  * What scanDraft reads of an index, synchronously: the in-memory ReuseIndex has it, and so does
- * the embedded store (memory-mapped reads); a remote store does not, and is scanned through
+ * the embedded store (local reads: LMDB and its data files); a remote store does not, and is scanned through
  * CorpusStore.candidates/units instead.
  */
 export interface ReuseLookup {

@@ -164,7 +164,7 @@ export class EmbeddedCorpusStore implements CorpusStore {
     if (slot) for (let u = slot.firstUnit; u < slot.firstUnit + slot.unitCount; u++) this.reads.forget(u);
   }
 
-  /** The synchronous reads scanDraft makes (memory-mapped: no round trip to wait for). */
+  /** The synchronous reads scanDraft makes (LMDB and positional reads of local files: no round trip to wait for). */
   readonly reuse: ReuseLookup = ((store: EmbeddedCorpusStore) => ({
     get generation() {
       return store.meta.generation;

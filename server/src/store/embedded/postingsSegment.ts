@@ -283,9 +283,7 @@ export interface Tally {
   touchedCount: number;
 }
 
-// decodeUnits below with the counting written into its loop, so the scan's ~190,000 postings cost no
-// call each (bf722fb; its gain was not measured apart from the other changes). The two loops must
-// decode alike.
+// decodeUnits's loop with the counting written in (why: Tally); the two must decode alike.
 function countUnits(block: Buffer, from: number, to: number, tally: Tally): void {
   const { counts, touched } = tally;
   let touchedCount = tally.touchedCount;

@@ -6,8 +6,8 @@
 // it commits, and deleted only after the transaction that unlists it: a build killed at any point
 // leaves a store whose listed files are whole, and files no list names (written by a killed build,
 // or unlisted before a crash) are deleted when the store opens.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { DataFileError, syncFolder } from './dataFile';
 import { PostingsSegment, type Tally } from './postingsSegment';
 import { type TextPlace, TextFile } from './textFile';
@@ -56,7 +56,7 @@ export class StoreData {
       if (error instanceof DataFileError) throw error;
       throw new DataFileError(`a data file of the store cannot be read (${(error as Error).message})`);
     }
-    const listed = new Set([...textFiles.map((e) => `texts-${e.file}.cdt`), ...segments.map((e) => `postings-${e.file}.cdp`)]);
+    const listed = new Set([...textFiles.map((e) => basename(data.textPath(e.file))), ...segments.map((e) => basename(data.segmentPath(e.file)))]);
     for (const name of readdirSync(dir)) if ((TEXT_NAME.test(name) || SEGMENT_NAME.test(name)) && !listed.has(name)) rmSync(join(dir, name), { force: true });
     return data;
   }
@@ -135,7 +135,6 @@ export class StoreData {
 
   /** Deletes a store's data folder. */
   static remove(storePath: string): void {
-    const dir = dataFolderOf(storePath);
-    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+    rmSync(dataFolderOf(storePath), { recursive: true, force: true });
   }
 }

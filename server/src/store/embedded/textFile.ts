@@ -76,13 +76,12 @@ export class TextFile {
   static open(path: string, firstUnit: number, unitCount: number): TextFile {
     const fd = openSync(path, 'r');
     try {
-      const [version, first, count, unitBytes, textBytes, indexSum] = readHeader(fd, path, MAGIC, 6, ([, , n, u, t]) => HEADER_BYTES + (n! + 1) * 4 + u! + t!);
+      const [version, first, count, unitBytes, , indexSum] = readHeader(fd, path, MAGIC, 6, ([, , n, u, t]) => HEADER_BYTES + (n! + 1) * 4 + u! + t!);
       if (version !== VERSION || first !== firstUnit || count !== unitCount) throw new DataFileError(`${path} holds units ${first}+${count}, the store says ${firstUnit}+${unitCount}`);
       const bytes = readCheckedSection(fd, path, HEADER_BYTES, (count + 1) * 4, indexSum!);
       const index = new Uint32Array(count + 1);
       Buffer.from(index.buffer).set(bytes);
       if (index[count] !== unitBytes) throw new DataFileError(`${path}: its index does not end at its units' end`);
-      void textBytes;
       return new TextFile(path, fd, firstUnit, index, HEADER_BYTES + (count + 1) * 4);
     } catch (error) {
       closeSync(fd);
